@@ -1,0 +1,72 @@
+"""The page tree every installation needs: home, catalogue and the standard pages."""
+
+from wagtail.models import Page, Site
+
+from website.models import HomePage, StandardPage
+
+from ..models import CatalogueIndexPage
+
+HOME_INTRODUCTION = (
+    "The evidence and good practice on state intervention at birth in England and Wales: pre-birth "
+    "assessment, help around the birth that keeps families safely together, and support for parents "
+    "after a baby is removed, so that proceedings do not recur."
+)
+
+STANDARD_PAGES = [
+    {
+        "slug": "how-we-rate-evidence", "title": "How we rate evidence", "show_evidence_scale": True,
+        "introduction": "Every entry carries one rating on a single ordered scale, with a written rationale "
+                        "and the date it was rated.",
+        "body": "<p>Research ratings (strong, moderate, promising, no benefit found, possible harm) describe "
+                "comparison studies of outcomes. The practice rating describes documented local practice that "
+                "has not yet had an outcome study. Case studies carry the practice rating, never a research "
+                "one, so that nobody mistakes a local example for a tested programme.</p>"
+                "<p>The scale is aligned with the Early Intervention Foundation's evidence levels and the "
+                "California Evidence-Based Clearinghouse ratings, shown in brackets beside each level.</p>",
+    },
+    {
+        "slug": "about", "title": "About this site",
+        "introduction": "Why Born into Care exists and who it is for.",
+        "body": "<p>The number of newborn babies subject to care proceedings rose steeply in England between "
+                "2007/08 and 2016/17 (from 1,039 to 2,447 babies under a week old), with wide regional "
+                "variation (Broadhurst et al, 2018, <i>Born into care: Newborns in care proceedings in "
+                "England</i>, Nuffield Family Justice Observatory). Practitioners, managers, courts and "
+                "policy staff asked for the evidence and good practice in one place. This site collects it.</p>"
+                "<p><b>This is a demonstration.</b> Entries describe real programmes and guidance from their "
+                "public pages; evidence ratings and case studies are illustrative and must not be relied on.</p>",
+    },
+    {
+        "slug": "accessibility", "title": "Accessibility statement",
+        "introduction": "We want as many people as possible to be able to use this website.",
+        "body": "<p>The site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
+                "Every page works without JavaScript, can be used with a keyboard alone and reflows on a "
+                "small screen. Tell us about any problem you find and we will fix it.</p>",
+    },
+]
+
+
+def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
+    """Create the home page (as the default site's root), the catalogue and standard pages if missing."""
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's migrations create a placeholder "Welcome" page (slug "home") as the site root.
+        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Born into Care", slug="home",
+                                                introduction=HOME_INTRODUCTION))
+        home.save_revision().publish()
+        Site.objects.update_or_create(is_default_site=True, defaults={
+            "hostname": "localhost", "port": 80, "site_name": "Born into Care", "root_page": home})
+    catalogue = CatalogueIndexPage.objects.first()
+    if catalogue is None:
+        catalogue = home.add_child(instance=CatalogueIndexPage(
+            title="Catalogue", slug="catalogue",
+            introduction="Interventions, guidance and good-practice case studies. Search, then narrow the "
+                         "results by area of practice, stage, region, topic and strength of evidence."))
+        catalogue.save_revision().publish()
+    existing = set(StandardPage.objects.values_list("slug", flat=True))
+    for spec in STANDARD_PAGES:
+        if spec["slug"] not in existing:
+            page = home.add_child(instance=StandardPage(show_in_menus=True, **spec))
+            page.save_revision().publish()
+    return home, catalogue

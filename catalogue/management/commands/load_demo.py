@@ -1,0 +1,15 @@
+"""Load the demonstration site: page tree and demo catalogue. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from catalogue.demo.catalogue import load_demo_catalogue
+from catalogue.demo.site_tree import ensure_site_tree
+
+
+class Command(BaseCommand):
+    help = "Create the home, catalogue and standard pages and load the demo catalogue (idempotent)."
+
+    def handle(self, *args, **options):
+        _, catalogue = ensure_site_tree()
+        created = load_demo_catalogue(catalogue)
+        self.stdout.write(f"Demo catalogue: {created} entries created.")

@@ -1,0 +1,13 @@
+"""The catalogue's content model; see each module for its part."""
+
+from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
+from .index_page import CatalogueIndexPage
+from .references import Reference
+from .state import CatalogueVersion
+from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
+
+__all__ = [
+    "AreaOfPractice", "CaseStudyPage", "CatalogueIndexPage", "CatalogueVersion", "EntryPage",
+    "EvidenceLevel", "GuidancePage", "InterventionPage", "LocalAuthority", "Outcome", "Reference",
+    "Region", "RelatedEntry", "Stage", "Topic",
+]

@@ -1,0 +1,231 @@
+"""Catalogue entries: interventions, guidance and case studies on one shared base."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import EntryBodyBlock
+from .references import Reference
+from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
+
+REVIEW_INTERVAL_DAYS = 365 * 2
+
+
+class EntryPage(Page):
+    """
+    What every catalogue entry shares. A concrete (multi-table) base rather than an abstract one,
+    so that filters, facet counts, exports and the API query one table and one set of taxonomy
+    links instead of three.
+    """
+
+    summary = models.TextField(max_length=600, help_text="Two or three plain-English sentences shown in results.")
+    body = StreamField(EntryBodyBlock(), blank=True, help_text="The full description.")
+
+    areas = ParentalManyToManyField(AreaOfPractice, related_name="entries", help_text="Area(s) of practice.")
+    stages = ParentalManyToManyField(Stage, blank=True, related_name="entries")
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="entries")
+    regions = ParentalManyToManyField(Region, blank=True, related_name="entries",
+                                      help_text="Where it applies or is delivered.")
+    local_authorities = ParentalManyToManyField(LocalAuthority, blank=True, related_name="entries")
+    references = ParentalManyToManyField(Reference, blank=True, related_name="entries")
+
+    evidence_level = models.ForeignKey(EvidenceLevel, on_delete=models.PROTECT, null=True, related_name="entries",
+                                       help_text="See 'How we rate evidence'.")
+    evidence_rationale = models.TextField(blank=True, help_text="Why this rating: the studies and their quality.")
+    evidence_rated_on = models.DateField(null=True, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True, help_text="When the content was last checked.")
+    next_review_due = models.DateField(null=True, blank=True, help_text="Defaults to two years after the last review.")
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("areas", [index.SearchField("name")]),
+        index.FilterField("evidence_level"),
+    ]
+
+    classification_panels = [
+        FieldPanel("areas"),
+        FieldPanel("stages"),
+        FieldPanel("topics"),
+        FieldPanel("regions"),
+        FieldPanel("local_authorities"),
+    ]
+    evidence_panels = [
+        MultiFieldPanel(
+            [FieldPanel("evidence_level"), FieldPanel("evidence_rationale"), FieldPanel("evidence_rated_on")],
+            heading="Evidence rating",
+        ),
+        FieldPanel("references"),
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review"),
+    ]
+    related_panels = [InlinePanel("related_entries", label="Related entries and case studies")]
+
+    parent_page_types = ["catalogue.CatalogueIndexPage"]
+    subpage_types = []
+    is_creatable = False
+    entry_type_label = "Entry"
+
+    class Meta:
+        verbose_name = "catalogue entry"
+
+    @classmethod
+    def build_edit_handler(cls, type_panels):
+        return TabbedInterface([
+            ObjectList(Page.content_panels + [FieldPanel("summary")] + type_panels + [FieldPanel("body")],
+                       heading="Content"),
+            ObjectList(cls.classification_panels, heading="Classification"),
+            ObjectList(cls.evidence_panels, heading="Evidence and review"),
+            ObjectList(cls.related_panels, heading="Related"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ])
+
+    def clean(self):
+        super().clean()
+        level = self.evidence_level
+        if level is None:
+            raise ValidationError({"evidence_level": "Choose an evidence level ('Not yet rated' if unsure)."})
+        if level.kind != EvidenceLevel.Kind.UNRATED:
+            errors = {}
+            if not self.evidence_rationale.strip():
+                errors["evidence_rationale"] = "Explain the rating: which studies, and how strong they are."
+            if not self.evidence_rated_on:
+                errors["evidence_rated_on"] = "Give the date the rating was made."
+            if errors:
+                raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = self.last_reviewed + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+        super().save(*args, **kwargs)
+
+    def key_facts(self) -> list[tuple[str, str]]:
+        """Type-specific facts for the summary box, as (label, text) pairs; empty ones left out."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_facts"] = [(label, value) for label, value in self.key_facts() if value]
+        related = [link.related.specific for link in self.related_entries.select_related("related")
+                   if link.related.live]
+        context["related_entries"] = [p for p in related if not isinstance(p, CaseStudyPage)]
+        context["related_case_studies"] = [p for p in related if isinstance(p, CaseStudyPage)]
+        return context
+
+
+class RelatedEntry(Orderable):
+    """A link from one entry to another entry or case study, in the editor's order."""
+
+    page = ParentalKey(EntryPage, on_delete=models.CASCADE, related_name="related_entries")
+    related = models.ForeignKey(EntryPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related")]
+
+
+class InterventionPage(EntryPage):
+    """A programme, service or practice model, peri-natal or post-removal."""
+
+    provider = models.CharField("delivered by", max_length=255, blank=True)
+    target_population = models.TextField(blank=True, help_text="Who it is for.")
+    delivery = models.TextField("how it is delivered", blank=True, help_text="Setting, duration, intensity, staffing.")
+    cost = models.CharField(max_length=255, blank=True, help_text="Published cost information, with its source.")
+    website = models.URLField(max_length=500, blank=True)
+    contact = models.CharField(max_length=255, blank=True)
+
+    search_fields = EntryPage.search_fields + [index.SearchField("provider"), index.SearchField("target_population")]
+    edit_handler = EntryPage.build_edit_handler([
+        FieldPanel("provider"), FieldPanel("target_population"), FieldPanel("delivery"),
+        FieldPanel("cost"), FieldPanel("website"), FieldPanel("contact"),
+    ])
+    template = "catalogue/entry_page.html"
+    entry_type_label = "Intervention"
+
+    def key_facts(self):
+        return [("Delivered by", self.provider), ("Who it is for", self.target_population),
+                ("How it is delivered", self.delivery), ("Cost", self.cost), ("Contact", self.contact)]
+
+    class Meta:
+        verbose_name = "intervention"
+
+
+class GuidancePage(EntryPage):
+    """National or local guidance, procedure, practice direction or best-practice guideline."""
+
+    class Jurisdiction(models.TextChoices):
+        ENGLAND = "england", "England"
+        WALES = "wales", "Wales"
+        ENGLAND_AND_WALES = "england-wales", "England and Wales"
+        LOCAL = "local", "Local"
+
+    class Status(models.TextChoices):
+        CURRENT = "current", "Current"
+        SUPERSEDED = "superseded", "Superseded"
+        CONSULTATION = "consultation", "Draft for consultation"
+
+    issuing_body = models.CharField(max_length=255)
+    jurisdiction = models.CharField(max_length=20, choices=Jurisdiction.choices, default=Jurisdiction.ENGLAND)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CURRENT)
+    publication_date = models.DateField(null=True, blank=True)
+    version = models.CharField(max_length=60, blank=True)
+    source_url = models.URLField("link to the source document", max_length=500, blank=True)
+
+    search_fields = EntryPage.search_fields + [index.SearchField("issuing_body")]
+    edit_handler = EntryPage.build_edit_handler([
+        FieldPanel("issuing_body"), FieldPanel("jurisdiction"), FieldPanel("status"),
+        FieldPanel("publication_date"), FieldPanel("version"), FieldPanel("source_url"),
+    ])
+    template = "catalogue/entry_page.html"
+    entry_type_label = "Guidance"
+
+    def key_facts(self):
+        published = self.publication_date.strftime("%-d %B %Y") if self.publication_date else ""
+        return [("Issued by", self.issuing_body), ("Applies in", self.get_jurisdiction_display()),
+                ("Status", self.get_status_display()), ("Published", published), ("Version", self.version)]
+
+    class Meta:
+        verbose_name = "guidance"
+        verbose_name_plural = "guidance"
+
+
+class CaseStudyPage(EntryPage):
+    """A good-practice example from a named area. Carries practice evidence, never a research tier."""
+
+    area_name = models.CharField("area", max_length=255, help_text="The local area or service described.")
+    is_fictional = models.BooleanField("illustrative (fictional area)", default=False,
+                                       help_text="Tick when the area is invented to illustrate practice.")
+    period = models.CharField(max_length=120, blank=True, help_text="e.g. 2019 to 2023")
+    what_changed = models.TextField(blank=True, help_text="What changed for families and services.")
+    contact = models.CharField(max_length=255, blank=True)
+
+    search_fields = EntryPage.search_fields + [index.SearchField("area_name")]
+    edit_handler = EntryPage.build_edit_handler([
+        FieldPanel("area_name"), FieldPanel("is_fictional"), FieldPanel("period"),
+        FieldPanel("what_changed"), FieldPanel("contact"),
+    ])
+    template = "catalogue/entry_page.html"
+    entry_type_label = "Case study"
+
+    def key_facts(self):
+        area = f"{self.area_name} (illustrative: a fictional area)" if self.is_fictional else self.area_name
+        return [("Area", area), ("Period", self.period), ("What changed", self.what_changed),
+                ("Contact", self.contact)]
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    def clean(self):
+        super().clean()
+        if self.evidence_level and self.evidence_level.kind == EvidenceLevel.Kind.RESEARCH:
+            raise ValidationError({"evidence_level": "Case studies carry practice evidence: choose "
+                                                     "'Practice-informed' or 'Not yet rated'."})
+
+
+ENTRY_TYPES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}

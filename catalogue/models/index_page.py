@@ -1,0 +1,36 @@
+"""The catalogue's one index page: faceted search over every entry at /catalogue/."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class CatalogueIndexPage(Page):
+    """Practitioners search and filter all entries here; entries are created beneath it."""
+
+    introduction = models.TextField(blank=True, help_text="Shown above the search box.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["catalogue.InterventionPage", "catalogue.GuidancePage", "catalogue.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "catalogue index"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..search.engine import run_search
+        from ..search.facets import FACETS, SORTS
+        from ..search.query import CatalogueQuery
+        from ..search.snapshot import get_snapshot
+
+        context = super().get_context(request, *args, **kwargs)
+        snapshot = get_snapshot()
+        query = CatalogueQuery.from_params(request.GET, snapshot.known_values())
+        context.update(
+            results=run_search(query, snapshot),
+            query=query,
+            facet_definitions=FACETS,
+            sorts=SORTS,
+        )
+        return context

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    """The site shell: home page, standard pages, settings and URL routing."""
+
+    name = "website"
+    verbose_name = "Website"
