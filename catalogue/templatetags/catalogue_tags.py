@@ -44,10 +44,15 @@ def _evidence_page_url():
 @register.inclusion_tag("includes/evidence_badge.html", takes_context=True)
 def evidence_badge(context, level, rationale_anchor=""):
     """The evidence rating as text plus a shape, so it reads without colour."""
-    cache = context.render_context.setdefault("_evidence_page_url", [])
-    if not cache:
-        cache.append(_evidence_page_url())
-    return {"level": level, "scale_url": cache[0], "rationale_anchor": rationale_anchor}
+    request = context.get("request")
+    # Looked up once per request, however many badges the page shows.
+    if request is None:
+        scale_url = _evidence_page_url()
+    else:
+        if not hasattr(request, "_evidence_scale_url"):
+            request._evidence_scale_url = _evidence_page_url()
+        scale_url = request._evidence_scale_url
+    return {"level": level, "scale_url": scale_url, "rationale_anchor": rationale_anchor}
 
 
 @register.filter

@@ -1,0 +1,41 @@
+# The two commands: `make run` (site with demo content on SQLite) and `make test` (whole suite,
+# on SQLite and on a throwaway PostgreSQL server). Everything they need is installed by them.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test test-sqlite test-postgres install install-dev system-test-deps migrate demo clean
+
+run: install migrate demo
+	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install-dev system-test-deps
+	bin/run-tests
+
+install: $(STAMPS)/python
+
+install-dev: $(STAMPS)/python-dev
+
+$(STAMPS)/python: pyproject.toml uv.lock
+	@command -v uv >/dev/null || python3 -m pip install --quiet uv
+	uv sync --frozen --quiet
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/python-dev: pyproject.toml uv.lock
+	@command -v uv >/dev/null || python3 -m pip install --quiet uv
+	uv sync --frozen --quiet --extra dev
+	@mkdir -p $(STAMPS) && touch $@ $(STAMPS)/python
+
+system-test-deps:
+	bin/install-system-deps
+
+migrate: install
+	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py migrate --no-input -v0
+
+demo: migrate
+	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_demo
+
+clean:
+	rm -rf $(VENV) $(STAMPS) db.sqlite3 staticfiles
