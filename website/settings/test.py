@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login lock-out is tested on its own (tests/test_security.py); elsewhere client.login() needs it off.
+AXES_ENABLED = False

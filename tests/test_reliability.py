@@ -1,0 +1,51 @@
+"""Failures handled gracefully: database down, search backend down, and fuzzed parameters."""
+
+import pytest
+from django.db import OperationalError
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from catalogue.search import text
+from tests.factories import InterventionPageFactory
+
+
+@pytest.mark.django_db
+def test_database_unavailable_gives_a_friendly_503(client, catalogue, monkeypatch):
+    from catalogue.models import CatalogueVersion
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(CatalogueVersion, "current", classmethod(unreachable))
+    response = client.get("/catalogue/?q=x")
+    assert response.status_code == 503
+    assert "Sorry, the service is unavailable" in response.content.decode()
+    assert response["Retry-After"] == "60"
+
+
+@pytest.mark.django_db
+def test_search_backend_failure_still_filters(client, catalogue, monkeypatch):
+    InterventionPageFactory(parent=catalogue, title="In London", regions=["london"])
+    InterventionPageFactory(parent=catalogue, title="In Wales", regions=["wales"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("search index offline")
+
+    monkeypatch.setattr(text, "_match_sqlite", broken)
+    monkeypatch.setattr(text, "_match_postgres", broken)
+    response = client.get("/catalogue/?q=london&region=wales")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Text search is unavailable" in html
+    assert "In Wales" in html and "In London" not in html
+
+
+PARAM_NAMES = st.sampled_from(["q", "area", "stage", "type", "evidence", "region", "topic", "sort", "page", "x"])
+VALUES = st.one_of(st.text(max_size=300), st.sampled_from(["london", "strong", "2", "-1", "0", "1e9", "%", "\x00"]))
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.lists(st.tuples(PARAM_NAMES, VALUES), max_size=8))
+def test_fuzzed_catalogue_parameters_never_error(client, catalogue, params):
+    response = client.get("/catalogue/", params)
+    assert response.status_code == 200
