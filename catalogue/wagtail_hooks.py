@@ -59,8 +59,8 @@ class EvidenceLevelViewSet(SnippetViewSet):
 class ReferenceViewSet(SnippetViewSet):
     model = Reference
     icon = "doc-full"
-    list_display = ["title", "authors", "year", "design"]
-    list_filter = ["design", "outcomes"]
+    list_display = ["title", "authors", "year", "design", "country"]
+    list_filter = ["design", "country", "outcomes"]
     search_fields = ["title", "authors"]
 
 

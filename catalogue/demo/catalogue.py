@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import transaction
 
 from ..models import (AreaOfPractice, CaseStudyPage, CatalogueIndexPage, EntryPage, EvidenceLevel, GuidancePage,
-                      InterventionPage, LocalAuthority, Outcome, Reference, Region, RelatedEntry, Stage, Topic)
+                      InterventionPage, LocalAuthority, Outcome, Reference, ReferenceOutcome, Region, RelatedEntry,
+                      Stage, Topic)
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_catalogue.json"
 PAGE_CLASSES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}
@@ -31,9 +32,12 @@ def load_references(specs) -> dict[str, Reference]:
         reference, _ = Reference.objects.update_or_create(
             title=spec["title"], year=spec.get("year"),
             defaults={"authors": spec["authors"], "publisher": spec.get("publisher", ""),
-                      "url": spec.get("url", ""), "doi": spec.get("doi", ""), "design": spec.get("design", "other")},
+                      "url": spec.get("url", ""), "doi": spec.get("doi", ""), "design": spec.get("design", "other"),
+                      "country": spec.get("country", ""), "sample_size": spec.get("sample_size")},
         )
-        reference.outcomes.set([outcomes[slug] for slug in spec.get("outcomes", [])])
+        # The demo file lists outcomes measured without a direction of effect: record none rather than invent one.
+        reference.outcomes.set([outcomes[slug] for slug in spec.get("outcomes", [])],
+                               through_defaults={"direction": ReferenceOutcome.Direction.NOT_RECORDED})
         references[spec["key"]] = reference
     return references
 

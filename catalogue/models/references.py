@@ -1,13 +1,16 @@
 """Studies, evaluations and reports that entries cite and the evidence map counts."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from .taxonomy import Outcome
 
 
-class Reference(index.Indexed, models.Model):
+class Reference(index.Indexed, ClusterableModel):
     """A study, evaluation or report, with its design and the outcomes it measured."""
 
     class Design(models.TextChoices):
@@ -28,16 +31,25 @@ class Reference(index.Indexed, models.Model):
     url = models.URLField("URL", max_length=500, blank=True, help_text="Prefer the DOI link where there is one.")
     doi = models.CharField("DOI", max_length=200, blank=True)
     design = models.CharField(max_length=20, choices=Design.choices, default=Design.OTHER)
-    outcomes = models.ManyToManyField(Outcome, blank=True, related_name="references",
-                                      help_text="Outcomes this study measured.")
+    country = models.CharField(max_length=100, blank=True,
+                               help_text="Where the study took place, e.g. 'England', 'Wales', 'United States'.")
+    sample_size = models.PositiveIntegerField(null=True, blank=True,
+                                              help_text="Participants analysed (parents, families or babies); "
+                                                        "blank for reviews or when not reported.")
+    # Edited through the "outcomes measured" inline (ReferenceOutcome, which also records the direction
+    # of effect); the many-to-many is kept so that queries and `outcomes.set()` read naturally.
+    outcomes = models.ManyToManyField(Outcome, through="ReferenceOutcome", blank=True, related_name="references")
 
     panels = [
         FieldPanel("authors"), FieldPanel("year"), FieldPanel("title"), FieldPanel("publisher"),
-        FieldPanel("url"), FieldPanel("doi"), FieldPanel("design"), FieldPanel("outcomes"),
+        FieldPanel("url"), FieldPanel("doi"), FieldPanel("design"), FieldPanel("country"),
+        FieldPanel("sample_size"),
+        InlinePanel("outcome_findings", heading="Outcomes measured", label="Outcome",
+                    help_text="Each outcome the study measured, and the direction of effect it found."),
     ]
     search_fields = [
         index.SearchField("title"), index.SearchField("authors"), index.AutocompleteField("title"),
-        index.FilterField("design"), index.FilterField("year"),
+        index.FilterField("design"), index.FilterField("year"), index.FilterField("country"),
     ]
 
     class Meta:
@@ -49,3 +61,30 @@ class Reference(index.Indexed, models.Model):
     @property
     def link(self) -> str:
         return self.url or (f"https://doi.org/{self.doi}" if self.doi else "")
+
+
+class ReferenceOutcome(Orderable):
+    """One outcome a study measured, with the direction of effect it reported for that outcome."""
+
+    class Direction(models.TextChoices):
+        BENEFIT = "benefit", "Benefit"
+        NO_DIFFERENCE = "no_difference", "No difference"
+        HARM = "harm", "Harm"
+        MIXED = "mixed", "Mixed"
+        # For studies entered before directions were recorded (and demo data): never guess an effect.
+        NOT_RECORDED = "not_recorded", "Not recorded"
+
+    reference = ParentalKey(Reference, on_delete=models.CASCADE, related_name="outcome_findings")
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="findings")
+    direction = models.CharField("direction of effect", max_length=20, choices=Direction.choices,
+                                 default=Direction.NOT_RECORDED)
+
+    panels = [FieldPanel("outcome"), FieldPanel("direction")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["reference", "outcome"], name="unique_reference_outcome")]
+        verbose_name = "outcome measured"
+        verbose_name_plural = "outcomes measured"
+
+    def __str__(self):
+        return f"{self.outcome}: {self.get_direction_display()}"
