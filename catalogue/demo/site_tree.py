@@ -1,5 +1,6 @@
 """The page tree every installation needs: home, catalogue and the standard pages."""
 
+from django.apps import apps
 from wagtail.models import Page, Site
 
 from website.models import HomePage, StandardPage
@@ -64,6 +65,11 @@ def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
             introduction="Interventions, guidance and good-practice case studies. Search, then narrow the "
                          "results by area of practice, stage, region, topic and strength of evidence."))
         catalogue.save_revision().publish()
+        if apps.is_installed("editorial"):
+            # Roles' page permissions and the review workflow hang off the catalogue page.
+            from editorial.setup import ensure_editorial_setup
+
+            ensure_editorial_setup()
     existing = set(StandardPage.objects.values_list("slug", flat=True))
     for spec in STANDARD_PAGES:
         if spec["slug"] not in existing:

@@ -1,0 +1,69 @@
+"""
+The three editorial roles and what each may do. Kept as data so that the data migration, the
+idempotent setup run after the catalogue page is created, and the tests all read one definition.
+"""
+
+CONTRIBUTORS = "Contributors"
+REVIEWERS = "Reviewers"
+ADMINISTRATORS = "Administrators"
+
+WORKFLOW_NAME = "Evidence review"
+REVIEW_TASK_NAME = "Reviewer approval"
+
+# Custom permission (declared on editorial.EditorialPermission): only holders may set or change an
+# entry's evidence level, rationale or rated-on date.
+CHANGE_EVIDENCE_RATING = "editorial.change_evidence_rating"
+
+# Model permissions, as (app_label, codename).
+_ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+
+
+def _reference(*actions):
+    return [("catalogue", f"{action}_reference") for action in actions]
+
+
+def _media(*actions):
+    return [(app, f"{action}_{model}") for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+            for action in actions]
+
+
+_VOCABULARIES = ("areaofpractice", "stage", "topic", "outcome", "region", "localauthority", "evidencelevel")
+
+MODEL_PERMISSIONS = {
+    # Contributors may cite a new study while writing an entry, but not rewrite existing ones:
+    # snippet edits are live at once and would bypass the evidence review.
+    CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add"),
+    REVIEWERS: _ADMIN_ACCESS + _reference("view", "add", "change", "delete") + [
+        ("editorial", "change_evidence_rating"),
+    ],
+    ADMINISTRATORS: _ADMIN_ACCESS + _reference("view", "add", "change", "delete") + [
+        ("editorial", "change_evidence_rating"),
+        *[("catalogue", f"{action}_{model}") for model in _VOCABULARIES
+          for action in ("view", "add", "change", "delete")],
+        *[("auth", f"{action}_user") for action in ("view", "add", "change", "delete")],
+        *[("wagtailcore", f"{action}_{model}") for model in ("workflow", "task")
+          for action in ("add", "change", "delete")],
+        ("wagtailcore", "add_site"), ("wagtailcore", "change_site"),
+        *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
+    ],
+}
+
+# Wagtail page permissions (codenames on wagtailcore.Page). Contributors and Reviewers hold them on the
+# catalogue index (so on every entry beneath it); Administrators on the tree root (the whole site).
+PAGE_PERMISSIONS = {
+    CONTRIBUTORS: ["add_page", "change_page"],
+    REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+}
+
+# Image and document permissions on the root collection (and so on every collection).
+COLLECTION_PERMISSIONS = {
+    CONTRIBUTORS: _media("add", "change", "choose"),
+    REVIEWERS: _media("add", "change", "choose", "delete"),
+    ADMINISTRATORS: _media("add", "change", "choose", "delete"),
+}
+
+# Who may approve or reject in the "Evidence review" workflow (superusers always may).
+APPROVER_GROUPS = [REVIEWERS, ADMINISTRATORS]
+
+ROLES = [CONTRIBUTORS, REVIEWERS, ADMINISTRATORS]
