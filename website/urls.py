@@ -18,4 +18,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Open data (exports, feed, versions, API, compare, robots.txt) before the page tree claims the paths.
+urlpatterns += [path("", include("opendata.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

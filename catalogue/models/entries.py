@@ -41,6 +41,11 @@ class EntryPage(Page):
     evidence_rated_on = models.DateField(null=True, blank=True)
     last_reviewed = models.DateField(null=True, blank=True, help_text="When the content was last checked.")
     next_review_due = models.DateField(null=True, blank=True, help_text="Defaults to two years after the last review.")
+    # Wagtail's publish log has no message field; this one is stored in each revision, so every
+    # published version keeps the summary written for it (shown in the public version history).
+    change_summary = models.CharField(
+        "what changed in this version", max_length=255, blank=True,
+        help_text="Shown publicly in the entry's version history when you publish, e.g. 'Added the 2025 evaluation'.")
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -78,7 +83,8 @@ class EntryPage(Page):
     @classmethod
     def build_edit_handler(cls, type_panels):
         return TabbedInterface([
-            ObjectList(Page.content_panels + [FieldPanel("summary")] + type_panels + [FieldPanel("body")],
+            ObjectList(Page.content_panels + [FieldPanel("summary")] + type_panels + [FieldPanel("body"),
+                                                                                      FieldPanel("change_summary")],
                        heading="Content"),
             ObjectList(cls.classification_panels, heading="Classification"),
             ObjectList(cls.evidence_panels, heading="Evidence and review"),

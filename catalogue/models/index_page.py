@@ -18,6 +18,14 @@ class CatalogueIndexPage(Page):
     class Meta:
         verbose_name = "catalogue index"
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Every filter combination is its own URL: let crawlers follow links but index only the
+        # unfiltered catalogue (and its plain page numbers), not every permutation.
+        if set(request.GET) - {"page"}:
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from ..search.engine import run_search
         from ..search.facets import FACETS, SORTS

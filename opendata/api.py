@@ -1,0 +1,200 @@
+"""
+The read-only JSON API (django-ninja, which writes the OpenAPI description from these signatures).
+
+/api/v1/entries/ takes exactly the catalogue page's parameters (q, area, stage, type, evidence,
+region, topic, sort, page) plus page_size, and reads them with the same validation and search,
+so the API lists what /catalogue/ lists, in the same order. Unusable parameters give a 400.
+"""
+
+from datetime import date, datetime
+from typing import Literal
+
+from django.http import Http404
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+
+from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
+from catalogue.search.engine import run_search
+from catalogue.search.snapshot import get_snapshot
+
+from .params import BadParameters, strict_query
+from .records import entry_record, entry_type_slugs, load_for_records
+from .versions import published_versions
+
+api = NinjaAPI(
+    title="Born into Care open data API",
+    version="1",
+    description=__doc__,
+    urls_namespace="opendata-api",
+    docs_url=None,  # the description is published at /api/v1/openapi.json
+)
+
+
+class Term(Schema):
+    slug: str
+    name: str
+
+
+class Entry(Schema):
+    id: int
+    title: str
+    type: str
+    url: str
+    summary: str
+    areas: list[Term]
+    stages: list[Term]
+    topics: list[Term]
+    regions: list[Term]
+    evidence_level: Term | None
+    evidence_rated_on: date | None
+    last_reviewed: date | None
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class EntryList(Schema):
+    total: int
+    page: int
+    page_size: int
+    page_count: int
+    next: str | None
+    previous: str | None
+    results: list[Entry]
+
+
+class Reference(Schema):
+    authors: str
+    year: int | None
+    title: str
+    publisher: str
+    link: str
+    design: str
+    outcomes: list[Term]
+
+
+class Version(Schema):
+    number: int
+    published_at: datetime
+    url: str
+    change_summary: str
+
+
+class EntryDetail(Entry):
+    evidence_rationale: str
+    references: list[Reference]
+    versions: list[Version]
+
+
+class VocabularyValue(Schema):
+    slug: str
+    name: str
+    group: str
+    entries: int
+
+
+class Vocabulary(Schema):
+    param: str
+    label: str
+    values: list[VocabularyValue]
+
+
+class Error(Schema):
+    message: str
+    errors: list[str]
+
+
+def _error(message: str, errors: list[str]) -> tuple[int, dict]:
+    return 400, {"message": message, "errors": errors}
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc):
+    errors = [f"{'.'.join(str(part) for part in error['loc'][1:])}: {error['msg']}" for error in exc.errors]
+    return api.create_response(request, {"message": "Some parameters cannot be used.", "errors": errors}, status=400)
+
+
+SLUGS = "One or more slugs; see /api/v1/taxonomies/. Repeat the parameter for several (any of them matches)."
+
+
+@api.get("/entries/", response={200: EntryList, 400: Error}, summary="Search and filter entries")
+def list_entries(
+    request,
+    q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Words to search for."),
+    area: list[str] = Query([], description=SLUGS),
+    stage: list[str] = Query([], description=SLUGS),
+    type: list[str] = Query([], description="intervention, guidance or case-study."),
+    evidence: list[str] = Query([], description=SLUGS),
+    region: list[str] = Query([], description=SLUGS),
+    topic: list[str] = Query([], description=SLUGS),
+    sort: Literal["relevance", "evidence", "newest", "title"] | None = Query(
+        None, description="Default: relevance with q, else strength of evidence."),
+    page: int = Query(1, ge=1, le=10**6 - 1),
+    page_size: int = Query(20, ge=1, le=100),
+):
+    """The catalogue's search: the same parameters, results and order as /catalogue/."""
+    try:
+        query, snapshot = strict_query(request.GET, also_allowed=("page_size",), page_matters=True)
+    except BadParameters as error:
+        return _error("Some parameters cannot be used.", error.messages)
+    results = run_search(query, snapshot, page_size=page_size)
+    if query.notices:  # the page number is past the last page
+        return _error("There is no such page.", query.notices)
+    start = (results.page - 1) * page_size
+    entries = load_for_records(results.ordered_ids[start:start + page_size])
+    type_slugs = entry_type_slugs()
+
+    def page_url(number):
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return request.build_absolute_uri("?" + params.urlencode())
+
+    return {
+        "total": results.total, "page": results.page, "page_size": page_size, "page_count": results.page_count,
+        "next": page_url(results.page + 1) if results.page < results.page_count else None,
+        "previous": page_url(results.page - 1) if results.page > 1 else None,
+        "results": [entry_record(entry, request, type_slugs) for entry in entries],
+    }
+
+
+@api.get("/entries/{entry_id}/", response={200: EntryDetail, 404: Error}, summary="One entry")
+def entry_detail(request, entry_id: int):
+    """A published entry with its evidence rationale, references and published versions."""
+    if entry_id not in set(get_snapshot().ids.tolist()):
+        return 404, {"message": "No published entry has this id.", "errors": []}
+    entries = load_for_records([entry_id])
+    if not entries:
+        raise Http404
+    entry = entries[0]
+    record = entry_record(entry, request, entry_type_slugs())
+    references = entry.references.prefetch_related("outcomes")
+    record.update(
+        evidence_rationale=entry.evidence_rationale,
+        references=[{"authors": ref.authors, "year": ref.year, "title": ref.title, "publisher": ref.publisher,
+                     "link": ref.link, "design": ref.get_design_display(),
+                     "outcomes": [{"slug": o.slug, "name": o.name} for o in ref.outcomes.all()]}
+                    for ref in references],
+        versions=[{"number": v.number, "published_at": v.published_at, "url": request.build_absolute_uri(v.url),
+                   "change_summary": v.change_summary} for v in published_versions(entry)],
+    )
+    return record
+
+
+@api.get("/taxonomies/", response=list[Vocabulary], summary="Every filter and its values")
+def list_vocabularies(request):
+    """Each filter parameter with its values and how many published entries have each value."""
+    snapshot = get_snapshot()
+    return [
+        {"param": facet.param, "label": facet.label,
+         "values": [{"slug": v.slug, "name": v.label, "group": v.group, "entries": int(v.mask.sum())}
+                    for v in snapshot.facets[facet.param]]}
+        for facet in FACETS
+    ]
+
+
+@api.get("/taxonomies/{param}/", response={200: Vocabulary, 404: Error}, summary="One filter's values")
+def vocabulary_detail(request, param: str):
+    """One filter parameter (area, stage, type, evidence, region or topic) and its values."""
+    for vocabulary in list_vocabularies(request):
+        if vocabulary["param"] == param:
+            return vocabulary
+    return 404, {"message": f"No filter is called ‘{param[:40]}’.", "errors": [f.param for f in FACETS]}

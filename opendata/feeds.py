@@ -1,0 +1,83 @@
+"""An Atom feed of any catalogue search, newest entries first, e.g. /catalogue/feed/?area=...&region=..."""
+
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+
+from .params import BadParameters, bad_request, matching_ids, strict_query
+from .records import load_for_records
+
+FEED_SIZE = 50
+
+
+class CatalogueSearchFeed(Feed):
+    """New and updated entries matching a search, so people can follow it in a feed reader."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        query, snapshot = strict_query(request.GET)
+        # A feed is read newest first whatever order the page was sorted in.
+        query.sort = "newest"
+        results = matching_ids(query, snapshot)
+        self.request = request
+        return {"query": query, "entries": load_for_records(results.ordered_ids[:FEED_SIZE])}
+
+    def title(self, obj):
+        return f"Born into Care catalogue: {describe(obj['query'])}"
+
+    def subtitle(self, obj):
+        return "New entries in the Born into Care catalogue matching this search, newest first."
+
+    def link(self, obj):
+        params = [(k, v) for k, v in obj["query"].as_params() if k != "sort"]
+        return "/catalogue/" + ("?" + urlencode(params) if params else "")
+
+    def feed_url(self, obj):
+        return self.request.get_full_path()
+
+    def items(self, obj):
+        return obj["entries"]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return self.request.build_absolute_uri(item.get_url(self.request))
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [term.name for term in [*item.areas.all(), *item.topics.all()]]
+
+    def item_author_name(self, item):
+        return "Born into Care"
+
+
+def describe(query) -> str:
+    """The search in words, for the feed's title."""
+    parts = [f"‘{query.text}’"] if query.text else []
+    parts += [value for _, value in query.selected]
+    return ", ".join(parts) if parts else "all entries"
+
+
+@require_GET
+def catalogue_feed(request):
+    try:
+        return CatalogueSearchFeed()(request)
+    except BadParameters as error:
+        return bad_request(error, as_json=False)

@@ -1,0 +1,68 @@
+"""Pages and downloads for citing entries: version permalinks, cite-this files, robots.txt."""
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from .citation import WRITERS, CitedVersion
+from .versions import VersionNotKept, current_version, find_entry, published_versions, version_as_published
+
+
+def cited(request, entry, version) -> CitedVersion:
+    url = version.url if version else entry.get_url(request)
+    return CitedVersion(entry=entry, version=version, url=request.build_absolute_uri(url),
+                        accessed=timezone.localdate())
+
+
+def _version_or_404(versions, number: int):
+    if not 1 <= number <= len(versions):
+        raise Http404("This entry has no version with that number")
+    return versions[number - 1]
+
+
+@require_GET
+def entry_version(request, slug: str, number: int):
+    """An entry exactly as one published version showed it, with a link to the current version."""
+    entry = find_entry(request, slug)
+    versions = published_versions(entry)
+    version = _version_or_404(versions, number)
+    try:
+        as_published = version_as_published(entry, version)
+    except VersionNotKept:
+        response = TemplateResponse(request, "opendata/version_gone.html",
+                                    {"entry": entry, "shown_version": version}, status=410)
+        return response
+    context = as_published.get_context(request)
+    context.update(shown_version=version, current_entry=entry, versions=versions,
+                   current_version=current_version(entry, versions))
+    return TemplateResponse(request, as_published.get_template(request), context)
+
+
+@require_GET
+def cite_download(request, slug: str, fmt: str, number: int | None = None):
+    """BibTeX, RIS or CSL-JSON for the current version (no number) or for one version."""
+    if fmt not in WRITERS:
+        raise Http404("Unknown citation format")
+    entry = find_entry(request, slug)
+    versions = published_versions(entry)
+    version = current_version(entry, versions) if number is None else _version_or_404(versions, number)
+    writer, content_type = WRITERS[fmt]
+    response = HttpResponse(writer(cited(request, entry, version)), content_type=content_type)
+    filename = f"{entry.slug}-v{version.number}" if version else entry.slug
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public site; filtered catalogue pages say noindex themselves."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Disallow: /catalogue/export.",
+        "Disallow: /compare/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
