@@ -20,4 +20,5 @@ if settings.DEBUG:
 
 # Open data (exports, feed, versions, API, compare, robots.txt) before the page tree claims the paths.
 urlpatterns += [path("", include("opendata.urls"))]
+urlpatterns += [path("data/", include("explorer.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "website",
     "catalogue",
     "opendata",
+    "explorer",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

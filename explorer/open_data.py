@@ -1,0 +1,163 @@
+"""
+Loading the open data in fixtures/open-data/ into the explorer's tables. Each loader replaces
+its table's contents in one transaction, so running it again gives the same result (idempotent),
+and an updated CSV is picked up by running `manage.py load_open_data` again.
+"""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from catalogue.models import LocalAuthority
+
+from .models import (
+    ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, LiveBirths, OfstedJudgement,
+    StatisticalNeighbour,
+)
+
+OPEN_DATA = Path(settings.BASE_DIR) / "fixtures" / "open-data"
+CLA_MEASURES = {label: value for value, label in ChildrenLookedAfter.Measure.choices}
+SPEND_COLUMNS = ("sure_start_children_centres_early_years", "children_looked_after",
+                 "other_children_families_services", "family_support_services",
+                 "safeguarding_children_young_people", "total_childrens_social_care")
+
+
+def read_rows(filename: str):
+    with open(OPEN_DATA / filename, encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _int_or_none(raw: str):
+    return int(raw) if raw.strip().lstrip("-").isdigit() else None
+
+
+def _decimal_or_none(raw: str):
+    try:
+        return Decimal(raw) if raw.strip() else None
+    except ArithmeticError:
+        return None
+
+
+def _authorities() -> dict[str, LocalAuthority]:
+    return {authority.ons_code: authority for authority in LocalAuthority.objects.all()}
+
+
+def load_live_births() -> int:
+    LiveBirths.objects.all().delete()
+    return len(LiveBirths.objects.bulk_create(
+        LiveBirths(area_code=row["area_code"], area_name=row["area_name"], year=int(row["year"]),
+                   live_births=int(row["live_births"]))
+        for row in read_rows("live_births_by_la.csv")
+    ))
+
+
+def load_children_looked_after() -> int:
+    ChildrenLookedAfter.objects.all().delete()
+    records = []
+    for row in read_rows("children_looked_after_rates.csv"):
+        level = row["geographic_level"]
+        if level == "National":
+            code, name = row["country_code"], row["country_name"]
+        elif level == "Regional":
+            code, name = row["region_code"], row["region_name"]
+        else:
+            code, name = row["new_la_code"], row["la_name"]
+        symbol = next((row[column] for column in ("children_count", "rate_per_10000")
+                       if row[column] in ("x", "z", "c")), "")
+        records.append(ChildrenLookedAfter(
+            area_code=code, area_name=name, geographic_level=level, year=int(row["time_period"]),
+            measure=CLA_MEASURES[row["population_type"]],
+            population_estimate=_int_or_none(row["population_estimate"]),
+            children_count=_int_or_none(row["children_count"]),
+            rate_per_10000=_decimal_or_none(row["rate_per_10000"]), symbol=symbol,
+        ))
+    # Placeholder rows for LAs that no longer (or did not yet) exist repeat a code within a year.
+    unique = {(record.area_code, record.year, record.measure): record for record in records if record.area_code}
+    return len(ChildrenLookedAfter.objects.bulk_create(unique.values()))
+
+
+def load_ofsted() -> int:
+    authorities = _authorities()
+    OfstedJudgement.objects.all().delete()
+    return len(OfstedJudgement.objects.bulk_create(
+        OfstedJudgement(
+            local_authority=authorities[row["la_code"]], inspection_date=row["inspection_date"],
+            publication_date=row["publication_date"] or None, inspection_type=row["inspection_type"],
+            overall_effectiveness=row["overall_effectiveness"],
+            overall_effectiveness_grade=int(row["overall_effectiveness_grade"]),
+            impact_of_leaders=row["impact_of_leaders"], help_and_protection=row["help_and_protection"],
+            children_in_care=row["children_in_care"], care_leavers=row["care_leavers"],
+            report_url=row["ofsted_report_url"],
+        )
+        for row in read_rows("ofsted_ilacs_judgements_2025.csv") if row["la_code"] in authorities
+    ))
+
+
+def load_deprivation() -> int:
+    """Only areas whose 2019 boundaries match a current LA; split counties get no value."""
+    authorities = _authorities()
+    Deprivation.objects.all().delete()
+    return len(Deprivation.objects.bulk_create(
+        Deprivation(
+            local_authority=authorities[row["la_code_current"]], la_code_2019=row["la_code_2019"],
+            imd_average_score=Decimal(row["imd_average_score"]),
+            imd_rank_of_average_score=int(row["imd_rank_of_average_score"]),
+            idaci_average_score=Decimal(row["idaci_average_score"]), code_change_note=row["code_change_note"],
+        )
+        for row in read_rows("imd2019_upper_tier.csv") if row["la_code_current"] in authorities
+    ))
+
+
+def load_spend() -> int:
+    authorities = _authorities()
+    ChildrensServicesSpend.objects.all().delete()
+    return len(ChildrensServicesSpend.objects.bulk_create(
+        ChildrensServicesSpend(
+            local_authority=authorities[row["ons_code"]], financial_year="2024-25",
+            return_status=row["return_status"], note=row["ro3_note"],
+            **{column: _decimal_or_none(row[column]) for column in SPEND_COLUMNS},
+        )
+        for row in read_rows("childrens_services_spend_2024_25.csv") if row["ons_code"] in authorities
+    ))
+
+
+def load_statistical_neighbours() -> int:
+    """Rows naming Cumbria (abolished 2023) are left out: it is no longer an LA."""
+    authorities = _authorities()
+    StatisticalNeighbour.objects.all().delete()
+    return len(StatisticalNeighbour.objects.bulk_create(
+        StatisticalNeighbour(local_authority=authorities[row["ons_code"]],
+                             neighbour=authorities[row["neighbour_ons_code"]],
+                             rank=int(row["neighbour_rank"]), closeness=row["closeness"])
+        for row in read_rows("statistical_neighbours_2021.csv")
+        if row["ons_code"] in authorities and row["neighbour_ons_code"] in authorities
+    ))
+
+
+def load_headline_figures() -> int:
+    """Kept verbatim: the value is stored as the text in the file, never re-computed or rounded."""
+    HeadlineFigure.objects.all().delete()
+    return len(HeadlineFigure.objects.bulk_create(
+        HeadlineFigure(position=position, **{key: row[key] for key in (
+            "figure", "geography", "period", "value", "unit", "definition", "source_title", "source_url", "note")})
+        for position, row in enumerate(read_rows("born_into_care_headlines.csv"), start=1)
+    ))
+
+
+LOADERS = {
+    "live births": load_live_births,
+    "children looked after": load_children_looked_after,
+    "Ofsted judgements": load_ofsted,
+    "IMD 2019": load_deprivation,
+    "children's services spend": load_spend,
+    "statistical neighbours": load_statistical_neighbours,
+    "headline figures": load_headline_figures,
+}
+
+
+@transaction.atomic
+def load_all() -> dict[str, int]:
+    return {name: loader() for name, loader in LOADERS.items()}

@@ -1,0 +1,145 @@
+"""The four kinds of chart the explorer draws, as SVG markup: trend lines, bars, funnel, scatter."""
+
+from dataclasses import dataclass
+
+from .statistics import ControlLimits, FunnelPosition
+from .svg import DASHES, HIGHLIGHT, INK, MARKERS, MUTED, Canvas, nice_ticks
+
+
+@dataclass
+class Series:
+    name: str
+    points: list[tuple[float, float]]
+
+
+def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year") -> str:
+    xs = sorted(x_labels)
+    values = [y for line in series for _, y in line.points if y is not None]
+    y_ticks = nice_ticks(0, max(values, default=1) * 1.1)
+    canvas = Canvas(title=title, description=description, x_range=(xs[0] - 0.5, xs[-1] + 0.5) if xs else (0, 1),
+                    y_range=(0, y_ticks[-1]), margin=(30 + 18 * len(series), 30, 60, 70))
+    step = max(1, len(xs) // 10)
+    canvas.axes(x_label=x_label, y_label=y_label, x_ticks=xs[::step], y_ticks=y_ticks,
+                x_tick_labels=[x_labels[x] for x in xs[::step]])
+    legend = []
+    for i, line in enumerate(series):
+        shape, dash = MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]
+        points = [(x, y) for x, y in line.points if y is not None]
+        stroke = INK if i == 0 else MUTED
+        canvas.polyline(points, dash=dash, stroke=stroke)
+        for x, y in points:
+            canvas.marker(canvas.x(x), canvas.y(y), shape, size=4, filled=i % 2 == 0, stroke=stroke,
+                          label=f"{line.name}, {x_labels.get(x, x)}: {y:.1f}")
+        legend.append((line.name, "series", (dash, shape, i % 2 == 0, stroke)))
+    canvas.legend(legend, y=8)
+    return canvas.render()
+
+
+def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x_label: str,
+            reference: tuple[str, float] | None = None) -> str:
+    """Horizontal bars with their values printed; flagged bars are hatched, missing ones say so."""
+    height = 70 + 26 * len(bars)
+    top_value = max([value for _, value, _ in bars if value is not None] + [reference[1] if reference else 0, 1])
+    ticks = nice_ticks(0, top_value * 1.1)
+    canvas = Canvas(title=title, description=description, height=height, margin=(20, 60, 50, 190),
+                    x_range=(0, ticks[-1]), y_range=(0, len(bars)))
+    canvas.axes(x_label=x_label, y_label="", x_ticks=ticks, y_ticks=[])
+    for i, (label, value, flagged) in enumerate(bars):
+        y_top = canvas.top + i * 26 + 4
+        canvas.text(canvas.left - 8, y_top + 14, label, anchor="end", size=12)
+        if value is None:
+            canvas.text(canvas.left + 6, y_top + 14, "no figure", size=12, fill=MUTED)
+            continue
+        canvas.rect(canvas.left, y_top, canvas.x(value) - canvas.left, 18, fill=MUTED, pattern=flagged)
+        canvas.text(canvas.x(value) + 5, y_top + 14, f"{value:.1f}", size=12)
+    if reference:
+        ref_x = canvas.x(reference[1])
+        canvas.line(ref_x, canvas.top, ref_x, canvas.height - canvas.bottom, width=2, dash="6 3")
+        canvas.text(ref_x, canvas.top - 6, f"{reference[0]} {reference[1]:.1f}", anchor="middle", size=12)
+    return canvas.render()
+
+
+@dataclass
+class FunnelPoint:
+    label: str
+    births: int
+    rate: float
+    position: str
+    highlighted: bool = False  # e.g. the user's own figures
+
+
+POSITION_MARKERS = {
+    FunnelPosition.ABOVE_998: ("triangle-up", True),
+    FunnelPosition.ABOVE_95: ("triangle-up", False),
+    FunnelPosition.WITHIN: ("circle", False),
+    FunnelPosition.BELOW_95: ("triangle-down", False),
+    FunnelPosition.BELOW_998: ("triangle-down", True),
+}
+
+
+def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, curve: list[ControlLimits],
+               x_label="Live births in the year", y_label="Rate per 10,000 live births") -> str:
+    """Points by live births (log scale) against rate; limits dashed (95%) and dotted (99.8%)."""
+    max_births = max([p.births for p in points] + [c.denominator for c in curve] + [10])
+    min_births = max(1, min([p.births for p in points] + [c.denominator for c in curve] + [max_births]))
+    y_top = max([p.rate for p in points] + [target * 2.2])
+    ticks = nice_ticks(0, y_top * 1.05)
+    canvas = Canvas(title=title, description=description, height=480, margin=(100, 30, 60, 70),
+                    x_range=(min_births * 0.9, max_births * 1.1), y_range=(0, ticks[-1]), x_log=True)
+    x_ticks = [t for t in (100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+               if min_births * 0.9 <= t <= max_births * 1.1]
+    canvas.axes(x_label=x_label + " (logarithmic scale)", y_label=y_label, x_ticks=x_ticks, y_ticks=ticks)
+    clip = ticks[-1]
+    for attr, dash in (("upper_95", "6 3"), ("lower_95", "6 3"), ("upper_998", "2 3"), ("lower_998", "2 3")):
+        canvas.polyline([(c.denominator, min(getattr(c, attr), clip)) for c in curve], dash=dash, width=1.5)
+    canvas.polyline([(min_births * 0.9, target), (max_births * 1.1, target)], width=1.5, stroke=MUTED)
+    for point in sorted(points, key=lambda p: p.highlighted):
+        shape, filled = ("diamond", True) if point.highlighted else POSITION_MARKERS[point.position]
+        cx, cy = canvas.x(point.births), canvas.y(min(point.rate, clip))
+        canvas.marker(cx, cy, shape, size=6 if point.highlighted else 4.5, filled=filled,
+                      stroke=HIGHLIGHT if point.highlighted else INK,
+                      label=f"{point.label}: {point.rate:.1f} per 10,000, {point.births:,} births ({point.position})")
+        if point.highlighted or point.position in (FunnelPosition.ABOVE_998, FunnelPosition.BELOW_998):
+            canvas.text(cx + 8, cy + 4, point.label, size=11, weight="bold" if point.highlighted else "normal")
+    legend = [(f"England rate {target:.1f}", "line", ""), ("95% limits", "line", "6 3"),
+              ("99.8% limits", "line", "2 3"), ("Within limits", "marker", ("circle", False)),
+              ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True))]
+    if any(p.highlighted for p in points):
+        legend.append(("Your figures", "marker", ("diamond", True)))
+    canvas.legend(legend[:3], y=6)
+    canvas.legend(legend[3:], x=canvas.width / 2, y=6)
+    return canvas.render()
+
+
+@dataclass
+class ScatterPoint:
+    x: float
+    y: float
+    label: str
+    show_label: bool = False
+
+
+def scatter_svg(title, description, points: list[ScatterPoint], *, x_label: str, y_label: str,
+                categories: dict[int, str] | None = None) -> str:
+    """A scatter plot; with `categories`, x is an ordered grade and points are spread sideways."""
+    xs = [p.x for p in points] or [0, 1]
+    ys = [p.y for p in points] or [0, 1]
+    y_ticks = nice_ticks(0, max(ys) * 1.05)
+    if categories:
+        x_range, x_ticks = (min(categories) - 0.6, max(categories) + 0.6), sorted(categories)
+        tick_labels = [categories[k] for k in x_ticks]
+    else:
+        x_ticks = nice_ticks(min(xs), max(xs))
+        x_range, tick_labels = (x_ticks[0], x_ticks[-1]), None
+    canvas = Canvas(title=title, description=description, x_range=x_range, y_range=(0, y_ticks[-1]))
+    canvas.axes(x_label=x_label, y_label=y_label, x_ticks=x_ticks, y_ticks=y_ticks, x_tick_labels=tick_labels)
+    for index, point in enumerate(points):
+        x = point.x
+        if categories:
+            # Spread points in a category sideways, deterministically, so they do not hide each other.
+            x += ((index * 37) % 21 - 10) / 40
+        cx, cy = canvas.x(x), canvas.y(point.y)
+        canvas.marker(cx, cy, "circle", size=3.5, filled=False, label=f"{point.label}: {point.x:g}, {point.y:.1f}")
+        if point.show_label:
+            canvas.text(cx + 6, cy - 5, point.label, size=11)
+    return canvas.render()
