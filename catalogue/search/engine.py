@@ -1,5 +1,6 @@
 """Runs a `CatalogueQuery` against the snapshot: results, disjunctive facet counts, one page."""
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -118,7 +119,7 @@ def _text_mask(text: str, snapshot: Snapshot):
     if not text:
         return everything, None, False
     try:
-        matches = match_entries(text)
+        matches = _cached_matches(text, snapshot.version)
     except TextSearchUnavailable:
         return everything, None, True
     positions = snapshot.positions(matches.keys())
@@ -127,6 +128,13 @@ def _text_mask(text: str, snapshot: Snapshot):
     scores = np.zeros(snapshot.size, dtype=np.float64)
     scores[positions] = [matches[int(i)] for i in snapshot.ids[positions]]
     return mask, scores, False
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_matches(text: str, version: int) -> dict[int, float]:
+    # Popular searches repeat; their matches are reused until the catalogue changes (the version
+    # is part of the key). Failures are not cached: lru_cache does not store raised exceptions.
+    return match_entries(text)
 
 
 def _ordered_positions(sort: str, matched: np.ndarray, scores, snapshot: Snapshot) -> np.ndarray:
