@@ -6,12 +6,12 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test test-sqlite test-postgres install install-dev system-test-deps migrate demo clean
+.PHONY: run test test-sqlite test-postgres install install-dev system-test-deps assets migrate demo clean
 
-run: install migrate demo
+run: install assets migrate demo
 	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install-dev system-test-deps
+test: install-dev system-test-deps assets
 	bin/run-tests
 
 install: $(STAMPS)/python
@@ -30,6 +30,10 @@ $(STAMPS)/python-dev: pyproject.toml uv.lock
 
 system-test-deps:
 	bin/install-system-deps
+
+# Front end: npm packages (pinned in package-lock.json) and the compiled stylesheet.
+assets:
+	bin/build-assets
 
 migrate: install
 	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py migrate --no-input -v0

@@ -6,6 +6,10 @@ from wagtail.models import Page
 
 register = template.Library()
 
+# Footer contact until settings.CONTACT_EMAIL names the catalogue team's real address; example.org never
+# delivers mail, which suits a demonstration site.
+DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
+
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
@@ -31,7 +35,8 @@ def demo_notice():
 def footer_links(context):
     from website.models import StandardPage
 
-    return {"pages": StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")}
+    return {"pages": StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path"),
+            "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL)}
 
 
 def _evidence_page_url():
