@@ -1,12 +1,55 @@
-"""Admin wiring for the editorial workflow: log action, review-dates report and panel, CSV import."""
+"""Admin wiring for the editorial workflow: rating log action, review-dates report and panel, CSV import."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
+from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
+from .views import ImportEntriesView, import_template, user_can_import
+
+editorial_urls = [
+    path("import/", ImportEntriesView.as_view(), name="import_entries"),
+    path("import/template.csv", import_template, name="import_template"),
+    path("reports/review-dates/", ReviewDatesReportView.as_view(), name="review_dates"),
+    path("reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True),
+         name="review_dates_results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [path("editorial/", include((editorial_urls, "editorial"), namespace="editorial"))]
 
 
 @hooks.register("register_log_actions")
 def register_evidence_rating_action(actions):
     actions.register_action(RATING_LOG_ACTION)(EvidenceRatingChanged)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem("Import entries", reverse("editorial:import_entries"), name="import-entries",
+                          icon_name="upload", order=250)
+
+
+class ReviewDatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_sees_review_panel(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_dates_report():
+    return ReviewDatesMenuItem("Review dates", reverse("editorial:review_dates"), name="review-dates",
+                               icon_name="date", order=50)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dates_panel(request, panels):
+    if user_sees_review_panel(request.user):
+        panels.append(ReviewDatesPanel())

@@ -62,6 +62,18 @@ class ImportReport:
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action and not row.errors)
 
+    @property
+    def count_created(self) -> int:
+        return self.count("create")
+
+    @property
+    def count_updated(self) -> int:
+        return self.count("update")
+
+    @property
+    def count_unchanged(self) -> int:
+        return self.count("unchanged")
+
 
 @dataclass
 class _Plan:
