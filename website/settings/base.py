@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "website",
     "catalogue",
     "opendata",
+    "evidencemap",
     "explorer",
     "editorial",
     "wagtail.contrib.forms",

@@ -1,0 +1,61 @@
+"""
+The evidence map's filters, read from the URL. The URL is the whole state: cell links, the data
+table and the CSV download carry the same parameters, so they all count exactly the same thing.
+Unknown values never raise: they are dropped and the page says so.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from catalogue.models import AreaOfPractice, Reference, Stage
+
+# param -> what the notice calls it
+FILTER_NAMES = {"area": "area of practice", "stage": "stage", "design": "study design", "country": "country"}
+
+
+def known_values() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) choices for every filter, in display order (three small queries)."""
+    countries = (Reference.objects.exclude(country="").order_by("country")
+                 .values_list("country", flat=True).distinct())
+    return {
+        "area": list(AreaOfPractice.objects.values_list("slug", "name")),
+        "stage": list(Stage.objects.values_list("slug", "name")),
+        "design": list(Reference.Design.choices),
+        "country": [(country, country) for country in countries],
+    }
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    """Areas and stages narrow the rows (interventions); designs and countries narrow the studies counted."""
+
+    area: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    design: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_params(cls, params, choices=None) -> "MapFilters":
+        choices = known_values() if choices is None else choices
+        selected, notices = {}, []
+        for param, name in FILTER_NAMES.items():
+            allowed = {value for value, _ in choices[param]}
+            given = [value.strip() for value in params.getlist(param) if value.strip()]
+            kept = tuple(dict.fromkeys(value for value in given if value in allowed))
+            ignored = [value for value in given if value not in allowed]
+            if ignored:
+                notices.append(f"Ignored unknown {name}: {', '.join(sorted(set(ignored)))[:200]}.")
+            selected[param] = kept
+        return cls(**selected, notices=tuple(notices))
+
+    @property
+    def is_filtered(self) -> bool:
+        return any((self.area, self.stage, self.design, self.country))
+
+    def params(self, **extra) -> list[tuple[str, str]]:
+        pairs = [(param, value) for param in FILTER_NAMES for value in getattr(self, param)]
+        return [(key, str(value)) for key, value in extra.items() if value not in (None, "")] + pairs
+
+    def query_string(self, **extra) -> str:
+        return urlencode(self.params(**extra))

@@ -1,0 +1,106 @@
+"""Public views: the map, its data table, its CSV, and the reference list behind each cell."""
+
+import csv
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from catalogue.models import Outcome, ReferenceOutcome
+
+from .filters import FILTER_NAMES, MapFilters, known_values
+from .hierarchy import TIER_BY_DESIGN, TIERS
+from .matrix import build_matrix, matching_interventions, references_for_cell
+from .questions import attach_questions, questions_for_map
+
+
+def _filter_context(request):
+    choices = known_values()
+    filters = MapFilters.from_params(request.GET, choices)
+    return filters, {"filters": filters, "choices": choices, "filter_names": FILTER_NAMES, "tiers": TIERS,
+                     "notices": filters.notices}
+
+
+@require_GET
+def evidence_map(request):
+    """Interventions x outcomes, with the research questions that the map cannot answer."""
+    filters, context = _filter_context(request)
+    matrix = build_matrix(filters)
+    questions = questions_for_map()
+    context.update(matrix=matrix, questions=questions, column_questions=attach_questions(matrix, questions),
+                   directions=ReferenceOutcome.Direction.choices)
+    response = render(request, "evidencemap/map.html", context)
+    if filters.is_filtered:
+        response["X-Robots-Tag"] = "noindex"  # one page per filter combination is not worth indexing
+    return response
+
+
+@require_GET
+def data_table(request):
+    """The same map as a plain data table: one row per intervention and outcome that has studies."""
+    filters, context = _filter_context(request)
+    context["matrix"] = build_matrix(filters)
+    return render(request, "evidencemap/data_table.html", context)
+
+
+@require_GET
+def matrix_csv(request):
+    """The matrix as CSV: one row per intervention, two columns (studies, strongest design) per outcome."""
+    filters = MapFilters.from_params(request.GET)
+    matrix = build_matrix(filters)
+    areas_by_intervention = {}
+    for group in matrix.groups:
+        for row in group.rows:
+            areas_by_intervention.setdefault(row.intervention.pk, []).append(group.area.name if group.area else "")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="evidence-map.csv"'
+    writer = csv.writer(response)
+    header = ["intervention", "areas of practice", "url"]
+    for outcome in matrix.outcomes:
+        header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
+    writer.writerow(header)
+    for intervention in matrix.interventions:
+        line = [intervention.title, "; ".join(areas_by_intervention[intervention.pk]),
+                request.build_absolute_uri(intervention.get_url(request) or "")]
+        for outcome in matrix.outcomes:
+            cell = matrix.cell(intervention.pk, outcome.pk)
+            line += [cell.count, cell.tier.name if cell.tier else ""]
+        writer.writerow(line)
+    return response
+
+
+def _bad_request(request, context, message, status):
+    context.update(error=message, references=[])
+    return render(request, "evidencemap/reference_list.html", context, status=status)
+
+
+@require_GET
+def reference_list(request):
+    """Exactly the studies one map cell counts (or a whole row or column), under the same filters."""
+    filters, context = _filter_context(request)
+    intervention = outcome = None
+    raw_intervention = request.GET.get("intervention", "").strip()
+    raw_outcome = request.GET.get("outcome", "").strip()
+    if raw_intervention:
+        if not raw_intervention.isdigit():
+            return _bad_request(request, context, "The intervention must be given by its number.", 400)
+        intervention = matching_interventions(filters).filter(pk=int(raw_intervention)).first()
+        if intervention is None:
+            return _bad_request(request, context, "That intervention is not on the map: it is unpublished, "
+                                                  "private or outside the filters chosen.", 404)
+    if raw_outcome:
+        outcome = Outcome.objects.filter(slug=raw_outcome).first()
+        if outcome is None:
+            return _bad_request(request, context, "There is no outcome with that name on the map.", 404)
+    references = references_for_cell(filters, intervention.pk if intervention else None, outcome)
+    references = list(references.prefetch_related(
+        Prefetch("outcome_findings", queryset=ReferenceOutcome.objects.select_related("outcome"))))
+    for reference in references:
+        reference.tier = TIER_BY_DESIGN[reference.design]
+        reference.findings = [finding for finding in reference.outcome_findings.all()
+                              if outcome is None or finding.outcome_id == outcome.pk]
+    references.sort(key=lambda ref: (ref.tier.rank, -(ref.year or 0), ref.title))
+    context.update(intervention=intervention, outcome=outcome, references=references,
+                   map_query=filters.query_string())
+    return render(request, "evidencemap/reference_list.html", context)
