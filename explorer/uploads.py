@@ -195,7 +195,10 @@ def _read_row(line, cells, columns, authorities, seen, report) -> None:
         else:
             seen[key] = line
     if problems:
-        report.problems.append(RowProblem(line, "; ".join(problems).capitalize() + "."))
+        message = "; ".join(problems)
+        if "_" not in message.split(" ", 1)[0]:  # keep column names such as year_of_birth as written
+            message = message[0].upper() + message[1:]
+        report.problems.append(RowProblem(line, message + "."))
         return
     report.rows.append(ParsedRow(line, authority, year, total, counts["issued_within_7_days"],
                                  counts["babies_of_recurrent_mothers"]))

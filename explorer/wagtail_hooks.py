@@ -1,0 +1,35 @@
+"""Admin wiring: the newborn-data upload and the list of versions, for users allowed to add datasets."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import NewbornDatasetListView, NewbornUploadView, user_can_upload
+
+admin_urls = [
+    path("", NewbornDatasetListView.as_view(), name="datasets"),
+    path("upload/", NewbornUploadView.as_view(), name="upload"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_explorer_admin_urls():
+    return [path("newborn-data/", include((admin_urls, "explorer_admin"), namespace="explorer_admin"))]
+
+
+class NewbornDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_upload(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_newborn_data_menu_item():
+    return NewbornDataMenuItem("Newborn data", reverse("explorer_admin:datasets"), name="newborn-data",
+                               icon_name="table", order=260)
+
+
+@hooks.register("register_permissions")
+def register_newborn_data_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="explorer", codename="add_newborndataset")
