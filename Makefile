@@ -40,6 +40,7 @@ migrate: install
 
 demo: migrate
 	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_demo
+	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_open_data
 
 clean:
 	rm -rf $(VENV) $(STAMPS) db.sqlite3 staticfiles
