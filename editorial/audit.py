@@ -13,7 +13,6 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Revision
 
 RATING_LOG_ACTION = "editorial.evidence_rating"
-RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
 
 
 class EvidenceRatingChanged(LogFormatter):
@@ -35,7 +34,10 @@ def rating_of(content: dict | None) -> tuple:
     """The rating as stored in a revision's serialised content: (level id, rationale, rated-on)."""
     if not content:
         return (None, "", None)
-    return tuple(content.get(field) or (None if field != "evidence_rationale" else "") for field in RATING_FIELDS)
+    rated_on = content.get("evidence_rated_on")
+    # A just-saved revision holds a date object; one read back from the database holds its ISO string.
+    rated_on = rated_on.isoformat() if hasattr(rated_on, "isoformat") else (rated_on or None)
+    return (content.get("evidence_level"), content.get("evidence_rationale") or "", rated_on)
 
 
 @receiver(post_save, sender=Revision, dispatch_uid="editorial-evidence-rating-audit")
@@ -47,7 +49,12 @@ def log_evidence_rating_change(sender, instance: Revision, created, raw=False, *
     previous = (Revision.objects.filter(base_content_type_id=instance.base_content_type_id,
                                         object_id=instance.object_id, created_at__lte=instance.created_at)
                 .exclude(pk=instance.pk).order_by("-created_at", "-pk").first())
-    before, after = rating_of(previous.content if previous else None), rating_of(instance.content)
+    after = rating_of(instance.content)
+    if previous is not None:
+        before = rating_of(previous.content)
+    else:  # a new entry starts "Not yet rated": only a real first rating is worth an entry
+        unrated = EvidenceLevel.objects.filter(kind=EvidenceLevel.Kind.UNRATED).values_list("pk", flat=True).first()
+        before = (unrated, "", None)
     if before == after:
         return
     names = dict(EvidenceLevel.objects.filter(pk__in=[before[0], after[0]]).values_list("pk", "name"))
