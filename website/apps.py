@@ -6,3 +6,8 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+
+    def ready(self):
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

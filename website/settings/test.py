@@ -13,3 +13,6 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login lock-out is tested on its own (tests/test_security.py); elsewhere client.login() needs it off.
 AXES_ENABLED = False
+# Whole-page caching is tested on its own (tests/test_page_cache.py); elsewhere each request must
+# see the database as the test left it, whether or not its transaction ran on-commit hooks.
+PAGE_CACHE_SECONDS = 0
