@@ -9,6 +9,29 @@ RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
 NOT_ALLOWED = "Only a reviewer can change an evidence rating. Ask a reviewer, or leave the rating as it is."
 
 
+# Help for entry fields whose model definition has none (title, summary and most others have their own).
+# Applied only where the model gives none, so a model help_text, once added, wins.
+FIELD_HELP = {
+    "provider": "The organisation that delivers it, as it names itself.",
+    "website": "The programme's own web page (https://...).",
+    "contact": "A named team, email address or phone number practitioners can use.",
+    "issuing_body": "Who issued the guidance, e.g. 'Department for Education' or a local authority.",
+    "jurisdiction": "Where the guidance applies.",
+    "status": "Whether the guidance is in force; superseded guidance stays listed for reference.",
+    "publication_date": "The date printed on the guidance.",
+    "version": "The version or edition, as printed, e.g. 'July 2023'.",
+    "source_url": "A stable link to the document itself (https://...).",
+    "stages": "The stage(s) or legal milestone(s) it applies to, from pregnancy to reunification.",
+    "topics": "Themes practitioners filter by, e.g. perinatal mental health.",
+    "local_authorities": "Only where it is delivered in particular local authorities.",
+    "evidence_rated_on": "The date the rating was made; required with any rating other than 'Not yet rated'.",
+    "references": "The studies, evaluations and reports the rating and text rely on.",
+    "go_live_at": "Publish automatically at this date and time, once approved.",
+    "expire_at": "Unpublish automatically at this date and time.",
+    "comment_notifications": "Email me when someone comments on this entry.",
+}
+
+
 def can_rate_evidence(user) -> bool:
     return bool(user and user.has_perm(CHANGE_EVIDENCE_RATING))
 
@@ -17,11 +40,14 @@ class EntryPageForm(WagtailAdminPageForm):
     """
     For users without the rating permission (Contributors), the evidence fields are shown but disabled:
     the stored rating is kept whatever is posted, and a posted change is refused with a clear error rather
-    than silently dropped. New entries start as "Not yet rated".
+    than silently dropped. New entries start as "Not yet rated". Also gives every field help text.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, help_text in FIELD_HELP.items():
+            if name in self.fields and not self.fields[name].help_text:
+                self.fields[name].help_text = help_text
         self.rating_locked = not can_rate_evidence(self.for_user)
         if not self.rating_locked:
             return
