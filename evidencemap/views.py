@@ -18,8 +18,11 @@ from .questions import attach_questions, questions_for_map
 def _filter_context(request):
     choices = known_values()
     filters = MapFilters.from_params(request.GET, choices)
+    labels = {param: dict(values) for param, values in choices.items()}
+    applied = [(name, [labels[param][value] for value in getattr(filters, param)])
+               for param, name in FILTER_NAMES.items() if getattr(filters, param)]
     return filters, {"filters": filters, "choices": choices, "filter_names": FILTER_NAMES, "tiers": TIERS,
-                     "notices": filters.notices}
+                     "notices": filters.notices, "applied_filters": applied}
 
 
 @require_GET

@@ -58,6 +58,7 @@ def test_filters_carry_into_cell_links_and_narrow_the_list(client, catalogue):
     pause, _ = small_map(catalogue)
     response = client.get(f"/evidence-map/references/?intervention={pause.pk}&outcome=recurrence-avoided&country=Wales")
     assert [ref.title for ref in response.context["references"]] == ["An audit"]
+    assert "Filtered, as on the map, by country: Wales." in response.content.decode()
     html = client.get("/evidence-map/?country=Wales").content.decode()
     assert "country=Wales" in unescape(html)
 
