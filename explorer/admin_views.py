@@ -25,6 +25,8 @@ class NewbornUploadForm(forms.ModelForm):
                                      "babies_of_recurrent_mothers.")
     source_url = forms.URLField(label="Source URL", required=False, assume_scheme="https")
 
+    field_order = ["file", "title", "source", "source_url", "licence", "definition", "period_type", "is_synthetic"]
+
     class Meta:
         model = NewbornDataset
         fields = ["title", "source", "source_url", "licence", "definition", "period_type", "is_synthetic"]
@@ -34,6 +36,9 @@ class NewbornUploadForm(forms.ModelForm):
 
 class EditorMixin(WagtailAdminTemplateMixin):
     header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not user_can_upload(request.user):

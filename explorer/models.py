@@ -158,7 +158,7 @@ class NewbornDataset(models.Model):
 
     def __str__(self):
         label = f"{self.title} (uploaded {self.uploaded_at:%d %B %Y %H:%M})" if self.uploaded_at else self.title
-        return f"SYNTHETIC – {label}" if self.is_synthetic else label
+        return f"SYNTHETIC – {label}" if self.is_synthetic and "synthetic" not in label.lower() else label
 
     @classmethod
     def current(cls):

@@ -6,7 +6,7 @@ numbers it plots. (The open-data-only charts and the LA profile are in profile_c
 import math
 
 from . import statistics
-from .chart import BIRTHS, Chart, fmt_count, fmt_rate, newborn_source
+from .chart import BIRTHS, Chart, Source, fmt_count, fmt_rate, newborn_source
 from .measures import AreaRate, country_rates, national_target, region_rates, year_label
 from .plots import FunnelPoint, Series, bar_svg, funnel_svg, line_svg
 
@@ -122,3 +122,32 @@ def _funnel_summary(label, target, count, outside) -> str:
     parts = [f"{position}: {', '.join(names)}" for position, names in groups.items()]
     return (text + f"{len(outside)} lie outside the limits ({'; '.join(parts)}). An area outside the 99.8% limits "
             "is unlikely to differ by chance alone, but may differ in how figures are counted or in its population.")
+
+
+PUBLISHED_LICENCE = "Not Crown copyright, not OGL: quoted with attribution; see the publisher's terms"
+
+
+def published_rates(figures) -> Chart | None:
+    """The published rates per 10,000 live births by calendar year, values exactly as published."""
+    rows = [figure for figure in figures if figure.unit == "per 10,000 live births" and figure.value
+            and figure.period.isdigit()]
+    if not rows:
+        return None
+    lines = {}
+    for figure in rows:
+        age = "under 7 days" if "7_days" in figure.figure else "under 2 weeks"
+        lines.setdefault(f"{figure.geography} (babies {age})", []).append((int(figure.period), float(figure.value)))
+    years = sorted({int(figure.period) for figure in rows})
+    parts = [f"{name}: {' then '.join(f'{value:g} in {year}' for year, value in points)}"
+             for name, points in lines.items()]
+    summary = ("As published, newborns in care proceedings per 10,000 live births rose in both countries ("
+               + "; ".join(parts) + "). England's figures count babies under 7 days old and Wales's babies "
+               "under 2 weeks old, so the two countries cannot be compared directly.")
+    title = "Published rates of newborns in care proceedings per 10,000 live births"
+    svg = line_svg(title, summary, [Series(name, points) for name, points in lines.items()],
+                   x_labels={year: str(year) for year in range(years[0], years[-1] + 1)}, y_label=RATE_LABEL)
+    sources = list({figure.source_title: Source(figure.source_title, PUBLISHED_LICENCE, figure.definition,
+                                                figure.source_url) for figure in rows}.values())
+    return Chart("published-rates", title, summary, svg,
+                 ["Geography", "Year", "Value as published", "Unit", "Definition"],
+                 [[f.geography, f.period, f.value, f.unit, f.definition] for f in rows], sources)

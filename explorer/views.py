@@ -68,9 +68,11 @@ def respond(request, template, state, charts, **extra):
 
 def overview(request):
     state = ExplorerState(request)
-    charts = [pages.national_trend(state.dataset, state.rates)] if state.dataset else []
-    return respond(request, "explorer/overview.html", state, charts,
-                   headline_figures=HeadlineFigure.objects.all())
+    figures = list(HeadlineFigure.objects.all())
+    charts = [chart for chart in [pages.published_rates(figures)] if chart]
+    if state.dataset:
+        charts.append(pages.national_trend(state.dataset, state.rates))
+    return respond(request, "explorer/overview.html", state, charts, headline_figures=figures)
 
 
 def regions(request):

@@ -12,6 +12,7 @@ from explorer.models import NewbornCount, NewbornDataset
 from explorer.open_data import OPEN_DATA
 from tests.factories import CaseStudyPageFactory
 
+REAL_DATA_CHARTS = {"published-rates", "cla-vs-imd", "cla-vs-spend"}
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 
 
@@ -36,6 +37,11 @@ def test_headline_figures_appear_exactly_as_published(client, open_data):
         for key in ("geography", "period", "unit", "source_title"):
             assert row[key] in cells
     assert "not Crown copyright" in html
+    # The published rates are also charted, with the values in its table exactly as in the file.
+    response = client.get(reverse("explorer:overview"), {"download": "published-rates"})
+    plotted = list(csv.reader(io.StringIO(response.content.decode())))[1:]
+    published = [row for row in rows if row["unit"] == "per 10,000 live births" and row["period"].isdigit()]
+    assert [(r[0], r[1], r[2]) for r in plotted] == [(r["geography"], r["period"], r["value"]) for r in published]
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)
@@ -47,7 +53,10 @@ def test_every_chart_has_svg_summary_table_csv_and_synthetic_label(client, synth
         assert "<svg" in chart and "<title>" in chart
         assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart
         assert "Source, licence and definition" in chart
-        if "newborn" in chart.split("</h2>")[0].lower():
+        slug = chart.split('id="chart-', 1)[1].split('"', 1)[0]
+        if slug in REAL_DATA_CHARTS:
+            assert "Synthetic</strong>" not in chart and "SYNTHETIC" not in chart
+        else:
             assert "Synthetic</strong>" in chart and "SYNTHETIC DATA – invented figures" in chart
 
 
@@ -65,9 +74,11 @@ def test_csv_download_is_exactly_the_table(client, synthetic, name):
         for row in rows[1:4]:
             for cell in row:
                 assert f">{cell}<" in table
-        if "newborn" in slug or slug in ("national-trend", "regions", "funnel"):
+        if slug not in REAL_DATA_CHARTS:
             assert all(row[-1] == "SYNTHETIC (invented figures)" for row in rows[1:])
             assert "SYNTHETIC" in response["Content-Disposition"]
+        else:
+            assert "SYNTHETIC" not in response.content.decode()
 
 
 def test_cla_and_deprivation_finding_is_real_data_with_interval(client, synthetic):
