@@ -9,8 +9,7 @@ so the API lists what /catalogue/ lists, in the same order. Unusable parameters 
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import Http404
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
 from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
@@ -103,8 +102,8 @@ class Error(Schema):
     errors: list[str]
 
 
-def _error(message: str, errors: list[str]) -> tuple[int, dict]:
-    return 400, {"message": message, "errors": errors}
+def _error(message: str, errors: list[str], status: int = 400) -> Status:
+    return Status(status, {"message": message, "errors": errors})
 
 
 @api.exception_handler(ValidationError)
@@ -133,7 +132,7 @@ def list_entries(
 ):
     """The catalogue's search: the same parameters, results and order as /catalogue/."""
     try:
-        query, snapshot = strict_query(request.GET, also_allowed=("page_size",), page_matters=True)
+        query, snapshot = strict_query(request.GET, also_allowed=("page_size",))
     except BadParameters as error:
         return _error("Some parameters cannot be used.", error.messages)
     results = run_search(query, snapshot, page_size=page_size)
@@ -159,11 +158,9 @@ def list_entries(
 @api.get("/entries/{entry_id}/", response={200: EntryDetail, 404: Error}, summary="One entry")
 def entry_detail(request, entry_id: int):
     """A published entry with its evidence rationale, references and published versions."""
-    if entry_id not in set(get_snapshot().ids.tolist()):
-        return 404, {"message": "No published entry has this id.", "errors": []}
-    entries = load_for_records([entry_id])
+    entries = load_for_records([entry_id]) if entry_id in set(get_snapshot().ids.tolist()) else []
     if not entries:
-        raise Http404
+        return _error("No published entry has this id.", [], status=404)
     entry = entries[0]
     record = entry_record(entry, request, entry_type_slugs())
     references = entry.references.prefetch_related("outcomes")
@@ -197,4 +194,5 @@ def vocabulary_detail(request, param: str):
     for vocabulary in list_vocabularies(request):
         if vocabulary["param"] == param:
             return vocabulary
-    return 404, {"message": f"No filter is called ‘{param[:40]}’.", "errors": [f.param for f in FACETS]}
+    return _error(f"No filter is called ‘{param[:40]}’.", [f"Filters: {', '.join(f.param for f in FACETS)}."],
+                  status=404)

@@ -23,10 +23,11 @@ class CatalogueSearchFeed(Feed):
         query.sort = "newest"
         results = matching_ids(query, snapshot)
         self.request = request
-        return {"query": query, "entries": load_for_records(results.ordered_ids[:FEED_SIZE])}
+        labels = {(param, value.slug): value.label for param, values in snapshot.facets.items() for value in values}
+        return {"query": query, "labels": labels, "entries": load_for_records(results.ordered_ids[:FEED_SIZE])}
 
     def title(self, obj):
-        return f"Born into Care catalogue: {describe(obj['query'])}"
+        return f"Born into Care catalogue: {describe(obj['query'], obj['labels'])}"
 
     def subtitle(self, obj):
         return "New entries in the Born into Care catalogue matching this search, newest first."
@@ -68,10 +69,10 @@ class CatalogueSearchFeed(Feed):
         return "Born into Care"
 
 
-def describe(query) -> str:
-    """The search in words, for the feed's title."""
+def describe(query, labels: dict[tuple[str, str], str]) -> str:
+    """The search in words, for the feed's title, e.g. "‘parent’, Post-removal support, North West"."""
     parts = [f"‘{query.text}’"] if query.text else []
-    parts += [value for _, value in query.selected]
+    parts += [labels.get(selected, selected[1]) for selected in query.selected]
     return ", ".join(parts) if parts else "all entries"
 
 

@@ -22,15 +22,15 @@ class BadParameters(Exception):
         self.messages = messages
 
 
-def strict_query(params, *, also_allowed: tuple[str, ...] = (), page_matters: bool = False
-                 ) -> tuple[CatalogueQuery, Snapshot]:
-    """The validated search for `params` (a QueryDict), or BadParameters."""
+def strict_query(params, *, also_allowed: tuple[str, ...] = ()) -> tuple[CatalogueQuery, Snapshot]:
+    """
+    The validated search for `params` (a QueryDict), or BadParameters. A valid `page` is accepted
+    everywhere (so a catalogue URL can be reused as it is) but only the API uses it.
+    """
     snapshot = get_snapshot()
     params = params.copy()
     for name in also_allowed:
         params.pop(name, None)
-    if not page_matters and "page" in params:
-        params.pop("page")
     query = CatalogueQuery.from_params(params, snapshot.known_values())
     if query.notices:
         raise BadParameters(query.notices)
