@@ -41,6 +41,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """One intervention and its cells, in column order."""
+
     intervention: InterventionPage
     cells: list[Cell]
 
@@ -61,6 +63,8 @@ class AreaGroup:
 
 @dataclass
 class EvidenceMatrix:
+    """The whole map: columns, row groups, and every cell keyed by (intervention id, outcome id)."""
+
     filters: MapFilters
     outcomes: list[Outcome]
     groups: list[AreaGroup]

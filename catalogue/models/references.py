@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..panels import CitingEntriesPanel
 from .taxonomy import Outcome
 
 
@@ -46,6 +47,7 @@ class Reference(index.Indexed, ClusterableModel):
         FieldPanel("sample_size"),
         InlinePanel("outcome_findings", heading="Outcomes measured", label="Outcome",
                     help_text="Each outcome the study measured, and the direction of effect it found."),
+        CitingEntriesPanel(heading="Entries that cite this study"),
     ]
     search_fields = [
         index.SearchField("title"), index.SearchField("authors"), index.AutocompleteField("title"),

@@ -53,12 +53,14 @@ def seed(apps, schema_editor):
                                    "data_explorer_path": data_path})
         if created:
             # Historical models are not clusterable: write the link tables directly.
+            outcome_ids = Outcome.objects.filter(slug__in=outcome_slugs).values_list("pk", flat=True)
+            area_ids = AreaOfPractice.objects.filter(slug__in=area_slugs).values_list("pk", flat=True)
             OutcomeLink = ResearchQuestion.outcomes.through
             OutcomeLink.objects.bulk_create(OutcomeLink(researchquestion_id=question.pk, outcome_id=pk)
-                                            for pk in Outcome.objects.filter(slug__in=outcome_slugs).values_list("pk", flat=True))
+                                            for pk in outcome_ids)
             AreaLink = ResearchQuestion.areas.through
             AreaLink.objects.bulk_create(AreaLink(researchquestion_id=question.pk, areaofpractice_id=pk)
-                                         for pk in AreaOfPractice.objects.filter(slug__in=area_slugs).values_list("pk", flat=True))
+                                         for pk in area_ids)
 
 
 def unseed(apps, schema_editor):

@@ -3,6 +3,8 @@
 import random
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from catalogue.models import InterventionPage, Outcome, Reference
@@ -148,12 +150,11 @@ def test_building_the_matrix_costs_the_same_queries_for_more_rows_and_studies(ca
                                                                            django_assert_num_queries):
     def grow(n):
         for i in range(n):
-            study = make_reference(f"Grow {n}-{i}", design="rct", findings={"cost": "benefit", "safe-reunification": "harm"})
+            study = make_reference(f"Grow {n}-{i}", design="rct",
+                                   findings={"cost": "benefit", "safe-reunification": "harm"})
             cite(InterventionPageFactory(parent=catalogue, title=f"Grow {n}-{i}"), study)
 
     grow(1)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     with CaptureQueriesContext(connection) as small:
         build_matrix(filters(design=["rct"]))
     grow(6)

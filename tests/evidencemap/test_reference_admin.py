@@ -1,6 +1,9 @@
 """Editors record outcomes measured, with a direction of effect each, on the Reference snippet."""
 
 from catalogue.models import Outcome, Reference
+from tests.factories import InterventionPageFactory
+
+from .helpers import cite, make_reference
 
 
 def reference_form(outcomes):
@@ -35,3 +38,10 @@ def test_the_same_outcome_twice_is_refused_not_a_500(admin_client):
                                  reference_form([(cost, "harm"), (cost, "benefit")]))
     assert response.status_code == 200
     assert not Reference.objects.filter(title="Edited in the admin").exists()
+
+
+def test_the_reference_edit_page_lists_the_entries_that_cite_it(admin_client, catalogue):
+    study = make_reference("Cited study", findings={"cost": "benefit"})
+    cite(InterventionPageFactory(parent=catalogue, title="Citing entry"), study)
+    html = admin_client.get(f"/admin/snippets/catalogue/reference/edit/{study.pk}/").content.decode()
+    assert "Entries that cite this study" in html and "Citing entry" in html

@@ -5,6 +5,9 @@ import io
 import re
 from html import unescape
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from catalogue.models import Outcome
 from evidencemap.filters import MapFilters
 from evidencemap.matrix import build_matrix
@@ -106,8 +109,6 @@ def test_data_table_lists_studied_cells_and_gaps(client, catalogue):
 
 def test_the_map_query_count_does_not_grow_with_rows(client, catalogue, django_assert_max_num_queries):
     small_map(catalogue)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     with CaptureQueriesContext(connection) as first:
         client.get("/evidence-map/")
     for n in range(8):
