@@ -49,7 +49,7 @@ def build_profile(authority: LocalAuthority, dataset, rates: list[AreaRate]) -> 
                               .select_related("neighbour").order_by("rank"))
     if dataset is not None:
         profile.charts.append(newborn_trend(authority, dataset, rates, [n.neighbour for n in profile.neighbours]))
-    cla_chart = cla_trend(authority)
+    cla_chart = cla_trend(authority, [n.neighbour for n in profile.neighbours])
     if cla_chart:
         profile.charts.append(cla_chart)
     entries = EntryPage.objects.live().public().specific()
@@ -100,8 +100,8 @@ def newborn_trend(authority, dataset, rates, neighbours) -> Chart:
     return Chart("la-newborn-trend", title, summary, svg, columns, rows, [newborn_source(dataset), BIRTHS, NEIGHBOURS])
 
 
-def cla_trend(authority) -> Chart | None:
-    """Real DfE data: children starting to be looked after, LA against its region and England."""
+def cla_trend(authority, neighbours=()) -> Chart | None:
+    """Real DfE data: children starting to be looked after, LA against its region, England and neighbours."""
     codes = {authority.ons_code: authority.name, authority.region.code: authority.region.name,
              ENGLAND_CODE: "England"}
     rows = ChildrenLookedAfter.objects.filter(measure=ChildrenLookedAfter.Measure.STARTING, area_code__in=codes)
@@ -111,6 +111,8 @@ def cla_trend(authority) -> Chart | None:
     years = sorted({year for _, year in values})
     lines = [Series(name, [(y, float(values[(code, y)])) for y in years if values.get((code, y)) is not None])
              for code, name in codes.items()]
+    if neighbours:
+        lines.append(Series("Statistical neighbours (pooled)", neighbour_cla_rates(neighbours, years)))
     latest = years[-1]
     own, england = values.get((authority.ons_code, latest)), values.get((ENGLAND_CODE, latest))
     summary = (f"In the year to 31 March {latest}, {own if own is not None else 'no figure'} children per 10,000 "
@@ -121,4 +123,16 @@ def cla_trend(authority) -> Chart | None:
                    y_label="Rate per 10,000 children aged 0-17")
     table = [[f"{y - 1}/{y % 100:02d}", *[fmt_rate(dict(line.points).get(y)) for line in lines]] for y in years]
     return Chart("la-cla-trend", title, summary, svg, ["Year", *[f"{line.name}: rate" for line in lines]],
-                 table, [CLA])
+                 table, [CLA] + ([NEIGHBOURS] if neighbours else []))
+
+
+def neighbour_cla_rates(neighbours, years) -> list[tuple[int, float]]:
+    """Pooled rate of the neighbours: their total children over their total population aged 0-17."""
+    rows = ChildrenLookedAfter.objects.filter(measure=ChildrenLookedAfter.Measure.STARTING,
+                                              area_code__in=[n.ons_code for n in neighbours],
+                                              children_count__isnull=False, population_estimate__isnull=False)
+    totals = {}
+    for row in rows:
+        count, population = totals.get(row.year, (0, 0))
+        totals[row.year] = (count + row.children_count, population + row.population_estimate)
+    return [(year, totals[year][0] / totals[year][1] * 10_000) for year in years if totals.get(year, (0, 0))[1]]
