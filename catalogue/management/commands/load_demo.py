@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from catalogue.demo.catalogue import load_demo_catalogue
 from catalogue.demo.site_tree import ensure_site_tree
+from evidencemap.demo import link_demo_questions
 
 
 class Command(BaseCommand):
@@ -13,3 +14,4 @@ class Command(BaseCommand):
         _, catalogue = ensure_site_tree()
         created = load_demo_catalogue(catalogue)
         self.stdout.write(f"Demo catalogue: {created} entries created.")
+        self.stdout.write(f"Research questions: {link_demo_questions()} links to demo entries added.")
