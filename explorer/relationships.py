@@ -51,13 +51,14 @@ def _scatter(slug, title, y_name, y_axis, y_values: dict[int, float], kind, sour
     xs, ys = [x_values[i] for i in ids], [y_values[i] for i in ids]
     method = statistics.spearman if kind == "ofsted" else statistics.pearson
     corr = method(xs, ys)
-    summary = statistics.describe_correlation(corr, x_words, y_name)
+    extra = ""
     if kind != "ofsted" and corr is not None:
         # Pearson's r is pulled about by a few extreme areas; the rank correlation is a robustness check.
         ranked = statistics.spearman(xs, ys)
         if ranked and ranked.low is not None:
-            summary += (f" Using ranks instead, which extreme areas sway less, Spearman's r = {ranked.r:.2f} "
-                        f"(95% interval {ranked.low:.2f} to {ranked.high:.2f}).")
+            extra = (f"Using ranks instead, which a few extreme areas sway less, Spearman's r = {ranked.r:.2f} "
+                     f"(95% interval {ranked.low:.2f} to {ranked.high:.2f}).")
+    summary = statistics.describe_correlation(corr, x_words, y_name, extra)
     extremes = set(sorted(ids, key=lambda i: y_values[i])[-LABEL_EXTREMES:])
     points = [ScatterPoint(x_values[i], y_values[i], names[i], i in extremes) for i in ids]
     svg = scatter_svg(title, summary, points, x_label=x_axis, y_label=y_axis,
@@ -102,4 +103,7 @@ def cla_scatter(kind="imd") -> Chart:
                      f"against {titles[kind]}", "rate of children starting to be looked after per 10,000 children",
                      "Rate per 10,000 children aged 0-17", y_values, kind, [CLA])
     chart.notes.append("Real published data (not synthetic). Children of all ages, not only newborns.")
+    if kind == "spend":
+        chart.notes.append("Spend includes the cost of looking after children, so part of this relationship is "
+                           "built in: more children in care means more spending.")
     return chart

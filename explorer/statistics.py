@@ -200,8 +200,8 @@ def strength_words(r: float) -> str:
     return "a strong"
 
 
-def describe_correlation(corr: Correlation | None, x_label: str, y_label: str) -> str:
-    """One or two plain-English sentences, always ending with the causation caveat."""
+def describe_correlation(corr: Correlation | None, x_label: str, y_label: str, extra: str = "") -> str:
+    """Plain-English sentences (plus `extra`, if given), always ending with the causation caveat."""
     if corr is None:
         return f"There are too few areas with both {x_label} and {y_label} to measure a relationship."
     direction = "positive" if corr.r > 0 else "negative"
@@ -218,4 +218,5 @@ def describe_correlation(corr: Correlation | None, x_label: str, y_label: str) -
             text += f" Where {x_label} is higher, the {y_label} tends to be {tendency}."
     else:
         text += ")."
-    return text + " Correlation is not causation: both may reflect other differences between areas."
+    return (text + (" " + extra if extra else "")
+            + " Correlation is not causation: both may reflect other differences between areas.")

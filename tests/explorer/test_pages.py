@@ -12,7 +12,7 @@ from explorer.models import NewbornCount, NewbornDataset
 from explorer.open_data import OPEN_DATA
 from tests.factories import CaseStudyPageFactory
 
-REAL_DATA_CHARTS = {"published-rates", "cla-vs-imd", "cla-vs-spend"}
+REAL_DATA_CHARTS = {"published-rates", "cla-vs-imd", "cla-vs-spend", "cla-vs-ofsted"}
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 
 
