@@ -142,7 +142,8 @@ def published_rates(figures) -> Chart | None:
              for name, points in lines.items()]
     summary = ("As published, newborns in care proceedings per 10,000 live births rose in both countries ("
                + "; ".join(parts) + "). England's figures count babies under 7 days old and Wales's babies "
-               "under 2 weeks old, so the two countries cannot be compared directly.")
+               "under 2 weeks old, so the two countries cannot be compared directly. Each line only joins the "
+               "published years; the years in between are not shown here.")
     title = "Published rates of newborns in care proceedings per 10,000 live births"
     svg = line_svg(title, summary, [Series(name, points) for name, points in lines.items()],
                    x_labels={year: str(year) for year in range(years[0], years[-1] + 1)}, y_label=RATE_LABEL)

@@ -59,6 +59,27 @@ def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x
     return canvas.render()
 
 
+def free_label_y(placed: list[tuple[float, float]], x: float, y: float, width=130, height=13) -> float:
+    """Move a label down until it no longer overlaps one already placed nearby; remember it."""
+    while any(abs(x - px) < width and abs(y - py) < height for px, py in placed):
+        y += height
+    placed.append((x, y))
+    return y
+
+
+def label_x(canvas: Canvas, x: float, label: str) -> tuple[float, str]:
+    """Labels go right of their point, or left of it if they would run off the chart."""
+    if x + 8 + 6.5 * len(label) > canvas.width - 2:
+        return x - 8, "end"
+    return x + 8, "start"
+
+
+def leader(canvas: Canvas, x1, y1, x2, y2, *, moved: bool) -> None:
+    """A thin line from a point to its label when the label had to move away from it."""
+    if moved:
+        canvas.line(x1, y1, x2, y2, stroke=MUTED, width=0.8)
+
+
 @dataclass
 class FunnelPoint:
     label: str
@@ -93,6 +114,7 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
     for attr, dash in (("upper_95", "6 3"), ("lower_95", "6 3"), ("upper_998", "2 3"), ("lower_998", "2 3")):
         canvas.polyline([(c.denominator, min(getattr(c, attr), clip)) for c in curve], dash=dash, width=1.5)
     canvas.polyline([(min_births * 0.9, target), (max_births * 1.1, target)], width=1.5, stroke=MUTED)
+    placed: list[tuple[float, float]] = []
     for point in sorted(points, key=lambda p: p.highlighted):
         shape, filled = ("diamond", True) if point.highlighted else POSITION_MARKERS[point.position]
         cx, cy = canvas.x(point.births), canvas.y(min(point.rate, clip))
@@ -100,10 +122,15 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
                       stroke=HIGHLIGHT if point.highlighted else INK,
                       label=f"{point.label}: {point.rate:.1f} per 10,000, {point.births:,} births ({point.position})")
         if point.highlighted or point.position in (FunnelPosition.ABOVE_998, FunnelPosition.BELOW_998):
-            canvas.text(cx + 8, cy + 4, point.label, size=11, weight="bold" if point.highlighted else "normal")
+            label_y = free_label_y(placed, cx, cy + 4)
+            x, anchor = label_x(canvas, cx, point.label)
+            leader(canvas, cx, cy, x, label_y - 4, moved=label_y != cy + 4)
+            canvas.text(x, label_y, point.label, size=11, anchor=anchor,
+                        weight="bold" if point.highlighted else "normal")
     legend = [(f"England rate {target:.1f}", "line", ""), ("95% limits", "line", "6 3"),
               ("99.8% limits", "line", "2 3"), ("Within limits", "marker", ("circle", False)),
-              ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True))]
+              ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),
+              ("Below 95% (hollow) / 99.8% (filled)", "marker", ("triangle-down", True))]
     if any(p.highlighted for p in points):
         legend.append(("Your figures", "marker", ("diamond", True)))
     canvas.legend(legend[:3], y=6)
@@ -133,6 +160,7 @@ def scatter_svg(title, description, points: list[ScatterPoint], *, x_label: str,
         x_range, tick_labels = (x_ticks[0], x_ticks[-1]), None
     canvas = Canvas(title=title, description=description, x_range=x_range, y_range=(0, y_ticks[-1]))
     canvas.axes(x_label=x_label, y_label=y_label, x_ticks=x_ticks, y_ticks=y_ticks, x_tick_labels=tick_labels)
+    placed: list[tuple[float, float]] = []
     for index, point in enumerate(points):
         x = point.x
         if categories:
@@ -141,5 +169,8 @@ def scatter_svg(title, description, points: list[ScatterPoint], *, x_label: str,
         cx, cy = canvas.x(x), canvas.y(point.y)
         canvas.marker(cx, cy, "circle", size=3.5, filled=False, label=f"{point.label}: {point.x:g}, {point.y:.1f}")
         if point.show_label:
-            canvas.text(cx + 6, cy - 5, point.label, size=11)
+            x, anchor = label_x(canvas, cx, point.label)
+            label_y = free_label_y(placed, cx, cy - 5)
+            leader(canvas, cx, cy, x, label_y - 4, moved=label_y != cy - 5)
+            canvas.text(x, label_y, point.label, size=11, anchor=anchor)
     return canvas.render()
