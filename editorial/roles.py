@@ -58,7 +58,9 @@ PAGE_PERMISSIONS = {
 
 # Image and document permissions on the root collection (and so on every collection).
 COLLECTION_PERMISSIONS = {
-    CONTRIBUTORS: _media("add", "change", "choose"),
+    # "add" alone lets contributors edit and delete what they uploaded themselves (Wagtail's ownership
+    # rule); "change" would let them alter or delete anyone's.
+    CONTRIBUTORS: _media("add", "choose"),
     REVIEWERS: _media("add", "change", "choose", "delete"),
     ADMINISTRATORS: _media("add", "change", "choose", "delete"),
 }

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalogue.models import CaseStudyPage, EntryPage, InterventionPage
+from catalogue.search.snapshot import get_snapshot
 from editorial.importing.columns import COLUMN_NAMES
 from editorial.importing.importer import run_import
 from editorial.models import ImportedEntry
@@ -179,9 +180,18 @@ def test_a_contributor_cannot_rate_evidence_through_an_import(catalogue, contrib
 def test_an_imported_draft_is_invisible_to_the_public(catalogue, contributor, client):
     run_import(csv_bytes([intervention(title="Secret draft programme")]), user=contributor)
     page = InterventionPage.objects.get()
-    assert "Secret draft programme" not in client.get("/catalogue/").content.decode()
-    assert "Secret draft programme" not in client.get("/catalogue/?q=secret").content.decode()
     assert client.get(f"/catalogue/{page.slug}/").status_code == 404
+    assert client.get(f"/api/v1/entries/{page.pk}/").status_code == 404
+    # Every public listing, including facet counts (a region filter would show "(1)" for the draft).
+    for url in ("/catalogue/", "/catalogue/?q=secret", "/catalogue/?region=north-west", "/catalogue/export.csv",
+                "/catalogue/export.json", "/catalogue/feed/", "/api/v1/entries/", "/sitemap.xml"):
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200, url
+        assert b"Secret draft programme" not in body and page.slug.encode() not in body, url
+    snapshot = get_snapshot()  # what facet counts are computed from
+    assert page.pk not in snapshot.ids.tolist()
+    assert all(not value.mask.any() for values in snapshot.facets.values() for value in values)
 
 
 @pytest.mark.django_db

@@ -124,3 +124,30 @@ def test_contributor_can_still_edit_other_fields_of_a_rated_entry(client, contri
 def test_public_never_sees_a_draft(client, draft):
     assert client.get(f"/catalogue/{draft.slug}/").status_code == 404
     assert "Draft intervention" not in client.get("/catalogue/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "can_delete_others"), [
+    (roles.CONTRIBUTORS, False), (roles.REVIEWERS, True), (roles.ADMINISTRATORS, True)])
+def test_media_permissions(make_user, role, can_delete_others):
+    """Everyone uploads; only reviewers and administrators delete what someone else uploaded."""
+    import wagtail_factories
+    from wagtail.documents.permissions import permission_policy as documents
+    from wagtail.images.permissions import permission_policy as images
+
+    user = make_user(role)
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    someone_elses = {images: wagtail_factories.ImageFactory(collection=root),
+                     documents: wagtail_factories.DocumentFactory(collection=root)}
+    for policy, item in someone_elses.items():
+        assert policy.user_has_permission(user, "add")
+        assert policy.user_has_permission_for_instance(user, "delete", item) is can_delete_others
+
+
+@pytest.mark.django_db
+def test_contributor_can_open_the_image_upload_screen(client, contributor):
+    client.force_login(contributor)
+    assert client.get(reverse("wagtailimages:add_multiple")).status_code == 200
+    assert client.get(reverse("wagtaildocs:add_multiple")).status_code == 200
