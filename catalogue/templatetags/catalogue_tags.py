@@ -47,8 +47,8 @@ def _evidence_page_url():
 
 
 @register.inclusion_tag("includes/evidence_badge.html", takes_context=True)
-def evidence_badge(context, level, rationale_anchor=""):
-    """The evidence rating as text plus a shape, so it reads without colour."""
+def evidence_badge(context, level, rationale_anchor="", linked=True):
+    """The evidence rating as text plus a shape, so it reads without colour (linked=False: a plain label)."""
     request = context.get("request")
     # Looked up once per request, however many badges the page shows.
     if request is None:
@@ -57,7 +57,7 @@ def evidence_badge(context, level, rationale_anchor=""):
         if not hasattr(request, "_evidence_scale_url"):
             request._evidence_scale_url = _evidence_page_url()
         scale_url = request._evidence_scale_url
-    return {"level": level, "scale_url": scale_url, "rationale_anchor": rationale_anchor}
+    return {"level": level, "scale_url": scale_url, "rationale_anchor": rationale_anchor, "linked": linked}
 
 
 @register.filter
