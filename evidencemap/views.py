@@ -64,13 +64,18 @@ def matrix_csv(request):
         header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
     writer.writerow(header)
     for intervention in matrix.interventions:
-        line = [intervention.title, "; ".join(areas_by_intervention[intervention.pk]),
+        line = [_spreadsheet_safe(intervention.title), "; ".join(areas_by_intervention[intervention.pk]),
                 request.build_absolute_uri(intervention.get_url(request) or "")]
         for outcome in matrix.outcomes:
             cell = matrix.cell(intervention.pk, outcome.pk)
             line += [cell.count, cell.tier.name if cell.tier else ""]
         writer.writerow(line)
     return response
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Editors' text must never run as a spreadsheet formula when the CSV is opened."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _bad_request(request, context, message, status):

@@ -135,3 +135,9 @@ def test_research_questions_mark_their_map_cells(client, catalogue):
     html = client.get("/evidence-map/").content.decode()
     marks = re.findall(rf'href="#question-{question.pk}"[^>]*>Q(\d+)</a>', html)
     assert len(marks) == question.outcomes.count()  # once per outcome, in the post-removal heading row
+
+
+def test_csv_titles_never_run_as_spreadsheet_formulas(client, catalogue):
+    InterventionPageFactory(parent=catalogue, title="=HYPERLINK(\"http://example.org\")")
+    rows = list(csv.reader(io.StringIO(client.get("/evidence-map/evidence-map.csv").content.decode())))
+    assert rows[1][0] == "'=HYPERLINK(\"http://example.org\")"
