@@ -45,3 +45,11 @@ def test_the_reference_edit_page_lists_the_entries_that_cite_it(admin_client, ca
     cite(InterventionPageFactory(parent=catalogue, title="Citing entry"), study)
     html = admin_client.get(f"/admin/snippets/catalogue/reference/edit/{study.pk}/").content.decode()
     assert "Entries that cite this study" in html and "Citing entry" in html
+
+
+def test_the_reference_listing_filters_by_country_and_outcome(admin_client):
+    make_reference("Welsh study", country="Wales", findings={"cost": "benefit"})
+    make_reference("English study", country="England")
+    cost = Outcome.objects.get(slug="cost")
+    html = admin_client.get(f"/admin/snippets/catalogue/reference/?country=Wales&outcomes={cost.pk}").content.decode()
+    assert "Welsh study" in html and "English study" not in html
