@@ -12,12 +12,13 @@ from typing import Literal
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
+from catalogue.models import EntryPage
 from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.engine import run_search
 from catalogue.search.snapshot import get_snapshot
 
 from .params import BadParameters, strict_query
-from .records import entry_record, entry_type_slugs, load_for_records
+from .records import RecordBuilder
 from .versions import published_versions
 
 api = NinjaAPI(
@@ -139,8 +140,7 @@ def list_entries(
     if query.notices:  # the page number is past the last page
         return _error("There is no such page.", query.notices)
     start = (results.page - 1) * page_size
-    entries = load_for_records(results.ordered_ids[start:start + page_size])
-    type_slugs = entry_type_slugs()
+    records = RecordBuilder(request).records(results.ordered_ids[start:start + page_size])
 
     def page_url(number):
         params = request.GET.copy()
@@ -151,18 +151,19 @@ def list_entries(
         "total": results.total, "page": results.page, "page_size": page_size, "page_count": results.page_count,
         "next": page_url(results.page + 1) if results.page < results.page_count else None,
         "previous": page_url(results.page - 1) if results.page > 1 else None,
-        "results": [entry_record(entry, request, type_slugs) for entry in entries],
+        "results": records,
     }
 
 
 @api.get("/entries/{entry_id}/", response={200: EntryDetail, 404: Error}, summary="One entry")
 def entry_detail(request, entry_id: int):
     """A published entry with its evidence rationale, references and published versions."""
-    entries = load_for_records([entry_id]) if entry_id in set(get_snapshot().ids.tolist()) else []
-    if not entries:
+    # The snapshot holds exactly the live, public entries: the same rule as every other list here.
+    records = RecordBuilder(request).records([entry_id]) if entry_id in set(get_snapshot().ids.tolist()) else []
+    if not records:
         return _error("No published entry has this id.", [], status=404)
-    entry = entries[0]
-    record = entry_record(entry, request, entry_type_slugs())
+    record = records[0]
+    entry = EntryPage.objects.get(pk=entry_id)
     references = entry.references.prefetch_related("outcomes")
     record.update(
         evidence_rationale=entry.evidence_rationale,

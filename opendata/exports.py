@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from .params import BadParameters, bad_request, matching_ids, strict_query
-from .records import CSV_COLUMNS, csv_row, entry_record, entry_type_slugs, iter_entries
+from .records import CSV_COLUMNS, RecordBuilder, csv_row
 
 ROW_LIMIT = 5000
 
@@ -46,14 +46,14 @@ def export_csv(request):
         query, total, ids = _prepare(request)
     except BadParameters as error:
         return bad_request(error, as_json=False)
-    type_slugs = entry_type_slugs()
+    builder = RecordBuilder(request)
     writer = csv.writer(_Echo())
 
     def rows():
         yield "\ufeff"  # byte-order mark: spreadsheet programs then read the file as UTF-8
         yield writer.writerow(CSV_COLUMNS)
-        for entry in iter_entries(ids):
-            yield writer.writerow(csv_row(entry_record(entry, request, type_slugs)))
+        for record in builder.stream(ids):
+            yield writer.writerow(csv_row(record))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     return _headers(response, total, len(ids), "catalogue-export.csv")
@@ -65,14 +65,14 @@ def export_json(request):
         query, total, ids = _prepare(request)
     except BadParameters as error:
         return bad_request(error)
-    type_slugs = entry_type_slugs()
+    builder = RecordBuilder(request)
     head = {"query": dict(_query_description(query)), "total": total, "row_limit": ROW_LIMIT,
             "truncated": len(ids) < total}
 
     def chunks():
         yield json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": ['
-        for position, entry in enumerate(iter_entries(ids)):
-            yield ("," if position else "") + json.dumps(entry_record(entry, request, type_slugs), ensure_ascii=False)
+        for position, record in enumerate(builder.stream(ids)):
+            yield ("," if position else "") + json.dumps(record, ensure_ascii=False)
         yield "]}\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")

@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from .params import BadParameters, bad_request, matching_ids, strict_query
-from .records import load_for_records
+from .records import load_for_feed
 
 FEED_SIZE = 50
 
@@ -24,7 +24,7 @@ class CatalogueSearchFeed(Feed):
         results = matching_ids(query, snapshot)
         self.request = request
         labels = {(param, value.slug): value.label for param, values in snapshot.facets.items() for value in values}
-        return {"query": query, "labels": labels, "entries": load_for_records(results.ordered_ids[:FEED_SIZE])}
+        return {"query": query, "labels": labels, "entries": load_for_feed(results.ordered_ids[:FEED_SIZE])}
 
     def title(self, obj):
         return f"Born into Care catalogue: {describe(obj['query'], obj['labels'])}"

@@ -66,7 +66,7 @@ def test_taxonomies_list_every_filter_with_counts(client, mixed_catalogue):
     {"page_size": "0"}, {"page_size": "1000"}, {"page_size": "many"}, {"utm_source": "x"}, {"q": "x" * 500},
     {"region": "north-west\x00"},
 ])
-def test_bad_parameters_give_400_with_a_message(client, mixed_catalogue, params):
+def test_bad_parameters_give_400_with_a_message(client, catalogue, params):
     response = client.get("/api/v1/entries/", params)
     assert response.status_code == 400
     body = response.json()

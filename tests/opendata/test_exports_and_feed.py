@@ -138,7 +138,7 @@ BAD_PARAMETERS = [
 
 @pytest.mark.parametrize("url", ["/catalogue/export.csv", "/catalogue/export.json", "/catalogue/feed/"])
 @pytest.mark.parametrize("params", BAD_PARAMETERS)
-def test_bad_parameters_give_400_with_a_message(client, mixed_catalogue, url, params):
+def test_bad_parameters_give_400_with_a_message(client, catalogue, url, params):
     response = client.get(url, params)
     assert response.status_code == 400
     assert len(response.content) > 20
