@@ -91,7 +91,7 @@ def reference_list(request):
     raw_intervention = request.GET.get("intervention", "").strip()
     raw_outcome = request.GET.get("outcome", "").strip()
     if raw_intervention:
-        if not raw_intervention.isdigit():
+        if not raw_intervention.isdigit() or len(raw_intervention) > 18:  # beyond a 64-bit id: not ours
             return _bad_request(request, context, "The intervention must be given by its number.", 400)
         intervention = matching_interventions(filters).filter(pk=int(raw_intervention)).first()
         if intervention is None:

@@ -69,6 +69,7 @@ def test_filters_carry_into_cell_links_and_narrow_the_list(client, catalogue):
 def test_bad_input_gets_a_clear_message_not_a_500(client, catalogue):
     pause, other = small_map(catalogue)
     assert client.get("/evidence-map/references/?intervention=abc").status_code == 400
+    assert client.get("/evidence-map/references/?intervention=" + "9" * 40).status_code == 400
     assert client.get("/evidence-map/references/?intervention=999999").status_code == 404
     assert client.get("/evidence-map/references/?outcome=no-such-outcome").status_code == 404
     # An intervention outside the filters is not quietly widened to the whole column.
