@@ -233,6 +233,8 @@ def _messages(error: ValidationError) -> list[str]:
 
 @transaction.atomic
 def _write(plans: list[_Plan], catalogue, user) -> None:
+    # New entries can have no workflow of their own yet: they all take the catalogue's.
+    catalogue_workflow = catalogue.get_workflow()
     for plan in plans:
         if plan.outcome.action == "unchanged":
             continue
@@ -242,11 +244,12 @@ def _write(plans: list[_Plan], catalogue, user) -> None:
             catalogue.add_child(instance=page)
             log(instance=page, action="wagtail.create", user=user)
             ImportedEntry.objects.create(identifier=plan.checked.identifier, page=page)
+            workflow = catalogue_workflow
         else:
             plan.record.save()  # records when it was last imported
-        page.save_revision(user=user, log_action=True)
-        live_page = Page.objects.get(pk=page.pk).specific
-        workflow = live_page.get_workflow()
-        if workflow is not None and not live_page.workflow_in_progress:
-            workflow.start(live_page, user)
-        plan.outcome.page = live_page
+            workflow = page.get_workflow()
+        # Already validated when the row was checked (and again by add_child's save).
+        page.save_revision(user=user, log_action=True, clean=False)
+        if workflow is not None and not page.workflow_in_progress:
+            workflow.start(page, user)
+        plan.outcome.page = page
