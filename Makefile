@@ -20,7 +20,7 @@ install-dev: $(STAMPS)/python-dev
 
 $(STAMPS)/python: pyproject.toml uv.lock
 	@command -v uv >/dev/null || python3 -m pip install --quiet uv
-	uv sync --frozen --quiet
+	uv sync --frozen --quiet --inexact  # --inexact: keep the test extras if `make test` installed them
 	@mkdir -p $(STAMPS) && touch $@
 
 $(STAMPS)/python-dev: pyproject.toml uv.lock
