@@ -45,7 +45,7 @@ def with_data_uri(chart):
 
 def your_data(request):
     state = ExplorerState(request)
-    form = OwnDataForm(request.POST or None, request.FILES or None)
+    form = OwnDataForm(request.POST, request.FILES) if request.method == "POST" else OwnDataForm()
     context = {"form": form, "report": None, "charts": []}
     if request.method == "POST" and form.is_valid():
         report = read_upload(form.cleaned_data["file"])

@@ -151,3 +151,20 @@ def test_load_open_data_is_idempotent(db):
     call_command("load_open_data", stdout=io.StringIO())
     assert NewbornDataset.objects.count() == 1 and NewbornDataset.current().is_synthetic
     assert NewbornCount.objects.count() > 1000
+
+
+@pytest.mark.parametrize("name,args", [("explorer:overview", []), ("explorer:regions", []), ("explorer:funnel", []),
+                                       ("explorer:relationships", []), ("explorer:local_authority", ["E06000001"]),
+                                       ("explorer:datasets", []), ("explorer:your_data", [])])
+def test_pages_work_before_any_newborn_data_is_uploaded(client, open_data, name, args):
+    assert NewbornDataset.objects.count() == 0
+    page(client, name, *args)
+
+
+def test_examine_your_own_data_without_a_file_or_with_a_binary_file(client, synthetic):
+    html = unescape(client.post(reverse("explorer:your_data"), {}).content.decode())
+    assert "This field is required" in html
+    upload = io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    upload.name = "picture.csv"
+    html = unescape(client.post(reverse("explorer:your_data"), {"file": upload}).content.decode())
+    assert "not UTF-8 text" in html
