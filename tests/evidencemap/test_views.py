@@ -142,3 +142,9 @@ def test_csv_titles_never_run_as_spreadsheet_formulas(client, catalogue):
     InterventionPageFactory(parent=catalogue, title="=HYPERLINK(\"http://example.org\")")
     rows = list(csv.reader(io.StringIO(client.get("/evidence-map/evidence-map.csv").content.decode())))
     assert rows[1][0] == "'=HYPERLINK(\"http://example.org\")"
+
+
+def test_questions_about_deprivation_spend_and_ofsted_link_to_the_data_explorer(client, db):
+    linked = ResearchQuestion.objects.filter(data_explorer_path="/data/relationships/")
+    assert linked.count() == 3
+    assert 'href="/data/relationships/"' in client.get("/evidence-map/").content.decode()
