@@ -72,8 +72,13 @@ class PooledRate:
     areas: int
 
     @property
+    def suppressed(self) -> bool:
+        return statistics.is_suppressed(self.count)
+
+    @property
     def rate(self):
-        return statistics.rate_per_10000(self.count, self.births)
+        """None when the pooled count is 1-4: small totals are suppressed like single areas."""
+        return None if self.suppressed else statistics.rate_per_10000(self.count, self.births)
 
 
 def pooled(rates, label_of) -> dict[tuple[str, int], PooledRate]:

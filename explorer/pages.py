@@ -19,11 +19,13 @@ def national_trend(dataset, rates: list[AreaRate]) -> Chart:
     years = sorted({year for _, year in groups})
     series = [Series(country, [(year, groups[(country, year)].rate) for year in years if (country, year) in groups])
               for country in countries]
-    rows = [[year_label(dataset, year), country, fmt_count(groups[(country, year)].count),
+    rows = [[year_label(dataset, year), country, fmt_count(groups[(country, year)].count,
+                                                          groups[(country, year)].suppressed),
              f"{groups[(country, year)].births}", fmt_rate(groups[(country, year)].rate),
              f"{groups[(country, year)].areas}"]
             for year in years for country in countries if (country, year) in groups]
-    england = [groups[("England", year)] for year in years if ("England", year) in groups]
+    england = [groups[("England", year)] for year in years
+               if ("England", year) in groups and groups[("England", year)].rate is not None]
     if len(england) >= 2:
         first, last = england[0], england[-1]
         summary = (f"Across the local authorities in this dataset, the rate in England went from "
@@ -46,11 +48,13 @@ def regions_compared(dataset, rates: list[AreaRate], year: int) -> Chart:
     england = national_target(rates, year)
     ordered = sorted(groups.values(), key=lambda group: -(group.rate or 0))
     bars = [(group.label, group.rate, group.areas < 3) for group in ordered]
-    rows = [[group.label, fmt_count(group.count), f"{group.births}", fmt_rate(group.rate), f"{group.areas}"]
+    rows = [[group.label, fmt_count(group.count, group.suppressed), f"{group.births}", fmt_rate(group.rate),
+             f"{group.areas}"]
             for group in ordered]
     label = year_label(dataset, year)
-    if ordered:
-        high, low = ordered[0], ordered[-1]
+    shown = [group for group in ordered if group.rate is not None]
+    if shown:
+        high, low = shown[0], shown[-1]
         summary = (f"In {label} the rate ranged from {high.rate:.1f} per 10,000 live births in {high.label} to "
                    f"{low.rate:.1f} in {low.label}"
                    + (f"; the England rate was {england:.1f}." if england is not None else "."))

@@ -88,7 +88,8 @@ def newborn_trend(authority, dataset, rates, neighbours) -> Chart:
         latest = max(shown, key=lambda item: item.year)
         national = country.get((authority.country, latest.year))
         summary = (f"In {year_label(dataset, latest.year)}, {authority.name}'s rate was {latest.rate:.1f} per 10,000 "
-                   f"live births" + (f", against {national.rate:.1f} for {authority.country}." if national else "."))
+                   f"live births" + (f", against {national.rate:.1f} for {authority.country}."
+                                  if national and national.rate is not None else "."))
     else:
         summary = f"This dataset has no published rate for {authority.name}."
     if any(item.suppressed for item in own.values()):

@@ -55,3 +55,14 @@ def test_funnel_table_shows_the_limits_for_each_area(constructed):
     assert birmingham[2:5] == ["25", "2000", "125.0"]
     lower_998, lower_95, upper_95, upper_998 = map(float, birmingham[5:9])
     assert lower_998 < lower_95 < 38.3 < upper_95 < upper_998 < 125.0
+
+
+def test_small_pooled_counts_are_suppressed_in_regions_too(db):
+    dataset = make_dataset([("E06000001", 3), ("E08000025", 25)])  # Hartlepool (North East), Birmingham
+    chart = pages.regions_compared(dataset, area_rates(dataset), 2020)
+    rows = {row[0]: row for row in chart.rows}
+    assert rows["North East"][1] == "[c]" and rows["North East"][3] == ""
+    assert rows["West Midlands"][1:4] == ["25", "2000", "125.0"]
+    assert "no figure" in chart.svg
+    trend = pages.national_trend(dataset, area_rates(dataset))
+    assert trend.rows[0][2:5] == ["28", "4000", "70.0"]  # England still counts the suppressed area
