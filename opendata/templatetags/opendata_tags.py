@@ -35,10 +35,14 @@ def entry_metadata(context, page):
     """Reference-manager meta tags and schema.org JSON-LD for an entry or one of its versions."""
     citing = _citing(context, page)
     cited_version = citing["cited"]
-    return {"cited": cited_version, "json_ld": _json_ld(page, cited_version)}
+    request = context["request"]
+    # The live page describes the entry at its stable URL; a version page describes that version.
+    url = cited_version.url if citing["shown_version"] else request.build_absolute_uri(
+        citing["entry"].get_url(request))
+    return {"cited": cited_version, "json_ld": _json_ld(page, cited_version, url)}
 
 
-def _json_ld(page, cited_version) -> str:
+def _json_ld(page, cited_version, url: str) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -46,7 +50,7 @@ def _json_ld(page, cited_version) -> str:
         "name": page.title,
         "headline": page.title,
         "description": page.summary,
-        "url": cited_version.url,
+        "url": url,
         "inLanguage": "en-GB",
         "publisher": {"@type": "Organization", "name": cited_version.publisher},
         "about": [term.name for term in [*page.areas.all(), *page.topics.all()]],

@@ -92,4 +92,17 @@ def test_json_ld_is_valid_json_and_cannot_break_out_of_its_script(client, cited_
     assert data["name"] == "Parents & babies: {support} at 100%"
     assert data["description"].endswith("</script> <b>x</b>")  # decoded back, but escaped in the page
     assert data["version"] == "2"
+    assert data["url"] == "http://testserver/catalogue/parents-and-babies/"
     assert data["citation"][0]["name"] == "An evaluation"
+
+
+def test_an_entry_without_recorded_versions_is_cited_at_its_own_url(client, catalogue):
+    # Bulk-created (synthetic) entries are live without a publish log entry.
+    InterventionPageFactory(parent=catalogue, title="Bulk entry", slug="bulk-entry", publish=False)
+    html = client.get("/catalogue/bulk-entry/").content.decode()
+    assert "No published versions are recorded" in html
+    assert '<meta name="citation_public_url" content="http://testserver/catalogue/bulk-entry/">' in html
+    library = bibtexparser.parse_string(client.get("/catalogue/bulk-entry/cite.bib").content.decode())
+    fields = {field.key: field.value for field in library.entries[0].fields}
+    assert "version" not in fields and fields["url"] == "http://testserver/catalogue/bulk-entry/"
+    assert client.get("/catalogue/bulk-entry/versions/1/").status_code == 404

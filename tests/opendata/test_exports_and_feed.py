@@ -159,3 +159,19 @@ def test_catalogue_page_links_to_exports_and_feed_with_the_same_filters(client, 
     assert 'href="/catalogue/export.json?q=parent&amp;area=post-removal-support"' in html
     assert 'href="/catalogue/feed/?q=parent&amp;area=post-removal-support"' in html
     assert 'type="application/atom+xml"' in html
+
+
+@pytest.mark.parametrize("url", ["/catalogue/export.csv", "/catalogue/export.json", "/api/v1/entries/"])
+def test_queries_do_not_grow_with_the_number_of_rows(client, mixed_catalogue, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(params):
+        response = client.get(url, params)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, params)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        return len(captured.captured_queries)
+
+    assert count({"area": "pre-birth-assessment"}) == count({})  # 4 rows and 10 rows
