@@ -3,7 +3,7 @@ Link the seeded research questions to the demo catalogue's entries that bear on 
 These are topical links an editor would make; they claim nothing about what any study found.
 """
 
-from catalogue.models import EntryPage
+from catalogue.models import CatalogueVersion, EntryPage
 
 from .models import ResearchQuestion, ResearchQuestionEntry
 
@@ -37,4 +37,6 @@ def link_demo_questions() -> int:
              for order, slug in enumerate(slugs) if slug in entries
              and (questions[title].pk, entries[slug].pk) not in existing]
     ResearchQuestionEntry.objects.bulk_create(links)
+    if links:  # bulk_create sends no save signals: tell the page cache the questions changed
+        CatalogueVersion.bump()
     return len(links)
