@@ -7,6 +7,7 @@ figures, and then forgotten: nothing from it is written to the database or to di
 from urllib.parse import quote
 
 from django import forms
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from .chart import BIRTHS, newborn_source, own_data_source
@@ -81,3 +82,14 @@ def own_data_charts(dataset: NewbornDataset | None, own_rows):
         chart.slug = f"your-trend-{authority.ons_code}"
         charts.append(chart)
     return [with_data_uri(chart) for chart in charts if chart.rows]
+
+
+EXAMPLE_CSV = ("la_code,year,babies_under_one_week,issued_within_7_days,babies_of_recurrent_mothers\n"
+               "E06000001,2019/20,12,7,5\nE06000001,2020/21,9,6,4\nE06000001,2021/22,11,,\n")
+
+
+def example_file(request):
+    """A file in the expected layout. Its numbers are invented; it shows the format only."""
+    response = HttpResponse(EXAMPLE_CSV, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="example-layout-invented-figures.csv"'
+    return response

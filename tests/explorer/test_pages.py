@@ -168,3 +168,12 @@ def test_examine_your_own_data_without_a_file_or_with_a_binary_file(client, synt
     upload.name = "picture.csv"
     html = unescape(client.post(reverse("explorer:your_data"), {"file": upload}).content.decode())
     assert "not UTF-8 text" in html
+
+
+def test_the_example_file_is_accepted_by_the_upload_checks(client, db):
+    from explorer.uploads import read_csv_bytes
+
+    response = client.get(reverse("explorer:example_file"))
+    assert response.status_code == 200 and "invented" in response["Content-Disposition"]
+    report = read_csv_bytes(response.content)
+    assert report.is_valid and len(report.rows) == 3
