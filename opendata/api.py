@@ -17,7 +17,7 @@ from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.engine import run_search
 from catalogue.search.snapshot import get_snapshot
 
-from .params import BadParameters, strict_query
+from .params import BadParameters, as_error, strict_query
 from .records import RecordBuilder
 from .versions import published_versions
 
@@ -138,7 +138,7 @@ def list_entries(
         return _error("Some parameters cannot be used.", error.messages)
     results = run_search(query, snapshot, page_size=page_size)
     if query.notices:  # the page number is past the last page
-        return _error("There is no such page.", query.notices)
+        return _error("There is no such page.", [as_error(notice) for notice in query.notices])
     start = (results.page - 1) * page_size
     records = RecordBuilder(request).records(results.ordered_ids[start:start + page_size])
 

@@ -6,6 +6,7 @@ read, so here the same validation turns every such notice into a 400 with the me
 """
 
 import json
+import re
 
 from django.http import HttpResponse
 
@@ -14,12 +15,28 @@ from catalogue.search.query import CatalogueQuery
 from catalogue.search.snapshot import Snapshot, get_snapshot
 
 
+# The page's notices say what it did instead ("…was ignored"); a 400 does nothing instead.
+AS_ERRORS = [
+    (re.compile(r",? (so it was|and were) ignored([.:])"), r"\2"),
+    (re.compile(r"; showing the first page\.$"), "."),
+    (re.compile(r"; results are in the default order\.$"), "."),
+    (re.compile(r"^Your search was shortened to its first (\d+) characters\.$"), r"Search words are limited to \1 characters."),
+    (re.compile(r"; showing page (\d+), the last\.$"), r"; the last page is \1."),
+]
+
+
+def as_error(notice: str) -> str:
+    for pattern, replacement in AS_ERRORS:
+        notice = pattern.sub(replacement, notice)
+    return notice
+
+
 class BadParameters(Exception):
     """The request's parameters cannot be used as they are; `messages` says why."""
 
     def __init__(self, messages: list[str]):
-        super().__init__("; ".join(messages))
-        self.messages = messages
+        self.messages = [as_error(message) for message in messages]
+        super().__init__("; ".join(self.messages))
 
 
 def strict_query(params, *, also_allowed: tuple[str, ...] = ()) -> tuple[CatalogueQuery, Snapshot]:

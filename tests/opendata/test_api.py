@@ -81,3 +81,10 @@ def test_openapi_document_is_valid_and_documents_the_catalogue_filters(client):
     parameters = {p["name"] for p in spec["paths"]["/api/v1/entries/"]["get"]["parameters"]}
     assert {"q", "area", "stage", "type", "evidence", "region", "topic", "sort", "page", "page_size"} <= parameters
     assert "400" in spec["paths"]["/api/v1/entries/"]["get"]["responses"]
+
+
+def test_error_messages_do_not_claim_the_parameter_was_ignored(client, catalogue):
+    errors = client.get("/api/v1/entries/", {"area": "no-such-area", "page": "9"}).json()["errors"]
+    assert errors == ["Area of practice: we do not recognise ‘no-such-area’."]
+    errors = client.get("/api/v1/entries/", {"page": "9"}).json()["errors"]
+    assert errors == ["There is no page 9; the last page is 1."]
