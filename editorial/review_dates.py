@@ -125,8 +125,9 @@ class ReviewDatesPanel(Component):
         entries = list(due_for_review(today)[:PANEL_LIMIT])
         for entry in entries:
             entry.review_status = describe_due(entry, today)
-        return {"entries": entries, "total": due_for_review(today).count(),
-                "overdue": due_for_review(today, "overdue").count(), "soon_days": SOON_DAYS}
+        total, overdue = due_for_review(today).count(), due_for_review(today, "overdue").count()
+        return {"entries": entries, "soon_days": SOON_DAYS,
+                "heading": f"Reviews due: {overdue} overdue, {total} within {SOON_DAYS} days"}
 
 
 def user_sees_review_panel(user) -> bool:

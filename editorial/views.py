@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.views.generic import FormView
-
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from catalogue.models import CatalogueIndexPage

@@ -162,20 +162,17 @@ def _plan_row(checked, outcome, record, catalogue, vocabulary, slugs, user) -> _
             outcome.errors.append(f"type: this identifier is already a {existing.entry_type_label.lower()}; "
                                   "the type of an imported entry cannot change.")
             return None
-        if user is not None and not existing.permissions_for_user(user).can_edit():
-            outcome.errors.append("You do not have permission to edit this entry.")
-            return None
-        lock = existing.get_lock()
-        if user is not None and lock and lock.for_user(user):
-            outcome.errors.append(f"The entry cannot be changed now: {lock.get_message(user)}")
-            return None
         page = existing.get_latest_revision_as_object()
         outcome.page = existing
     before = _state(page)
     _apply(page, checked)
     after = _state(page)
+    outcome.title = page.title
     if record is not None:
         outcome.action = "update" if after != before else "unchanged"
+        if outcome.action == "unchanged":
+            return _Plan(checked, outcome, page, record)  # nothing to write, so nothing to permit
+        _check_may_edit(outcome, outcome.page, user)
     rating_changed = any(before.get(name) != after.get(name) for name in RATING_FIELDS)
     if record is None:
         rating_changed = page.evidence_level != vocabulary.not_yet_rated or page.evidence_rationale \
@@ -187,8 +184,19 @@ def _plan_row(checked, outcome, record, catalogue, vocabulary, slugs, user) -> _
         page.full_clean(exclude=TREE_FIELDS)
     except ValidationError as error:
         outcome.errors.extend(_messages(error))
-    outcome.title = page.title
     return None if outcome.errors else _Plan(checked, outcome, page, record)
+
+
+def _check_may_edit(outcome, existing, user) -> None:
+    """The same rules as the page editor: edit permission, and no lock (e.g. awaiting someone else's review)."""
+    if user is None:
+        return
+    if not existing.permissions_for_user(user).can_edit():
+        outcome.errors.append("You do not have permission to edit this entry.")
+        return
+    lock = existing.get_lock()
+    if lock and lock.for_user(user):
+        outcome.errors.append(f"The entry cannot be changed now: {lock.get_message(user)}")
 
 
 def _apply(page, checked: CheckedRow) -> None:

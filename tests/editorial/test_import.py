@@ -213,3 +213,13 @@ def test_management_command_reports_every_bad_row(catalogue, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "line 2 (int-1): last_reviewed" in err and "line 3 (cs-1): areas" in err
     assert counts() == (0, 0)
+
+
+@pytest.mark.django_db
+def test_reimport_while_awaiting_review(catalogue, contributor):
+    """Unchanged rows pass; a changed row waits, as in the editor, until the reviewer has acted."""
+    run_import(csv_bytes([intervention()]), user=contributor)
+    assert [row.action for row in run_import(csv_bytes([intervention()]), user=contributor).rows] == ["unchanged"]
+    report = run_import(csv_bytes([intervention(summary="Changed while in review.")]), user=contributor)
+    assert not report.written
+    assert "awaiting moderation" in report.rows[0].errors[0]
