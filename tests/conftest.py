@@ -6,10 +6,18 @@ from catalogue.search import snapshot
 
 @pytest.fixture(autouse=True)
 def fresh_snapshot():
-    """Each test starts with no in-memory search snapshot (test databases are rolled back)."""
-    snapshot._current = None
+    """Each test starts with no in-memory snapshot or memo (test databases are rolled back)."""
+    from catalogue.search.engine import _cached_matches
+    from catalogue.templatetags import catalogue_tags
+
+    def forget():
+        snapshot._current = None
+        catalogue_tags._navigation_memo.clear()
+        _cached_matches.cache_clear()
+
+    forget()
     yield
-    snapshot._current = None
+    forget()
 
 
 @pytest.fixture

@@ -11,6 +11,25 @@ register = template.Library()
 DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
 
 
+_navigation_memo: dict = {}
+
+
+def _per_catalogue_version(key, compute):
+    """
+    Navigation lists, worked out once per catalogue version and process. Wagtail finds a page's
+    children by a range scan over every descendant's path, which costs tens of milliseconds on
+    every page view once the catalogue holds 100,000 entries; any publish moves the version on.
+    """
+    from catalogue.models import CatalogueVersion
+
+    version = CatalogueVersion.current()
+    cached = _navigation_memo.get(key)
+    if cached is None or cached[0] != version:
+        cached = (version, compute())
+        _navigation_memo[key] = cached
+    return cached[1]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
     request = context.get("request")
@@ -18,7 +37,8 @@ def main_menu_pages(context):
     root = site.root_page if site else Page.objects.filter(depth=2).first()
     if root is None:
         return []
-    return root.get_children().live().public().in_menu().exclude(slug="catalogue").only("title", "url_path")
+    return _per_catalogue_version(("menu", root.pk), lambda: list(
+        root.get_children().live().public().in_menu().exclude(slug="catalogue").only("title", "url_path")))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -35,7 +55,9 @@ def demo_notice():
 def footer_links(context):
     from website.models import StandardPage
 
-    return {"pages": StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path"),
+    pages = _per_catalogue_version("footer", lambda: list(
+        StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")))
+    return {"pages": pages,
             "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL)}
 
 
