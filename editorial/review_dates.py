@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -34,6 +34,10 @@ def due_for_review(today: datetime.date | None = None, which: str = ""):
     else:
         entries = entries.filter(next_review_due__lte=soon)
     return entries.order_by("next_review_due", "title")
+
+
+def _date(value: datetime.date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "Not recorded"
 
 
 def describe_due(entry: EntryPage, today: datetime.date | None = None) -> str:
@@ -89,9 +93,10 @@ class ReviewDatesReportView(ReportView):
     columns = [
         TitleColumn("title", label="Entry", url_name="wagtailadmin_pages:edit"),
         Column("entry_type_label", label="Type"),
-        DateColumn("next_review_due", label="Review due"),
+        # Plain dates: Wagtail's DateColumn reads "just now" for any date in the future.
+        Column("review_due", label="Review due", accessor=lambda entry: _date(entry.next_review_due)),
         Column("review_status", label="Status"),
-        DateColumn("last_reviewed", label="Last reviewed"),
+        Column("reviewed", label="Last reviewed", accessor=lambda entry: _date(entry.last_reviewed)),
         Column("published", label="Published", accessor=lambda entry: "Yes" if entry.live else "Draft only"),
     ]
 
