@@ -28,10 +28,10 @@ URLS = {
     "home": "/",
     "narrow q": "/catalogue/?q=cohort7",
     "narrow q + 3 facets": "/catalogue/?q=cohort7" + FACETS,
-    "broad q (1/5)": "/catalogue/?q=assessment",
-    "broad q + 3 facets": "/catalogue/?q=assessment" + FACETS,
+    "broad q (1/5)": "/catalogue/?q=midwifery",
+    "broad q + 3 facets": "/catalogue/?q=midwifery" + FACETS,
     "peer narrow q": "/peer-search/?query=cohort7",
-    "peer broad q": "/peer-search/?query=assessment",
+    "peer broad q": "/peer-search/?query=midwifery",
 }
 PEER_TIMEOUT = 60.0
 

@@ -80,18 +80,22 @@ def _match_sqlite(terms: list[str]) -> dict[int, float]:
 
 
 def _match_postgres(terms: list[str], config: str) -> dict[int, float]:
-    # Terms become prefix lexemes joined by AND; to_tsquery applies the same stemming as indexing.
-    tsquery = " & ".join(f"{term}:*" for term in terms)
+    # Terms become prefix lexemes; to_tsquery applies the same stemming as indexing. Wagtail keeps
+    # separate GIN indexes on `title` and `body`, so candidates are found through them with "any
+    # term" (a bitmap OR), and only those are checked for every term across both columns.
+    all_terms = " & ".join(f"{term}:*" for term in terms)
+    any_term = " | ".join(f"{term}:*" for term in terms)
     content_types = _entry_content_type_ids()
     table = IndexEntry._meta.db_table
     sql = (
         f"SELECT object_id, ts_rank(setweight(title, 'A') || body, query) "
-        f"FROM {table}, to_tsquery(%s::regconfig, %s) query "
-        f"WHERE content_type_id = ANY(%s) AND (title || body) @@ query "
+        f"FROM {table}, to_tsquery(%s::regconfig, %s) query, to_tsquery(%s::regconfig, %s) candidates "
+        f"WHERE content_type_id = ANY(%s) AND (title @@ candidates OR body @@ candidates) "
+        f"AND (title || body) @@ query "
         f"LIMIT {MAX_MATCHES}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [config, tsquery, content_types])
+        cursor.execute(sql, [config, all_terms, config, any_term, content_types])
         return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
 
 
