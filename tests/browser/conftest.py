@@ -1,16 +1,10 @@
-"""
-Browser tests: pytest-playwright drives Debian's Chromium against pytest-django's live server.
-
-Playwright's sync API runs an event loop in this thread, and Django refuses database access from
-inside one unless told it is safe (it is: the live server runs in its own thread).
-"""
+"""Browser tests: pytest-playwright drives Debian's Chromium against a live server of the test database."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -28,6 +22,48 @@ def browser_type_launch_args(browser_type_launch_args):
     if not STYLESHEET.exists() or not AXE.exists():
         pytest.fail("Front-end assets are not built: run bin/build-assets (make test does).")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@contextmanager
+def database_use_beside_playwright():
+    """
+    Playwright's sync API runs an event loop in this thread, and Django refuses database access from inside
+    one unless told it is safe (it is: the live server has its own thread). Allowed only while browser
+    tests run: left in the environment, it would fail `check --deploy` (async.E001) in later tests.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def restore_migrated_data():
+    """
+    Put back what migrations seeded (Wagtail's root page, the vocabularies, roles) if an earlier transactional
+    test's flush removed it, from the copy pytest-django serialized when it created the test database.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
+
+    if Page.objects.filter(depth=1).exists():
+        return
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None:
+        pytest.fail("The test database was flushed and no serialized copy exists: a browser-suite test must "
+                    "request django_db_serialized_rollback (test_journeys does).")
+    # The flush's post_migrate recreated content types and permissions with new ids: clear them first.
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(serialized)
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 def refuse_unless_test_database():
@@ -54,8 +90,9 @@ def browser_catalogue(django_db_setup, django_db_blocker):
 
     from .content import build_catalogue
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), database_use_beside_playwright():
         refuse_unless_test_database()
+        restore_migrated_data()
         server = LiveServer("127.0.0.1")
         content = build_catalogue(server.url)
     yield content
@@ -65,7 +102,7 @@ def browser_catalogue(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site(browser_catalogue, django_db_blocker):
     """The shared catalogue, with database access open for the live server's thread during the test."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), database_use_beside_playwright():
         yield browser_catalogue
 
 
