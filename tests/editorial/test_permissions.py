@@ -132,8 +132,11 @@ def test_public_never_sees_a_draft(client, draft):
 def test_media_permissions(make_user, role, can_delete_others):
     """Everyone uploads; only reviewers and administrators delete what someone else uploaded."""
     import wagtail_factories
-    from wagtail.documents.permissions import permission_policy as documents
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    images, documents = (policy_registry.get_by_type(model) for model in (get_image_model(), get_document_model()))
 
     user = make_user(role)
     from wagtail.models import Collection
