@@ -52,3 +52,14 @@ def test_the_scale_page_shows_each_badge_as_a_label_not_a_link(client, site_tree
     html = client.get("/how-we-rate-evidence/").content.decode()
     for level in EvidenceLevel.objects.all():
         assert f'<span class="evidence-badge evidence-badge--{level.slug} ' in html
+
+
+@pytest.mark.django_db
+def test_badges_lead_to_the_rating_rationale(client, catalogue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = InterventionPageFactory(parent=catalogue, title="Rated service", evidence="promising")
+    card = client.get("/catalogue/").content.decode()
+    assert f'class="evidence-badge evidence-badge--promising evidence-badge--research" href="{entry.url}#rating-rationale"' in card
+    page = client.get(entry.url).content.decode()
+    assert 'href="#rating-rationale"' in page and 'id="rating-rationale"' in page  # the summary's badge
+    assert 'href="/how-we-rate-evidence/#level-promising"' in page  # the rationale's badge: the scale's rule
