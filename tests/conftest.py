@@ -8,11 +8,11 @@ from catalogue.search import snapshot
 def fresh_snapshot():
     """Each test starts with no in-memory snapshot or memo (test databases are rolled back)."""
     from catalogue.search.engine import _cached_matches
-    from catalogue.templatetags import catalogue_tags
+    from catalogue.models import state
 
     def forget():
         snapshot._current = None
-        catalogue_tags._navigation_memo.clear()
+        state._memo.clear()
         _cached_matches.cache_clear()
 
     forget()

@@ -4,30 +4,13 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
+from catalogue.models.state import per_catalogue_version
+
 register = template.Library()
 
 # Footer contact until settings.CONTACT_EMAIL names the catalogue team's real address; example.org never
 # delivers mail, which suits a demonstration site.
 DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
-
-
-_navigation_memo: dict = {}
-
-
-def _per_catalogue_version(key, compute):
-    """
-    Navigation lists, worked out once per catalogue version and process. Wagtail finds a page's
-    children by a range scan over every descendant's path, which costs tens of milliseconds on
-    every page view once the catalogue holds 100,000 entries; any publish moves the version on.
-    """
-    from catalogue.models import CatalogueVersion
-
-    version = CatalogueVersion.current()
-    cached = _navigation_memo.get(key)
-    if cached is None or cached[0] != version:
-        cached = (version, compute())
-        _navigation_memo[key] = cached
-    return cached[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -37,7 +20,7 @@ def main_menu_pages(context):
     root = site.root_page if site else Page.objects.filter(depth=2).first()
     if root is None:
         return []
-    return _per_catalogue_version(("menu", root.pk), lambda: list(
+    return per_catalogue_version(("menu", root.pk), lambda: list(
         root.get_children().live().public().in_menu().exclude(slug="catalogue").only("title", "url_path")))
 
 
@@ -55,7 +38,7 @@ def demo_notice():
 def footer_links(context):
     from website.models import StandardPage
 
-    pages = _per_catalogue_version("footer", lambda: list(
+    pages = per_catalogue_version("footer", lambda: list(
         StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")))
     return {"pages": pages,
             "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL)}
@@ -64,8 +47,11 @@ def footer_links(context):
 def _evidence_page_url():
     from website.models import StandardPage
 
-    page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
-    return page.url if page else ""
+    def find():
+        page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
+        return page.url if page else ""
+
+    return per_catalogue_version("evidence-scale-url", find)
 
 
 @register.inclusion_tag("includes/evidence_badge.html", takes_context=True)
