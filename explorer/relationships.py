@@ -92,9 +92,11 @@ def newborn_scatter(dataset, rates, kind: str) -> Chart:
     return chart
 
 
-def cla_scatter(kind="imd") -> Chart:
+def cla_scatter(kind="imd") -> Chart | None:
     """Open data only: children starting to be looked after (DfE 2025) against an explanatory measure."""
     year, rows = cla_rates()
+    if year is None:  # the open data has not been loaded
+        return None
     by_code = dict(LocalAuthority.objects.values_list("ons_code", "pk"))
     y_values = {by_code[code]: float(row.rate_per_10000) for code, row in rows.items()
                 if code in by_code and row.rate_per_10000 is not None}

@@ -94,7 +94,7 @@ def funnel(request):
 
 def relationships_view(request):
     state = ExplorerState(request)
-    charts = [relationships.cla_scatter(kind) for kind in ("imd", "spend", "ofsted")]
+    charts = [chart for chart in (relationships.cla_scatter(kind) for kind in ("imd", "spend", "ofsted")) if chart]
     if state.dataset:
         charts = [relationships.newborn_scatter(state.dataset, state.rates, kind)
                   for kind in ("imd", "spend", "ofsted")] + charts

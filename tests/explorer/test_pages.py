@@ -161,6 +161,13 @@ def test_pages_work_before_any_newborn_data_is_uploaded(client, open_data, name,
     page(client, name, *args)
 
 
+@pytest.mark.parametrize("name,args", [("explorer:overview", []), ("explorer:regions", []), ("explorer:funnel", []),
+                                       ("explorer:relationships", []), ("explorer:local_authority", ["E06000001"]),
+                                       ("explorer:sources", [])])
+def test_pages_work_before_the_open_data_is_loaded(client, db, name, args):
+    page(client, name, *args)
+
+
 def test_examine_your_own_data_without_a_file_or_with_a_binary_file(client, synthetic):
     html = unescape(client.post(reverse("explorer:your_data"), {}).content.decode())
     assert "This field is required" in html
