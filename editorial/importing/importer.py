@@ -21,7 +21,7 @@ from catalogue.models.entries import ENTRY_TYPES, REVIEW_INTERVAL_DAYS
 
 from ..forms import RATING_FIELDS, can_rate_evidence
 from ..models import ImportedEntry
-from .reader import ImportFileError, read_rows
+from .reader import MAX_ROWS, ImportFileError, read_rows
 from .rows import TAXONOMY_COLUMNS, CheckedRow, check_row
 from .vocabulary import ImportVocabulary
 
@@ -83,11 +83,11 @@ class _Plan:
     record: ImportedEntry | None
 
 
-def run_import(data: bytes, user=None, dry_run: bool = False) -> ImportReport:
+def run_import(data: bytes, user=None, dry_run: bool = False, max_rows: int = MAX_ROWS) -> ImportReport:
     """Check `data` (the CSV file's bytes) and, unless a row is invalid or `dry_run`, write every row."""
     report = ImportReport(dry_run=dry_run)
     try:
-        rows = read_rows(data)
+        rows = read_rows(data, max_rows)
     except ImportFileError as error:
         report.file_error = str(error)
         return report

@@ -100,3 +100,14 @@ def test_only_catalogue_editors_may_import(client, django_user_model, catalogue)
     client.force_login(outsider)
     assert client.get(reverse(IMPORT_URL)).status_code in (302, 403)
     assert client.get(reverse("editorial:import_template")).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_the_admin_takes_fewer_rows_than_the_command_line(client, contributor):
+    from editorial.importing.reader import ADMIN_MAX_ROWS
+
+    client.force_login(contributor)
+    rows = [intervention(f"row-{number}") for number in range(ADMIN_MAX_ROWS + 1)]
+    html = _upload(client, csv_bytes(rows)).content.decode()
+    assert f"at most {ADMIN_MAX_ROWS} can be imported here at once" in html and "manage.py import_entries" in html
+    assert EntryPage.objects.count() == 0
