@@ -32,7 +32,9 @@ def content_fingerprint():
     return counts, digest.hexdigest()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: start from the migrated data (vocabularies, roles) even if an earlier
+# transactional test flushed it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_round_trip(tmp_path, client):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     before = content_fingerprint()
