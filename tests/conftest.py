@@ -7,13 +7,13 @@ from catalogue.search import snapshot
 @pytest.fixture(autouse=True)
 def fresh_snapshot():
     """Each test starts with no in-memory snapshot or memo (test databases are rolled back)."""
-    from catalogue.search.engine import _cached_matches
+    from catalogue.search.engine import _text_masks
     from catalogue.models import state
 
     def forget():
         snapshot._current = None
         state._memo.clear()
-        _cached_matches.cache_clear()
+        _text_masks.clear()
 
     forget()
     yield

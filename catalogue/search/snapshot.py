@@ -8,7 +8,7 @@ values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
@@ -36,6 +36,7 @@ class Snapshot:
     ids: np.ndarray                      # entry page ids, ascending
     facets: dict[str, list[FacetValue]]  # param -> values in display order
     orders: dict[str, np.ndarray]        # sort name -> positions in that order
+    _matrices: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
@@ -50,6 +51,15 @@ class Snapshot:
         found = np.searchsorted(self.ids, ids)
         found[found >= len(self.ids)] = 0
         return found[self.ids[found] == ids] if len(self.ids) else np.empty(0, dtype=np.int64)
+
+    def matrix(self, param: str) -> np.ndarray:
+        """One facet's value masks stacked (values x entries), to count all values in one operation."""
+        matrix = self._matrices.get(param)
+        if matrix is None:
+            masks = [value.mask for value in self.facets[param]]
+            matrix = np.vstack(masks) if masks else np.zeros((0, self.size), dtype=bool)
+            self._matrices[param] = matrix
+        return matrix
 
     def mask_for(self, param: str, slugs) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)

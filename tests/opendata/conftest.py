@@ -4,20 +4,6 @@ from wagtail.models import PageViewRestriction
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
 
-@pytest.fixture(autouse=True)
-def fresh_text_matches():
-    """
-    The engine caches text matches per catalogue version; a rolled-back test database reuses
-    version numbers, so a previous test's matches would otherwise be served here.
-    """
-    from catalogue.search import engine
-
-    cache = getattr(engine, "_cached_matches", None)
-    if cache is not None:
-        cache.cache_clear()
-    yield
-
-
 @pytest.fixture
 def mixed_catalogue(catalogue, django_capture_on_commit_callbacks):
     """Published entries across areas and regions, plus a draft and a private entry that must never show."""
