@@ -62,7 +62,7 @@ def build_entry(spec, vocabulary: Vocabulary, references) -> EntryPage:
     for name, value in list(fields.items()):
         if value is None and name not in DATE_FIELDS:
             fields[name] = ""
-    if kind != "guidance" and spec.get("source_url") and not fields.get("website") and kind == "intervention":
+    if kind == "intervention" and spec.get("source_url") and not fields.get("website"):
         fields["website"] = spec["source_url"]
     page = PAGE_CLASSES[kind](
         title=spec["title"], slug=spec["slug"], summary=spec["summary"],

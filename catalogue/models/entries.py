@@ -119,8 +119,10 @@ class EntryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_facts"] = [(label, value) for label, value in self.key_facts() if value]
-        related = [link.related.specific for link in self.related_entries.select_related("related")
-                   if link.related.live]
+        # One query for all related pages, in the editor's order; drafts and private pages are left out.
+        order = list(self.related_entries.values_list("related_id", flat=True))
+        pages = {page.pk: page for page in EntryPage.objects.live().public().filter(pk__in=order).specific()}
+        related = [pages[pk] for pk in order if pk in pages]
         context["related_entries"] = [p for p in related if not isinstance(p, CaseStudyPage)]
         context["related_case_studies"] = [p for p in related if isinstance(p, CaseStudyPage)]
         return context

@@ -146,9 +146,7 @@ def _text_mask(text: str, snapshot: Snapshot):
 def _masks_from_matches(matches: dict[int, float], snapshot: Snapshot):
     ids = np.fromiter(matches.keys(), dtype=np.int64, count=len(matches))
     match_scores = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))
-    positions = np.searchsorted(snapshot.ids, ids)
-    positions[positions >= snapshot.size] = 0
-    found = snapshot.ids[positions] == ids if snapshot.size else np.zeros(len(ids), dtype=bool)
+    positions, found = snapshot.locate(ids)
     mask = np.zeros(snapshot.size, dtype=bool)
     mask[positions[found]] = True
     scores = np.zeros(snapshot.size, dtype=np.float64)

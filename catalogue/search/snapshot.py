@@ -45,12 +45,13 @@ class Snapshot:
     def known_values(self) -> dict[str, set[str]]:
         return {param: {value.slug for value in values} for param, values in self.facets.items()}
 
-    def positions(self, entry_ids) -> np.ndarray:
-        """Positions of those ids that are in the snapshot (unknown ids are dropped)."""
-        ids = np.asarray(list(entry_ids), dtype=np.int64)
-        found = np.searchsorted(self.ids, ids)
-        found[found >= len(self.ids)] = 0
-        return found[self.ids[found] == ids] if len(self.ids) else np.empty(0, dtype=np.int64)
+    def locate(self, entry_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions, found): where each id sits in the snapshot, and which ids are in it at all."""
+        if not self.size:
+            return np.zeros(len(entry_ids), dtype=np.int64), np.zeros(len(entry_ids), dtype=bool)
+        positions = np.searchsorted(self.ids, entry_ids)
+        positions[positions >= self.size] = 0
+        return positions, self.ids[positions] == entry_ids
 
     def matrix(self, param: str) -> np.ndarray:
         """One facet's value masks stacked (values x entries), to count all values in one operation."""
@@ -99,9 +100,7 @@ def build_snapshot(version: int) -> Snapshot:
         through = EntryPage._meta.get_field(relation).remote_field.through
         entry_column, term_column = "entrypage_id", f"{EntryPage._meta.get_field(relation).related_model._meta.model_name}_id"
         pairs = np.array(list(through.objects.values_list(entry_column, term_column)), dtype=np.int64).reshape(-1, 2)
-        positions = np.searchsorted(ids, pairs[:, 0]) if len(ids) else np.zeros(len(pairs), dtype=np.int64)
-        positions[positions >= len(ids)] = 0
-        present = ids[positions] == pairs[:, 0] if len(ids) else np.zeros(len(pairs), dtype=bool)
+        positions, present = snapshot.locate(pairs[:, 0])
         return positions[present], pairs[present, 1]
 
     def masks_from_links(relation, terms) -> list[FacetValue]:
