@@ -8,12 +8,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
-        from catalogue.models import EntryPage
-
+        # The rule "only reviewers change a rating" is installed through the catalogue's
+        # `entry_page_base_form_class` hook (wagtail_hooks.py): the catalogue keeps working without this app.
         from . import audit  # noqa: F401  (connects the evidence-rating audit signal)
-        from .forms import EntryPageForm
-
-        # The rule "only reviewers change a rating" belongs to the editorial roles, so it is installed from
-        # here: the catalogue app keeps working without this app. Wagtail reads the model's
-        # base_form_class when it builds the edit form, so entry subclasses inherit it.
-        EntryPage.base_form_class = EntryPageForm

@@ -4,7 +4,10 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from catalogue.extensions import ENTRY_FORM_HOOK
+
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
+from .forms import EntryPageForm
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
 from .views import ImportEntriesView, import_template, user_can_import
 
@@ -20,6 +23,12 @@ editorial_urls = [
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [path("editorial/", include((editorial_urls, "editorial"), namespace="editorial"))]
+
+
+@hooks.register(ENTRY_FORM_HOOK)
+def entry_page_form():
+    """Entries are edited with the form that lets only reviewers change an evidence rating."""
+    return EntryPageForm
 
 
 @hooks.register("register_log_actions")

@@ -6,6 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from catalogue.extensions import ENTRY_SECTIONS_HOOK, EntrySection
+
 from .admin_views import can_import, import_references_view
 from .models import ResearchQuestion
 
@@ -38,3 +40,9 @@ class ImportMenuItem(MenuItem):
 def register_import_menu_item():
     return ImportMenuItem("Import references", reverse("evidencemap_import_references"), icon_name="upload",
                           order=220)
+
+
+@hooks.register(ENTRY_SECTIONS_HOOK)
+def entry_sections():
+    """An entry lists the open research questions it bears on, before the citing section."""
+    return [EntrySection("footer", "evidencemap/entry_questions.html", order=100)]

@@ -1,4 +1,4 @@
-"""An Atom feed of any catalogue search, newest entries first, e.g. /catalogue/feed/?area=...&region=..."""
+"""An Atom feed of any catalogue search, newest entries first: the catalogue page's `feed/` route, ?area=...&region=..."""
 
 from urllib.parse import urlencode
 
@@ -17,6 +17,10 @@ class CatalogueSearchFeed(Feed):
 
     feed_type = Atom1Feed
 
+    def __init__(self, catalogue):
+        super().__init__()
+        self.catalogue = catalogue
+
     def get_object(self, request, *args, **kwargs):
         query, snapshot = strict_query(request.GET)
         # A feed is read newest first whatever order the page was sorted in.
@@ -34,7 +38,7 @@ class CatalogueSearchFeed(Feed):
 
     def link(self, obj):
         params = [(k, v) for k, v in obj["query"].as_params() if k != "sort"]
-        return "/catalogue/" + ("?" + urlencode(params) if params else "")
+        return self.catalogue.get_url(self.request) + ("?" + urlencode(params) if params else "")
 
     def feed_url(self, obj):
         return self.request.get_full_path()
@@ -77,8 +81,8 @@ def describe(query, labels: dict[tuple[str, str], str]) -> str:
 
 
 @require_GET
-def catalogue_feed(request):
+def catalogue_feed(request, catalogue):
     try:
-        return CatalogueSearchFeed()(request)
+        return CatalogueSearchFeed(catalogue)(request)
     except BadParameters as error:
         return bad_request(error, as_json=False)

@@ -1,18 +1,21 @@
-"""Open-data URLs; included before Wagtail's page routing so these paths are never page slugs."""
+"""
+Open-data URLs, included before Wagtail's page routing.
 
-from django.urls import path
+The catalogue's exports and feed and the entries' versions and citation files are routes of those
+pages (routes.py, registered in wagtail_hooks.py), so they move with the catalogue. Wagtail's own
+URL pattern only accepts paths of slash-ended segments; the one below hands it paths whose last
+segment is a file name ("export.csv", "cite.bib") too.
+"""
 
-from . import compare, exports, feeds, views
+from django.urls import path, re_path
+from wagtail import views as wagtail_views
+
+from . import compare, views
 from .api import api
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="opendata-robots"),
-    path("catalogue/export.csv", exports.export_csv, name="opendata-export-csv"),
-    path("catalogue/export.json", exports.export_json, name="opendata-export-json"),
-    path("catalogue/feed/", feeds.catalogue_feed, name="opendata-feed"),
-    path("catalogue/<slug:slug>/versions/<int:number>/", views.entry_version, name="opendata-version"),
-    path("catalogue/<slug:slug>/versions/<int:number>/cite.<str:fmt>", views.cite_download, name="opendata-version-cite"),
-    path("catalogue/<slug:slug>/cite.<str:fmt>", views.cite_download, name="opendata-cite"),
     path("compare/", compare.compare, name="opendata-compare"),
     path("api/v1/", api.urls),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.\w+)$", wagtail_views.serve, name="opendata-page-file"),
 ]

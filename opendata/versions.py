@@ -5,13 +5,12 @@ The numbering comes from Wagtail's own audit log ("wagtail.publish" entries, eac
 revision it published), so it never changes once given: later edits only add versions.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.http import Http404
-from django.urls import reverse
-from wagtail.models import PageLogEntry, Revision, Site
+from wagtail.models import PageLogEntry, Revision
 
+from catalogue.extensions import subpage_url
 from catalogue.models import EntryPage
 
 PUBLISH_ACTION = "wagtail.publish"
@@ -25,23 +24,12 @@ class Version:
     published_at: datetime
     revision_id: int | None
     change_summary: str
-    entry_slug: str
+    entry: EntryPage = field(repr=False)
 
     @property
     def url(self) -> str:
-        return reverse("opendata-version", args=[self.entry_slug, self.number])
-
-
-def find_entry(request, slug: str) -> EntryPage:
-    """The live, public entry at /catalogue/<slug>/ on this site, as Wagtail's routing would find it."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("No site")
-    url_path = f"{site.root_page.url_path}catalogue/{slug}/"
-    entry = EntryPage.objects.live().public().filter(url_path=url_path).first()
-    if entry is None:
-        raise Http404("No such entry")
-    return entry.specific
+        """Site-relative permalink of this version: a route of the entry page, wherever the entry lives."""
+        return subpage_url(self.entry, "version", self.number)
 
 
 def published_versions(entry: EntryPage) -> list[Version]:
@@ -54,7 +42,7 @@ def published_versions(entry: EntryPage) -> list[Version]:
         if revision_id is not None and revision_id in seen:
             continue
         seen.add(revision_id)
-        versions.append(Version(len(versions) + 1, timestamp, revision_id, "", entry.slug))
+        versions.append(Version(len(versions) + 1, timestamp, revision_id, "", entry))
     _attach_change_summaries(versions)
     return versions
 

@@ -1,12 +1,21 @@
-"""Pages and downloads for citing entries: version permalinks, cite-this files, robots.txt."""
+"""
+Pages and downloads for citing entries (version permalinks, cite-this files), and robots.txt.
+
+The entry views are routes of the entry page (see routes.py): Wagtail's routing has already found
+the live entry, wherever the catalogue lives, and passes it in.
+"""
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from catalogue.extensions import subpage_url
+from catalogue.models import CatalogueIndexPage
 
 from .citation import WRITERS, CitedVersion
-from .versions import VersionNotKept, current_version, find_entry, published_versions, version_as_published
+from .versions import VersionNotKept, current_version, published_versions, version_as_published
 
 
 def cited(request, entry, version) -> CitedVersion:
@@ -22,9 +31,8 @@ def _version_or_404(versions, number: int):
 
 
 @require_GET
-def entry_version(request, slug: str, number: int):
+def entry_version(request, entry, number: int):
     """An entry exactly as one published version showed it, with a link to the current version."""
-    entry = find_entry(request, slug)
     versions = published_versions(entry)
     version = _version_or_404(versions, number)
     try:
@@ -40,11 +48,10 @@ def entry_version(request, slug: str, number: int):
 
 
 @require_GET
-def cite_download(request, slug: str, fmt: str, number: int | None = None):
+def cite_download(request, entry, fmt: str, number: int | None = None):
     """BibTeX, RIS or CSL-JSON for the current version (no number) or for one version."""
     if fmt not in WRITERS:
         raise Http404("Unknown citation format")
-    entry = find_entry(request, slug)
     versions = published_versions(entry)
     version = current_version(entry, versions) if number is None else _version_or_404(versions, number)
     writer, content_type = WRITERS[fmt]
@@ -57,12 +64,17 @@ def cite_download(request, slug: str, fmt: str, number: int | None = None):
 @require_GET
 def robots_txt(request):
     """Crawlers may read the public site; filtered catalogue pages say noindex themselves."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /api/",
-        "Disallow: /catalogue/export.",
-        "Disallow: /compare/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/",
+             *[f"Disallow: {url}" for url in _export_urls(request)],
+             "Disallow: /compare/",
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _export_urls(request) -> list[str]:
+    """The catalogue's export addresses on this site, wherever editors have put the catalogue."""
+    site = Site.find_for_request(request)
+    catalogue = site and CatalogueIndexPage.objects.live().descendant_of(site.root_page).first()
+    if not catalogue:
+        return []
+    return [subpage_url(catalogue, name, request=request) for name in ("export_csv", "export_json")]

@@ -18,11 +18,10 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.models import AreaOfPractice, CaseStudyPage, CatalogueIndexPage, Stage
+        from catalogue.models import AreaOfPractice, CaseStudyPage, Stage
         from catalogue.models.state import per_catalogue_version
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = CatalogueIndexPage.objects.live().first()
         context["areas"] = AreaOfPractice.objects.all()
         context["stages"] = Stage.objects.all()
         context["recent_case_studies"] = per_catalogue_version("recent-case-studies", lambda: list(

@@ -11,18 +11,22 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import EntryBodyBlock
+from ..extensions import ENTRY_ROUTES_HOOK, EntryFormFromHooks, RegisteredRoutesMixin
 from .references import Reference
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
 
 REVIEW_INTERVAL_DAYS = 365 * 2
 
 
-class EntryPage(Page):
+class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     """
     What every catalogue entry shares. A concrete (multi-table) base rather than an abstract one,
     so that filters, facet counts, exports and the API query one table and one set of taxonomy
-    links instead of three.
+    links instead of three. Feature apps add routes (versions, citations), edit-form rules and page
+    sections through hooks (see `catalogue.extensions`).
     """
+
+    routes_hook = ENTRY_ROUTES_HOOK
 
     summary = models.TextField(max_length=600, help_text="Two or three plain-English sentences shown in results.")
     body = StreamField(EntryBodyBlock(), blank=True, help_text="The full description.")

@@ -1,12 +1,22 @@
-"""The catalogue's one index page: faceted search over every entry at /catalogue/."""
+"""The catalogue's one index page: faceted search over every entry, at whatever slug editors give it."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
+from ..extensions import CATALOGUE_ROUTES_HOOK, RegisteredRoutesMixin
 
-class CatalogueIndexPage(Page):
-    """Practitioners search and filter all entries here; entries are created beneath it."""
+
+class CatalogueIndexPage(RegisteredRoutesMixin, Page):
+    """
+    Practitioners search and filter all entries here; entries are created beneath it.
+
+    The page owns its URL space: feature apps add routes beneath it (exports, feed) through the
+    `register_catalogue_routes` hook, and link to them by name (see `catalogue.extensions`).
+    """
+
+    routes_hook = CATALOGUE_ROUTES_HOOK
 
     introduction = models.TextField(blank=True, help_text="Shown above the search box.")
 
@@ -18,8 +28,9 @@ class CatalogueIndexPage(Page):
     class Meta:
         verbose_name = "catalogue index"
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
         # Every filter combination is its own URL: let crawlers follow links but index only the
         # unfiltered catalogue (and its plain page numbers), not every permutation.
         if set(request.GET) - {"page"}:

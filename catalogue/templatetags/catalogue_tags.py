@@ -1,27 +1,45 @@
-"""Template helpers shared by every public page: menus, breadcrumbs, badges and notices."""
+"""Template helpers for catalogue pages and the site's chrome: catalogue links, menus, badges, entry sections."""
 
 from django import template
 from django.conf import settings
-from wagtail.models import Page
+from django.utils.safestring import mark_safe
 
-from catalogue.models.state import per_catalogue_version
+from catalogue.extensions import entry_sections as registered_sections
+from catalogue.extensions import evidence_scale_url
+from catalogue.navigation import site_navigation
 
 register = template.Library()
 
-# Footer contact until settings.CONTACT_EMAIL names the catalogue team's real address; example.org never
-# delivers mail, which suits a demonstration site.
-DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
+
+@register.simple_tag(takes_context=True)
+def site_nav(context):
+    """{% site_nav as nav %}: nav.catalogue_url ("" when there is no catalogue) and nav.menu_pages."""
+    return site_navigation(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
-    request = context.get("request")
-    site = getattr(request, "_wagtail_site", None) if request else None
-    root = site.root_page if site else Page.objects.filter(depth=2).first()
-    if root is None:
-        return []
-    return per_catalogue_version(("menu", root.pk), lambda: list(
-        root.get_children().live().public().in_menu().exclude(slug="catalogue").only("title", "url_path")))
+    return site_navigation(context.get("request")).menu_pages
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_url(context, route_name="", *args):
+    """The catalogue's URL, or one of its routes' ({% catalogue_url "feed" %}); "" if there is no catalogue."""
+    navigation = site_navigation(context.get("request"))
+    if navigation.catalogue is None or not route_name:
+        return navigation.catalogue_url
+    return navigation.catalogue_url + navigation.catalogue.reverse_subpage(route_name, args=args)
+
+
+@register.simple_tag(takes_context=True)
+def entry_sections(context, slot):
+    """Render the sections feature apps registered for this slot of the entry page, with its context."""
+    engine = context.template.engine
+    parts = []
+    for section in registered_sections(slot):
+        with context.push():
+            parts.append(engine.get_template(section.template).render(context))
+    return mark_safe("".join(parts))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -34,36 +52,16 @@ def demo_notice():
     return {"show": settings.DEMO_CONTENT_NOTICE}
 
 
-@register.inclusion_tag("includes/footer_links.html", takes_context=True)
-def footer_links(context):
-    from website.models import StandardPage
-
-    pages = per_catalogue_version("footer", lambda: list(
-        StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")))
-    return {"pages": pages,
-            "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL)}
-
-
-def _evidence_page_url():
-    from website.models import StandardPage
-
-    def find():
-        page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
-        return page.url if page else ""
-
-    return per_catalogue_version("evidence-scale-url", find)
-
-
 @register.inclusion_tag("includes/evidence_badge.html", takes_context=True)
 def evidence_badge(context, level, rationale_anchor="", linked=True):
     """The evidence rating as text plus a shape, so it reads without colour (linked=False: a plain label)."""
     request = context.get("request")
     # Looked up once per request, however many badges the page shows.
     if request is None:
-        scale_url = _evidence_page_url()
+        scale_url = evidence_scale_url()
     else:
         if not hasattr(request, "_evidence_scale_url"):
-            request._evidence_scale_url = _evidence_page_url()
+            request._evidence_scale_url = evidence_scale_url()
         scale_url = request._evidence_scale_url
     return {"level": level, "scale_url": scale_url, "rationale_anchor": rationale_anchor, "linked": linked}
 

@@ -7,6 +7,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.utils.safestring import mark_safe
 
+from catalogue.extensions import subpage_url
 from catalogue.models import InterventionPage
 
 from ..citation import DOWNLOADS, formatted_all
@@ -86,12 +87,16 @@ def version_notice(context):
 def cite_this(context, page):
     """Formatted citations, citation downloads and the public version history."""
     citing = _citing(context, page)
-    version = citing["version"]
-    slug = citing["entry"].slug
-    base = f"/catalogue/{slug}/versions/{version.number}/" if citing["shown_version"] else f"/catalogue/{slug}/"
+    version, entry, request = citing["version"], citing["entry"], context["request"]
+
+    def download_url(fmt: str) -> str:
+        if citing["shown_version"]:
+            return subpage_url(entry, "version_cite", version.number, fmt, request=request)
+        return subpage_url(entry, "cite", fmt, request=request)
+
     return {
         "citations": formatted_all(citing["cited"]),
-        "downloads": [(label, f"{base}cite.{fmt}") for fmt, label in DOWNLOADS.items()],
+        "downloads": [(label, download_url(fmt)) for fmt, label in DOWNLOADS.items()],
         "cited": citing["cited"],
         "versions": list(reversed(citing["versions"])),
         "shown_version": citing["shown_version"],

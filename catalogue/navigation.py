@@ -1,0 +1,41 @@
+"""Where the catalogue is and which pages the main menu lists, found by page type, never by slug."""
+
+from dataclasses import dataclass, field
+
+from wagtail.models import Page, Site
+
+from .models import CatalogueIndexPage
+from .models.state import per_catalogue_version
+
+
+@dataclass
+class SiteNavigation:
+    """The catalogue page (None if the site has none yet) and the other top-level pages in the menu."""
+
+    catalogue: CatalogueIndexPage | None = None
+    catalogue_url: str = ""
+    menu_pages: list = field(default_factory=list)
+
+
+def site_navigation(request) -> SiteNavigation:
+    """Worked out once per request (and per content version and site): every page's header needs it."""
+    if request is not None and hasattr(request, "_site_navigation"):
+        return request._site_navigation
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site else Page.objects.filter(depth=2).first()
+    navigation = SiteNavigation()
+    if root is not None:
+        navigation = per_catalogue_version(("site-navigation", root.pk), lambda: _find_navigation(root, request))
+    if request is not None:
+        request._site_navigation = navigation
+    return navigation
+
+
+def _find_navigation(root, request) -> SiteNavigation:
+    # The catalogue is found by its type, never by its slug: editors may rename it.
+    catalogue = CatalogueIndexPage.objects.live().descendant_of(root).only("title", "url_path").first()
+    menu = root.get_children().live().public().in_menu().only("title", "url_path")
+    if catalogue is not None:
+        menu = menu.exclude(pk=catalogue.pk)
+    return SiteNavigation(catalogue=catalogue, catalogue_url=catalogue.get_url(request) if catalogue else "",
+                          menu_pages=list(menu))

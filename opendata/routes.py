@@ -1,0 +1,53 @@
+"""
+Open-data routes of catalogue pages, registered through the catalogue's route hooks.
+
+On the catalogue page: `export.csv`, `export.json` and `feed/` (each with the page's search
+parameters). On every entry page: `cite.<fmt>`, `versions/<n>/` and `versions/<n>/cite.<fmt>`.
+Wagtail's routing finds the page, so the routes follow the catalogue wherever editors put it.
+"""
+
+from django.urls import path
+
+from . import exports, feeds, views
+
+
+def _export_csv(catalogue, request):
+    return exports.export_csv(request)
+
+
+def _export_json(catalogue, request):
+    return exports.export_json(request)
+
+
+def _feed(catalogue, request):
+    return feeds.catalogue_feed(request, catalogue)
+
+
+def _version(entry, request, number):
+    return views.entry_version(request, entry.specific, number)
+
+
+def _cite(entry, request, fmt, number=None):
+    return views.cite_download(request, entry.specific, fmt, number)
+
+
+# Read by the hook in wagtail_hooks.py: versions and citation files are open data, so a restricted
+# entry (or catalogue) has none, which is a 404 rather than a log-in prompt.
+for _route in (_export_csv, _export_json, _feed, _version, _cite):
+    _route.open_data = True
+
+
+def catalogue_routes():
+    return [
+        path("export.csv/", _export_csv, name="export_csv"),
+        path("export.json/", _export_json, name="export_json"),
+        path("feed/", _feed, name="feed"),
+    ]
+
+
+def entry_routes():
+    return [
+        path("cite.<str:fmt>/", _cite, name="cite"),
+        path("versions/<int:number>/", _version, name="version"),
+        path("versions/<int:number>/cite.<str:fmt>/", _cite, name="version_cite"),
+    ]

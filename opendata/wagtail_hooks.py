@@ -1,0 +1,30 @@
+"""Open data plugs into the catalogue's pages through its hooks (see catalogue.extensions)."""
+
+from django.http import Http404
+from wagtail import hooks
+
+from catalogue.extensions import (CATALOGUE_ROUTES_HOOK, ENTRY_ROUTES_HOOK, ENTRY_SECTIONS_HOOK,
+                                  EntrySection)
+
+from .routes import catalogue_routes, entry_routes
+
+hooks.register(CATALOGUE_ROUTES_HOOK, catalogue_routes)
+hooks.register(ENTRY_ROUTES_HOOK, entry_routes)
+
+
+@hooks.register(ENTRY_SECTIONS_HOOK)
+def entry_sections():
+    """Citation metadata in the head, the old-version notice on top, citing and comparing at the foot."""
+    return [
+        EntrySection("head", "opendata/entry_head.html"),
+        EntrySection("top", "opendata/entry_top.html"),
+        EntrySection("footer", "opendata/entry_footer.html", order=200),
+    ]
+
+
+@hooks.register("before_serve_page", order=-1)
+def restricted_pages_have_no_open_data(page, request, serve_args, serve_kwargs):
+    """Versions, citations, exports and feeds of a restricted page do not exist (404, not a log-in prompt)."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and getattr(match.func, "open_data", False) and page.get_view_restrictions().exists():
+        raise Http404("Not published")

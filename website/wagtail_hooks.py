@@ -1,0 +1,19 @@
+"""The site's pages plug into the catalogue through its hooks (see catalogue.extensions)."""
+
+from wagtail import hooks
+
+from catalogue.extensions import EVIDENCE_SCALE_URL_HOOK
+from catalogue.models.state import per_catalogue_version
+
+from .models import StandardPage
+
+
+@hooks.register(EVIDENCE_SCALE_URL_HOOK)
+def evidence_scale_page_url():
+    """Evidence badges link to the first standard page that lists the evidence scale."""
+
+    def find():
+        page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
+        return page.url if page else ""
+
+    return per_catalogue_version("evidence-scale-url", find)
