@@ -1,0 +1,158 @@
+"""
+The catalogue owns its URLs: rename its page in the admin and every surface follows.
+
+Exports, the feed, entry versions and citation files are routes of the catalogue and entry pages
+(catalogue.extensions), and every link to them or to the catalogue is reversed from the page.
+"""
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from catalogue.models import CatalogueIndexPage, LocalAuthority
+from tests.evidencemap.helpers import cite, make_reference
+from tests.factories import CaseStudyPageFactory, InterventionPageFactory
+
+pytestmark = pytest.mark.django_db
+NEW_SLUG = "evidence-library"
+LINK = re.compile(r'(?:href|action)="([^"]*)"')
+
+
+def rename(page, slug, captured):
+    """Rename as an editor does in the admin: a new revision, published."""
+    with captured(execute=True):
+        page.slug = slug
+        page.save_revision().publish()
+    return CatalogueIndexPage.objects.get(pk=page.pk)
+
+
+def local_links(html: str) -> list[str]:
+    return [link for link in LINK.findall(html) if link.startswith("/")]
+
+
+@pytest.fixture
+def renamed(catalogue, django_capture_on_commit_callbacks):
+    """A catalogue with a studied intervention and a case study, then renamed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        study = make_reference("A trial", design="rct", country="England", findings={"recurrence-avoided": "benefit"})
+        intervention = cite(InterventionPageFactory(parent=catalogue, title="Pause-like service",
+                                                    slug="pause-like-service", areas=["post-removal-support"],
+                                                    regions=["west-midlands"], topics=["fathers"]), study)
+        case_study = CaseStudyPageFactory(parent=catalogue, title="Birmingham pathway", publish=False,
+                                          regions=["west-midlands"])
+        case_study.local_authorities.set([LocalAuthority.objects.get(ons_code="E08000025")])
+        case_study.save_revision().publish()
+    old_url = catalogue.url
+    catalogue = rename(catalogue, NEW_SLUG, django_capture_on_commit_callbacks)
+    intervention.refresh_from_db()
+    return {"catalogue": catalogue, "old_url": old_url, "intervention": intervention}
+
+
+def assert_follows_the_rename(html: str, renamed, must_link_to: str = ""):
+    links = local_links(html)
+    assert not [link for link in links if link.startswith(renamed["old_url"])], "a link still uses the old address"
+    if must_link_to:
+        assert any(link.startswith(must_link_to) for link in links), must_link_to
+
+
+def test_the_catalogue_and_its_search_move_with_the_rename(client, renamed):
+    new_url = renamed["catalogue"].url
+    assert new_url == f"/{NEW_SLUG}/" and renamed["old_url"] != new_url
+    # Wagtail's redirects app keeps the old page address working (a permanent redirect).
+    old = client.get(renamed["old_url"])
+    assert old.status_code == 301 and old["Location"] == new_url
+    response = client.get(new_url, {"area": "post-removal-support"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Pause-like service" in html
+    assert_follows_the_rename(html, renamed, must_link_to=f"{new_url}export.csv?area=post-removal-support")
+    for link in (f"{new_url}export.json?area=post-removal-support", f"{new_url}feed/?area=post-removal-support"):
+        assert link in html
+
+
+def test_exports_and_feed_answer_at_the_new_address(client, renamed):
+    new_url = renamed["catalogue"].url
+    entry_url = renamed["intervention"].url
+    assert entry_url.startswith(new_url)
+    exported = client.get(f"{new_url}export.csv")
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
+    assert {urlsplit(row["url"]).path for row in rows} >= {entry_url}
+    as_json = client.get(f"{new_url}export.json")
+    assert as_json.status_code == 200
+    feed = feedparser.parse(client.get(f"{new_url}feed/", {"area": "post-removal-support"}).content)
+    assert urlsplit(feed.feed.link).path == new_url
+    assert [urlsplit(item.link).path for item in feed.entries] == [entry_url]
+    for old in ("export.csv", "export.json", "feed/"):  # nothing answers at the old route addresses
+        assert client.get(renamed["old_url"] + old).status_code == 404
+
+
+def test_entry_versions_and_citations_move_with_the_rename(client, renamed):
+    entry_url = renamed["intervention"].url
+    html = client.get(entry_url).content.decode()
+    assert_follows_the_rename(html, renamed, must_link_to=f"{entry_url}cite.bib")
+    assert f'href="{renamed["catalogue"].url}?area=post-removal-support"' in html
+    version_links = [link for link in local_links(html) if link.startswith(f"{entry_url}versions/")]
+    assert version_links
+    for link in [f"{entry_url}cite.bib", f"{entry_url}cite.ris", *version_links]:
+        assert client.get(link).status_code == 200, link
+    version_html = client.get(version_links[0]).content.decode()
+    assert_follows_the_rename(version_html, renamed, must_link_to=f"{version_links[0]}cite.")
+    for link in local_links(version_html):
+        if "/cite." in link:
+            assert client.get(link).status_code == 200, link
+
+
+def test_api_sitemap_and_robots_use_the_new_address(client, renamed):
+    new_url, entry = renamed["catalogue"].url, renamed["intervention"]
+    listed = client.get("/api/v1/entries/").json()["results"]
+    assert {urlsplit(record["url"]).path for record in listed} >= {entry.url}
+    detail = client.get(f"/api/v1/entries/{entry.pk}/").json()
+    assert detail["versions"] and all(urlsplit(v["url"]).path.startswith(entry.url) for v in detail["versions"])
+    for version in detail["versions"]:
+        assert client.get(urlsplit(version["url"]).path).status_code == 200
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    paths = {urlsplit(loc.text).path for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert {new_url, entry.url} <= paths and renamed["old_url"] not in paths
+    robots = client.get("/robots.txt").content.decode().splitlines()
+    assert f"Disallow: {new_url}export.csv" in robots and f"Disallow: {new_url}export.json" in robots
+
+
+@pytest.mark.parametrize("name, url", [
+    ("home", "/"),
+    ("404", "/no-such-page/"),
+    ("compare", "/compare/"),
+])
+def test_navigation_and_site_pages_link_to_the_new_address(client, renamed, name, url):
+    html = client.get(url).content.decode()
+    assert_follows_the_rename(html, renamed, must_link_to=renamed["catalogue"].url)
+    assert f'action="{renamed["catalogue"].url}"' in html  # the header's search box
+
+
+def test_evidence_map_links_to_the_moved_entries(client, renamed):
+    html = client.get(reverse("evidencemap:map")).content.decode()
+    assert_follows_the_rename(html, renamed, must_link_to=renamed["intervention"].url)
+
+
+def test_explorer_profile_links_to_the_moved_catalogue(client, renamed):
+    call_command("load_open_data", verbosity=0)
+    response = client.get(reverse("explorer:local_authority", args=["E08000025"]))
+    assert response.status_code == 200
+    assert_follows_the_rename(response.content.decode(), renamed,
+                              must_link_to=f"{renamed['catalogue'].url}?region=")
+
+
+def test_restricted_entries_have_no_versions_or_citations_wherever_the_catalogue_is(client, renamed):
+    from wagtail.models import PageViewRestriction
+
+    entry_url = renamed["intervention"].url
+    PageViewRestriction.objects.create(page=renamed["intervention"], restriction_type=PageViewRestriction.LOGIN)
+    for suffix in ("cite.bib", "versions/1/", "versions/1/cite.ris"):
+        assert client.get(entry_url + suffix).status_code == 404, suffix
