@@ -14,6 +14,9 @@ class EditorialPermission(models.Model):
         default_permissions = ()
         permissions = [("change_evidence_rating", "Can set or change an entry's evidence rating")]
 
+    def __str__(self):
+        return "Editorial permission"
+
 
 class ImportedEntry(models.Model):
     """

@@ -13,8 +13,8 @@ from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
 from catalogue.models import EntryPage
-from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.engine import run_search
+from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.snapshot import get_snapshot
 
 from .params import BadParameters, as_error, strict_query

@@ -9,7 +9,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import citeproc
@@ -86,7 +86,7 @@ def csl_json(cited: CitedVersion) -> dict:
     return item
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style(name: str) -> CitationStylesStyle:
     # Parsing a CSL style takes a few milliseconds; styles never change while the site runs.
     return CitationStylesStyle(STYLES[name][1], locale="en-GB", validate=False)

@@ -1,4 +1,4 @@
-"""An Atom feed of any catalogue search, newest entries first: the catalogue page's `feed/` route, ?area=...&region=..."""
+"""An Atom feed of any catalogue search, newest first: the catalogue page's `feed/` route, ?area=...&region=..."""
 
 from urllib.parse import urlencode
 

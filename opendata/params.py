@@ -14,13 +14,13 @@ from catalogue.search.engine import CatalogueResults, run_search
 from catalogue.search.query import CatalogueQuery
 from catalogue.search.snapshot import Snapshot, get_snapshot
 
-
 # The page's notices say what it did instead ("…was ignored"); a 400 does nothing instead.
 AS_ERRORS = [
     (re.compile(r",? (so it was|and were) ignored([.:])"), r"\2"),
     (re.compile(r"; showing the first page\.$"), "."),
     (re.compile(r"; results are in the default order\.$"), "."),
-    (re.compile(r"^Your search was shortened to its first (\d+) characters\.$"), r"Search words are limited to \1 characters."),
+    (re.compile(r"^Your search was shortened to its first (\d+) characters\.$"),
+     r"Search words are limited to \1 characters."),
     (re.compile(r"; showing page (\d+), the last\.$"), r"; the last page is \1."),
 ]
 

@@ -3,8 +3,7 @@
 from django.http import Http404
 from wagtail import hooks
 
-from catalogue.extensions import (CATALOGUE_ROUTES_HOOK, ENTRY_ROUTES_HOOK, ENTRY_SECTIONS_HOOK,
-                                  EntrySection)
+from catalogue.extensions import CATALOGUE_ROUTES_HOOK, ENTRY_ROUTES_HOOK, ENTRY_SECTIONS_HOOK, EntrySection
 
 from .routes import catalogue_routes, entry_routes
 

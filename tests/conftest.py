@@ -7,8 +7,8 @@ from catalogue.search import snapshot
 @pytest.fixture(autouse=True)
 def fresh_snapshot():
     """Each test starts with no in-memory snapshot or memo (test databases are rolled back)."""
-    from catalogue.search.engine import _text_masks
     from catalogue.models import state
+    from catalogue.search.engine import _text_masks
 
     def forget():
         snapshot._current = None

@@ -5,8 +5,17 @@ import datetime
 import factory
 import wagtail_factories
 
-from catalogue.models import (AreaOfPractice, CaseStudyPage, EvidenceLevel, GuidancePage, InterventionPage,
-                              Reference, Region, Stage, Topic)
+from catalogue.models import (
+    AreaOfPractice,
+    CaseStudyPage,
+    EvidenceLevel,
+    GuidancePage,
+    InterventionPage,
+    Reference,
+    Region,
+    Stage,
+    Topic,
+)
 
 
 def _set_terms(page, model, slugs, field):

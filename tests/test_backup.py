@@ -13,7 +13,7 @@ from website.management.commands.backup_site import EXCLUDED
 
 def content_fingerprint():
     """Row counts of every backed-up model and a checksum of every entry's published content."""
-    skipped = {label for label in EXCLUDED}
+    skipped = set(EXCLUDED)
     counts = {}
     for model in apps.get_models():
         label = model._meta.label_lower

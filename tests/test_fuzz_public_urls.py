@@ -1,7 +1,8 @@
 """Property-based fuzzing of every public URL's query parameters: no response is ever a 5xx."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 

@@ -39,7 +39,8 @@ def test_how_we_rate_evidence_lists_the_scale_with_anchors(client, site_tree):
 @pytest.mark.django_db
 def test_entry_page_shows_everything_it_holds(client, catalogue):
     reference = ReferenceFactory(title="After FDAC: outcomes 5 years later", authors="Harwin J", year=2016)
-    case = CaseStudyPageFactory(parent=catalogue, title="Riverside recovery court pathway", evidence="practice-informed")
+    case = CaseStudyPageFactory(parent=catalogue, title="Riverside recovery court pathway",
+                                evidence="practice-informed")
     entry = InterventionPageFactory(
         parent=catalogue, title="Family Drug and Alcohol Court", provider="Coram", evidence="moderate",
         areas=["peri-natal-intervention"], stages=["during-proceedings"], regions=["london"],

@@ -2,7 +2,8 @@
 
 import pytest
 from django.db import OperationalError
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalogue.search import text
 from tests.factories import InterventionPageFactory

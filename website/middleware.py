@@ -7,7 +7,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-
 logger = logging.getLogger(__name__)
 
 

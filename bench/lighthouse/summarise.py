@@ -10,8 +10,9 @@ KINDS = {"Document": "HTML", "Stylesheet": "CSS", "Script": "JS", "Font": "fonts
 def summarise(path: str, label: str) -> str:
     with open(path, encoding="utf-8") as report_file:
         report = json.load(report_file)
-    scores = "  ".join(f"{category['title']}: {round(category['score'] * 100) if category['score'] is not None else 'n/a'}"
-                       for category in report["categories"].values())
+    scores = "  ".join(
+        f"{category['title']}: {round(category['score'] * 100) if category['score'] is not None else 'n/a'}"
+        for category in report["categories"].values())
     transferred = Counter()
     for request in report["audits"]["network-requests"]["details"]["items"]:
         transferred[KINDS.get(request.get("resourceType"), "other")] += request.get("transferSize", 0)

@@ -12,6 +12,9 @@ class CatalogueVersion(models.Model):
     class Meta:
         verbose_name = "catalogue version"
 
+    def __str__(self):
+        return f"Catalogue version {self.number}"
+
     @classmethod
     def current(cls) -> int:
         row = cls.objects.filter(pk=1).values_list("number", flat=True).first()

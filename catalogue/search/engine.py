@@ -101,7 +101,7 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
         counts = np.count_nonzero(snapshot.matrix(facet.param) & base, axis=1)  # all values at once
         facets[facet.param] = [
             FacetOption(value.slug, value.label, int(count), value.slug in chosen, value.group)
-            for value, count in zip(snapshot.facets[facet.param], counts)
+            for value, count in zip(snapshot.facets[facet.param], counts, strict=True)
         ]
 
     ordered = _ordered_positions(query.sort, matched, scores, snapshot)

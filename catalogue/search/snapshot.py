@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 
-from ..models import (AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, Stage, Topic)
+from ..models import AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, Stage, Topic
 from ..models.entries import ENTRY_TYPES
 from .facets import FACETS_BY_PARAM
 
@@ -98,7 +98,8 @@ def build_snapshot(version: int) -> Snapshot:
 
     def link_positions(relation: str) -> tuple[np.ndarray, np.ndarray]:
         through = EntryPage._meta.get_field(relation).remote_field.through
-        entry_column, term_column = "entrypage_id", f"{EntryPage._meta.get_field(relation).related_model._meta.model_name}_id"
+        entry_column = "entrypage_id"
+        term_column = f"{EntryPage._meta.get_field(relation).related_model._meta.model_name}_id"
         pairs = np.array(list(through.objects.values_list(entry_column, term_column)), dtype=np.int64).reshape(-1, 2)
         positions, present = snapshot.locate(pairs[:, 0])
         return positions[present], pairs[present, 1]

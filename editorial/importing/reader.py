@@ -51,7 +51,7 @@ def read_rows(data: bytes, max_rows: int = MAX_ROWS) -> list[CsvRow]:
             raise ImportFileError(f"Line {index} has {len(record)} cells but the header has {len(header)} columns. "
                                   "Check for an unquoted comma in that row.")
         padded = record + [""] * (len(header) - len(record))
-        rows.append(CsvRow(index, {name: cell.strip() for name, cell in zip(header, padded)}))
+        rows.append(CsvRow(index, {name: cell.strip() for name, cell in zip(header, padded, strict=True)}))
     if not rows:
         raise ImportFileError("The file has a header row but no entries.")
     if len(rows) > max_rows:

@@ -89,12 +89,12 @@ def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported_by_r
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("data, message", [
-    ("title,year\nA,2020\n".encode(), "missing column(s): authors"),
-    ("authors,title,colour\nA,B,red\n".encode(), "unknown column(s): colour"),
+    (b"title,year\nA,2020\n", "missing column(s): authors"),
+    (b"authors,title,colour\nA,B,red\n", "unknown column(s): colour"),
     ("authors,title\nA,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
     (b"", "empty"),
-    ("authors,title\n".encode(), "holds no references"),
-    ("authors,title\nA,B,C\n".encode(), "more values than the header"),
+    (b"authors,title\n", "holds no references"),
+    (b"authors,title\nA,B,C\n", "more values than the header"),
 ])
 def test_unreadable_csv_files_are_rejected_with_a_clear_message(data, message):
     report = import_references(data, "csv")

@@ -72,7 +72,8 @@ def test_version_page_cites_that_version(client, cited_entry):
     html = client.get("/catalogue/parents-and-babies/versions/1/").content.decode()
     assert "(version 1)" in html
     assert 'href="/catalogue/parents-and-babies/versions/1/cite.bib"' in html
-    assert '<meta name="citation_public_url" content="http://testserver/catalogue/parents-and-babies/versions/1/">' in html
+    assert ('<meta name="citation_public_url" '
+            'content="http://testserver/catalogue/parents-and-babies/versions/1/">') in html
 
 
 def test_meta_tags_for_reference_managers(client, cited_entry):

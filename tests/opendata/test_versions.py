@@ -66,12 +66,14 @@ def test_republishing_the_same_revision_is_not_a_new_version(client, revised_ent
 
 
 @pytest.mark.parametrize("url", ["/catalogue/family-drug-court/versions/0/", "/catalogue/family-drug-court/versions/9/",
-                                 "/catalogue/no-such-entry/versions/1/", "/catalogue/family-drug-court/versions/99999999999999999999/"])
+                                 "/catalogue/no-such-entry/versions/1/",
+                                 "/catalogue/family-drug-court/versions/99999999999999999999/"])
 def test_unknown_versions_are_404(client, revised_entry, url):
     assert client.get(url).status_code == 404
 
 
-def test_unpublished_and_private_entries_have_no_public_versions(client, revised_entry, django_capture_on_commit_callbacks):
+def test_unpublished_and_private_entries_have_no_public_versions(client, revised_entry,
+                                                                  django_capture_on_commit_callbacks):
     PageViewRestriction.objects.create(page=revised_entry, restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/catalogue/family-drug-court/versions/1/").status_code == 404
     assert client.get("/catalogue/family-drug-court/cite.bib").status_code == 404
