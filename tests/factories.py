@@ -1,21 +1,103 @@
-"""Factories for catalogue content; taxonomies come from the seeded vocabularies."""
+"""
+Factories for every page type, snippet and StreamField block (wagtail-factories).
+
+Taxonomies on entries come from the seeded vocabularies, given as slug lists
+(`areas=["post-removal-support"]`); the snippet factories make new terms for tests that need their
+own. Entry bodies: `InterventionPageFactory(body__0__heading="Aims", body__1__key_points__points__0="...")`,
+or `body__0="quote"` for a block with its factory's defaults. Pages need a parent:
+`HomePageFactory(parent=root)`, `CatalogueIndexPageFactory(parent=home)`, `InterventionPageFactory(parent=catalogue)`.
+"""
 
 import datetime
 
 import factory
 import wagtail_factories
+from wagtail import blocks
 
+from catalogue.blocks import EntryBodyBlock, KeyPointsBlock, QuoteBlock
 from catalogue.models import (
     AreaOfPractice,
     CaseStudyPage,
+    CatalogueIndexPage,
     EvidenceLevel,
     GuidancePage,
     InterventionPage,
+    LocalAuthority,
+    Outcome,
     Reference,
+    ReferenceOutcome,
     Region,
     Stage,
     Topic,
 )
+from evidencemap.models import ResearchQuestion
+from website.models import HomePage, StandardPage
+
+# StreamField blocks of an entry's body.
+
+class RichTextBlockFactory(wagtail_factories.blocks.BlockFactory):
+    value = "<p>A paragraph of the entry.</p>"
+
+    class Meta:
+        model = blocks.RichTextBlock
+
+    @classmethod
+    def _construct_block(cls, block_class, *args, **kwargs):
+        # The block stores its HTML source; clean() expects the RichText object an editor's form gives.
+        return block_class().to_python(kwargs["value"])
+
+
+class KeyPointsBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Key points"
+    points = wagtail_factories.ListBlockFactory(wagtail_factories.CharBlockFactory)
+
+    class Meta:
+        model = KeyPointsBlock
+
+
+class QuoteBlockFactory(wagtail_factories.StructBlockFactory):
+    quote = "We were listened to."
+    attribution = "A mother"
+
+    class Meta:
+        model = QuoteBlock
+
+
+class EntryBodyBlockFactory(wagtail_factories.StreamBlockFactory):
+    heading = factory.SubFactory(wagtail_factories.CharBlockFactory)
+    paragraph = factory.SubFactory(RichTextBlockFactory)
+    key_points = factory.SubFactory(KeyPointsBlockFactory)
+    quote = factory.SubFactory(QuoteBlockFactory)
+
+    class Meta:
+        model = EntryBodyBlock
+
+
+# Site pages.
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Born into Care"
+    introduction = "Evidence and practice on state intervention at birth."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = "An introduction."
+    body = "<p>The body of the page.</p>"
+
+    class Meta:
+        model = StandardPage
+
+
+class CatalogueIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Catalogue"
+    slug = "catalogue"
+
+    class Meta:
+        model = CatalogueIndexPage
 
 
 def _set_terms(page, model, slugs, field):
@@ -28,6 +110,7 @@ class EntryFactoryMixin(factory.Factory):
 
     title = factory.Sequence(lambda n: f"Entry {n}")
     summary = factory.Faker("sentence", nb_words=20)
+    body = wagtail_factories.StreamFieldFactory(EntryBodyBlockFactory)
     evidence_level = factory.LazyAttribute(lambda o: EvidenceLevel.objects.get(slug=o.evidence))
     evidence_rationale = factory.LazyAttribute(lambda o: "" if o.evidence == "not-yet-rated" else "Test rationale.")
     evidence_rated_on = factory.LazyAttribute(
@@ -96,3 +179,83 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Reference
+
+
+class ReferenceOutcomeFactory(factory.django.DjangoModelFactory):
+    """A study's finding on one outcome: ReferenceOutcomeFactory(reference=study, outcome=outcome)."""
+
+    reference = factory.SubFactory(ReferenceFactory)
+    outcome = factory.SubFactory("tests.factories.OutcomeFactory")
+    direction = ReferenceOutcome.Direction.BENEFIT
+
+    class Meta:
+        model = ReferenceOutcome
+
+
+# Snippets: the vocabularies, evidence levels, local authorities and research questions.
+
+class TermFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Test term {n}")
+    slug = factory.Sequence(lambda n: f"test-term-{n}")
+    description = "A term made for a test."
+    sort_order = 900
+
+    class Meta:
+        abstract = True
+
+
+class AreaOfPracticeFactory(TermFactory):
+    class Meta:
+        model = AreaOfPractice
+
+
+class StageFactory(TermFactory):
+    class Meta:
+        model = Stage
+
+
+class TopicFactory(TermFactory):
+    class Meta:
+        model = Topic
+
+
+class OutcomeFactory(TermFactory):
+    class Meta:
+        model = Outcome
+
+
+class RegionFactory(TermFactory):
+    kind = Region.Kind.REGION
+
+    class Meta:
+        model = Region
+
+
+class LocalAuthorityFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Test authority {n}")
+    ons_code = factory.Sequence(lambda n: f"E99{n:06d}")
+    country = "England"
+    region = factory.SubFactory(RegionFactory)
+
+    class Meta:
+        model = LocalAuthority
+
+
+class EvidenceLevelFactory(factory.django.DjangoModelFactory):
+    rank = factory.Sequence(lambda n: 100 + n)
+    name = factory.Sequence(lambda n: f"Test level {n}")
+    slug = factory.Sequence(lambda n: f"test-level-{n}")
+    kind = EvidenceLevel.Kind.RESEARCH
+    description = "A rule made for a test."
+
+    class Meta:
+        model = EvidenceLevel
+
+
+class ResearchQuestionFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Test research question {n}?")
+    explanation = "Why it matters, for a test."
+    status = ResearchQuestion.Status.OPEN
+
+    class Meta:
+        model = ResearchQuestion
