@@ -66,7 +66,6 @@ COLUMNS = [
 
 COLUMN_NAMES = [column.name for column in COLUMNS]
 REQUIRED_COLUMNS = [column.name for column in COLUMNS if column.required]
-COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}
 # Columns the entry type itself requires (beyond those every row needs).
 REQUIRED_FOR_TYPE = {"guidance": ["issuing_body"], "case-study": ["area_name"], "intervention": []}
 
