@@ -32,9 +32,10 @@ def _cite(entry, request, fmt, number=None):
 
 
 # Read by the hook in wagtail_hooks.py: versions and citation files are open data, so a restricted
-# entry (or catalogue) has none, which is a 404 rather than a log-in prompt.
-for _route in (_export_csv, _export_json, _feed, _version, _cite):
-    _route.open_data = True
+# entry has none, which is a 404 rather than a log-in prompt. (Exports and the feed list public
+# entries only, whatever the catalogue page's own privacy.)
+for _route in (_version, _cite):
+    _route.public_only = True
 
 
 def catalogue_routes():

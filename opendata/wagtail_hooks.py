@@ -23,7 +23,7 @@ def entry_sections():
 
 @hooks.register("before_serve_page", order=-1)
 def restricted_pages_have_no_open_data(page, request, serve_args, serve_kwargs):
-    """Versions, citations, exports and feeds of a restricted page do not exist (404, not a log-in prompt)."""
+    """A restricted entry has no public versions or citation files (404, not a log-in prompt)."""
     match = getattr(request, "routable_resolver_match", None)
-    if match is not None and getattr(match.func, "open_data", False) and page.get_view_restrictions().exists():
+    if match is not None and getattr(match.func, "public_only", False) and page.get_view_restrictions().exists():
         raise Http404("Not published")

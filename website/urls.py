@@ -1,8 +1,9 @@
 """URL routing: the admin, documents, sitemap, then Wagtail's page tree for everything else."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,8 +19,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Open data (exports, feed, versions, API, compare, robots.txt) before the page tree claims the paths.
+# Open data (API, compare, robots.txt) before the page tree claims the paths.
 urlpatterns += [path("", include("opendata.urls"))]
 urlpatterns += [path("evidence-map/", include("evidencemap.urls"))]
 urlpatterns += [path("data/", include("explorer.urls"))]
+# Wagtail's pattern takes only slash-ended segments; page routes ending in a file name (the catalogue's
+# export.csv, an entry's cite.bib) reach its page routing through this one, after every app's own URLs.
+urlpatterns += [re_path(r"^((?:[\w\-]+/)+[\w\-]+\.\w+)$", wagtail_views.serve, name="page-file-route")]
 urlpatterns += [path("", include(wagtail_urls))]
