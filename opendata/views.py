@@ -5,13 +5,15 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from website.site_url import absolute_url
+
 from .citation import WRITERS, CitedVersion
 from .versions import VersionNotKept, current_version, find_entry, published_versions, version_as_published
 
 
 def cited(request, entry, version) -> CitedVersion:
     url = version.url if version else entry.get_url(request)
-    return CitedVersion(entry=entry, version=version, url=request.build_absolute_uri(url),
+    return CitedVersion(entry=entry, version=version, url=absolute_url(url),
                         accessed=timezone.localdate())
 
 
@@ -63,6 +65,6 @@ def robots_txt(request):
         "Disallow: /api/",
         "Disallow: /catalogue/export.",
         "Disallow: /compare/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

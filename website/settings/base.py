@@ -145,12 +145,20 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "born-into-care"),
     }
 }
+# The in-process cache is bounded by entries (and the page cache stores nothing above
+# PAGE_CACHE_MAX_BYTES), so one process holds at most about CACHE_MAX_ENTRIES x PAGE_CACHE_MAX_BYTES.
+# Redis is bounded by its own maxmemory with allkeys-lru eviction (docs/deployment.md).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "200"))}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@localhost")
 
 WAGTAIL_SITE_NAME = "Born into Care"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Every absolute URL the public site writes (robots.txt, citations, JSON-LD, API links, feeds) starts with
+# this, never with the request's Host header, which a visitor chooses (website/site_url.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full text when DATABASE_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -185,6 +193,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Anonymous public pages are cached whole, and invalidated on every publish (website/page_cache.py).
 # Several web servers need a shared CACHE_BACKEND (e.g. Redis) for the cache to be shared too.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024)))
 
 # A CDN or caching proxy in front of the site is purged on publish by wagtail.contrib.frontend_cache;
 # setting FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint, e.g. Varnish) or the Cloudflare
