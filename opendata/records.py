@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from wagtail.models import Site
 
+from catalogue.io.spreadsheets import safe_cell
 from catalogue.models import AreaOfPractice, EntryPage, EvidenceLevel, Region, Stage, Topic
 from catalogue.models.entries import ENTRY_TYPES
 from catalogue.search.engine import load_entries
@@ -87,9 +88,6 @@ def load_for_feed(ids) -> list:
     return entries
 
 
-SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -97,9 +95,8 @@ def _cell(value) -> str:
         value = "; ".join(term["name"] for term in value)
     elif isinstance(value, dict):
         value = value["name"]
-    value = str(value)
-    # A cell starting like a formula would run in a spreadsheet (CSV injection): quote it.
-    return "'" + value if value.startswith(SPREADSHEET_FORMULA_START) else value
+    # A cell starting like a formula would run in a spreadsheet (CSV injection): the one shared guard.
+    return safe_cell(str(value))
 
 
 def csv_row(record: dict) -> list[str]:

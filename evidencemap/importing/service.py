@@ -11,6 +11,9 @@ from .readers import ImportFileError, read_csv, read_ris
 from .rows import RowValidator, ValidRow
 
 READERS = {"csv": read_csv, "ris": read_ris}
+# The error page lists this many problems and counts the rest, so a file of thousands of bad rows
+# does not make a page of megabytes.
+MAX_LISTED_PROBLEMS = 100
 
 
 @dataclass
@@ -27,6 +30,14 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def listed_errors(self) -> list[tuple[str, str]]:
+        return self.errors[:MAX_LISTED_PROBLEMS]
+
+    @property
+    def unlisted_errors(self) -> int:
+        return max(0, len(self.errors) - MAX_LISTED_PROBLEMS)
 
 
 def guess_format(filename: str) -> str:
