@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: over-limit bodies get 413 unread; OPTIONS/TRACE on public pages 405.
+    "website.request_limits.RequestLimitsMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,7 +145,16 @@ STORAGES = {
 
 # A GET with hundreds of repeated facet parameters must get a clear 400, not tie up a worker.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies (website/request_limits.py refuses larger ones with 413 before reading them; set the
+# proxy's own limit to the admin's, e.g. nginx client_max_body_size, docs/deployment.md). Public pages take
+# at most a 2 MB upload (the data explorer's own data) plus the form around it; the admin takes
+# documents and images up to 10 MB.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(3 * 1024 * 1024)))
+ADMIN_REQUEST_BODY_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_BODY_MAX_BYTES", str(12 * 1024 * 1024)))
+# Form fields other than files (Django raises a clear 400 above this).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2560 * 1024)))  # Django's default
+# Uploaded files up to this size stay in memory; larger ones (within the body limit) go to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024)))
 
 CACHES = {
     "default": {
