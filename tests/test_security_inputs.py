@@ -15,7 +15,8 @@ from wagtail.models import Page
 
 from catalogue.io.spreadsheets import safe_cell
 from editorial import roles
-from editorial.importing.importer import MAX_LISTED_PROBLEMS, run_import
+from editorial.importing import importer
+from editorial.importing.importer import run_import
 from evidencemap.importing import import_references
 from evidencemap.importing import service as reference_service
 from tests.editorial.test_import import csv_bytes, intervention
@@ -76,12 +77,12 @@ def test_an_absurdly_wide_reference_file_is_refused_by_its_header():
 
 
 def test_the_entries_error_page_lists_the_first_hundred_problems_and_counts_the_rest(catalogue):
-    bad_rows = MAX_LISTED_PROBLEMS + 37
+    bad_rows = importer.MAX_LISTED_PROBLEMS + 37
     rows = [intervention(f"int-{n}", title="") for n in range(bad_rows)]
     report = run_import(csv_bytes(rows))
     assert len(report.error_rows) == bad_rows
     html = render_to_string("editorial/import_report.html", {"report": report})
-    assert html.count('<ul class="error-message">') == MAX_LISTED_PROBLEMS
+    assert html.count('<ul class="error-message">') == importer.MAX_LISTED_PROBLEMS
     assert "37 more rows with problems are not listed here" in html
     assert f"{bad_rows} of {bad_rows} rows have problems" in html
 
