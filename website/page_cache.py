@@ -9,9 +9,10 @@ request. Editors (anyone with a session cookie) always get fresh pages.
 Only requests for the configured host (SITE_BASE_URL) are cached, and the key holds only what the
 response depends on (see `page_cache_key` and website/cache_parameters.py): a visitor who sends
 `Host: 127.0.0.1:1` or `?made-up=1` is served fresh and changes nothing anyone else gets. Responses
-above PAGE_CACHE_MAX_BYTES are never stored; the cache backend bounds the total (CACHES in settings). Responses that set a
-cookie, use a CSRF token, stream, or are not 200 are never cached. Security headers (CSP and
-others) are added by outer middleware on every response, cached or not.
+above PAGE_CACHE_MAX_BYTES are never stored, and the cache backend bounds the total (CACHES in
+settings; Redis by maxmemory, docs/deployment.md). Responses that set a cookie, use a CSRF token,
+stream, are compressed, or are not 200 are never cached. Security headers (CSP and others) are added
+by outer middleware on every response, cached or not.
 """
 
 import hashlib
