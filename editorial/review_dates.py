@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from catalogue.io.spreadsheets import safe_cell
 from catalogue.models import AreaOfPractice, EntryPage, Region
 
 SOON_DAYS = 60
@@ -116,6 +117,11 @@ class ReviewDatesReportView(ReportView):
     def to_row_dict(self, item):
         item.review_status = describe_due(item)
         return super().to_row_dict(item)
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Text goes through the site's one spreadsheet guard: a title like =HYPERLINK(...) stays text."""
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell(value) if isinstance(value, str) else value
 
 
 class ReviewDatesPanel(Component):

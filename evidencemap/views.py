@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from catalogue.io.numbers import parse_int
 from catalogue.models import Outcome, ReferenceOutcome
 
 from .filters import FILTER_NAMES, MapFilters, known_values
@@ -91,9 +92,10 @@ def reference_list(request):
     raw_intervention = request.GET.get("intervention", "").strip()
     raw_outcome = request.GET.get("outcome", "").strip()
     if raw_intervention:
-        if not raw_intervention.isdigit() or len(raw_intervention) > 18:  # beyond a 64-bit id: not ours
+        intervention_id = parse_int(raw_intervention, minimum=1)  # "²" passes isdigit() but not int()
+        if intervention_id is None:
             return _bad_request(request, context, "The intervention must be given by its number.", 400)
-        intervention = matching_interventions(filters).filter(pk=int(raw_intervention)).first()
+        intervention = matching_interventions(filters).filter(pk=intervention_id).first()
         if intervention is None:
             return _bad_request(request, context, "That intervention is not on the map: it is unpublished, "
                                                   "private or outside the filters chosen.", 404)

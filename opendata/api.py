@@ -16,6 +16,7 @@ from catalogue.models import EntryPage
 from catalogue.search.engine import run_search
 from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.snapshot import get_snapshot
+from website.site_url import absolute_url
 
 from .params import BadParameters, as_error, strict_query
 from .records import RecordBuilder
@@ -145,7 +146,7 @@ def list_entries(
     def page_url(number):
         params = request.GET.copy()
         params["page"] = str(number)
-        return request.build_absolute_uri("?" + params.urlencode())
+        return absolute_url(request.path + "?" + params.urlencode())
 
     return {
         "total": results.total, "page": results.page, "page_size": page_size, "page_count": results.page_count,
@@ -171,7 +172,7 @@ def entry_detail(request, entry_id: int):
                      "link": ref.link, "design": ref.get_design_display(),
                      "outcomes": [{"slug": o.slug, "name": o.name} for o in ref.outcomes.all()]}
                     for ref in references],
-        versions=[{"number": v.number, "published_at": v.published_at, "url": request.build_absolute_uri(v.url),
+        versions=[{"number": v.number, "published_at": v.published_at, "url": absolute_url(v.url),
                    "change_summary": v.change_summary} for v in published_versions(entry)],
     )
     return record

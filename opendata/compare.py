@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from catalogue.io.numbers import parse_int
 from catalogue.models import InterventionPage
 
 MIN_ENTRIES, MAX_ENTRIES = 2, 4
@@ -29,10 +30,11 @@ def read_entry_ids(values: list[str]) -> tuple[list[int], list[str]]:
     ids, problems = [], []
     for raw in values:
         raw = raw.strip()
-        if not (raw.isascii() and raw.isdigit() and len(raw) < 12):
+        entry_id = parse_int(raw, minimum=1, max_digits=11)
+        if entry_id is None or raw.startswith("+"):
             problems.append(f"‘{raw[:30]}’ is not an entry number.")
-        elif int(raw) not in ids:
-            ids.append(int(raw))
+        elif entry_id not in ids:
+            ids.append(entry_id)
     if not problems and not MIN_ENTRIES <= len(ids) <= MAX_ENTRIES:
         problems.append(f"Choose between {MIN_ENTRIES} and {MAX_ENTRIES} interventions to compare "
                         f"(you chose {len(ids)}).")

@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
+from website.site_url import absolute_url
+
 from .params import BadParameters, bad_request, matching_ids, strict_query
 from .records import load_for_feed
 
@@ -38,10 +40,10 @@ class CatalogueSearchFeed(Feed):
 
     def link(self, obj):
         params = [(k, v) for k, v in obj["query"].as_params() if k != "sort"]
-        return self.catalogue.get_url(self.request) + ("?" + urlencode(params) if params else "")
+        return absolute_url(self.catalogue.get_url(self.request) + ("?" + urlencode(params) if params else ""))
 
     def feed_url(self, obj):
-        return self.request.get_full_path()
+        return absolute_url(self.request.get_full_path())
 
     def items(self, obj):
         return obj["entries"]
@@ -53,10 +55,10 @@ class CatalogueSearchFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request))
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return absolute_url(item.get_url(self.request))
 
     item_guid_is_permalink = True
 

@@ -10,9 +10,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from wagtail.models import Site
 
+from catalogue.io.spreadsheets import safe_cell
 from catalogue.models import AreaOfPractice, EntryPage, EvidenceLevel, Region, Stage, Topic
 from catalogue.models.entries import ENTRY_TYPES
 from catalogue.search.engine import load_entries
+from website.site_url import absolute_url
 
 CSV_COLUMNS = ("id", "title", "type", "url", "summary", "areas", "stages", "topics", "regions",
                "evidence_level", "evidence_rated_on", "last_reviewed", "first_published_at", "last_published_at")
@@ -27,7 +29,7 @@ def _iso(value) -> str | None:
 
 
 class RecordBuilder:
-    """Turns entry ids into records for one request (absolute URLs need the request's host)."""
+    """Turns entry ids into records for one request (the request finds the site's root page)."""
 
     def __init__(self, request):
         self.request = request
@@ -41,7 +43,7 @@ class RecordBuilder:
     def _url(self, url_path: str) -> str:
         # The same URL Wagtail's routing serves for this site (entries live under its root page).
         path = "/" + url_path[len(self.root_path):] if url_path.startswith(self.root_path) else url_path
-        return self.request.build_absolute_uri(path)
+        return absolute_url(path)
 
     def _links(self, relation: str, ids) -> dict[int, list[dict]]:
         through = EntryPage._meta.get_field(relation).remote_field.through
@@ -86,9 +88,6 @@ def load_for_feed(ids) -> list:
     return entries
 
 
-SPREADSHEET_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -96,9 +95,8 @@ def _cell(value) -> str:
         value = "; ".join(term["name"] for term in value)
     elif isinstance(value, dict):
         value = value["name"]
-    value = str(value)
-    # A cell starting like a formula would run in a spreadsheet (CSV injection): quote it.
-    return "'" + value if value.startswith(SPREADSHEET_FORMULA_START) else value
+    # A cell starting like a formula would run in a spreadsheet (CSV injection): the one shared guard.
+    return safe_cell(str(value))
 
 
 def csv_row(record: dict) -> list[str]:

@@ -14,13 +14,15 @@ from wagtail.models import Site
 from catalogue.extensions import subpage_url
 from catalogue.models import CatalogueIndexPage
 
+from website.site_url import absolute_url
+
 from .citation import WRITERS, CitedVersion
 from .versions import VersionNotKept, current_version, published_versions, version_as_published
 
 
 def cited(request, entry, version) -> CitedVersion:
     url = version.url if version else entry.get_url(request)
-    return CitedVersion(entry=entry, version=version, url=request.build_absolute_uri(url),
+    return CitedVersion(entry=entry, version=version, url=absolute_url(url),
                         accessed=timezone.localdate())
 
 
@@ -64,10 +66,14 @@ def cite_download(request, entry, fmt: str, number: int | None = None):
 @require_GET
 def robots_txt(request):
     """Crawlers may read the public site; filtered catalogue pages say noindex themselves."""
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/",
-             *[f"Disallow: {url}" for url in _export_urls(request)],
-             "Disallow: /compare/",
-             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        *[f"Disallow: {url}" for url in _export_urls(request)],
+        "Disallow: /compare/",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

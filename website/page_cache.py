@@ -4,9 +4,15 @@ Whole-page caching for anonymous visitors, invalidated whenever published conten
 The cache key includes `CatalogueVersion`, a counter in the database that every publish,
 unpublish, move, privacy change and non-page content edit moves on (see `catalogue.signals` and
 `connect_invalidation` below), so every web process stops serving a stale page on its very next
-request. Editors (anyone with a session cookie) always get fresh pages. Responses that set a
-cookie, use a CSRF token, stream, or are not 200 are never cached. Security headers (CSP and
-others) are added by outer middleware on every response, cached or not.
+request. Editors (anyone with a session cookie) always get fresh pages.
+
+Only requests for the configured host (SITE_BASE_URL) are cached, and the key holds only what the
+response depends on (see `page_cache_key` and website/cache_parameters.py): a visitor who sends
+`Host: 127.0.0.1:1` or `?made-up=1` is served fresh and changes nothing anyone else gets. Responses
+above PAGE_CACHE_MAX_BYTES are never stored, and the cache backend bounds the total (CACHES in
+settings; Redis by maxmemory, docs/deployment.md). Responses that set a cookie, use a CSRF token,
+stream, are compressed, or are not 200 are never cached. Security headers (CSP and others) are added
+by outer middleware on every response, cached or not.
 """
 
 import hashlib
@@ -16,6 +22,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
+
+from .site_url import canonical_host, normalise_host
 
 CACHED_METHODS = {"GET", "HEAD"}
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
@@ -30,12 +38,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._cacheable_request(request):
+        key = page_cache_key(request) if self._cacheable_request(request) else None
+        if key is None:
             return self.get_response(request)
-        from catalogue.models import CatalogueVersion
-
-        full_path = request.get_full_path().encode("utf-8", "surrogateescape")
-        key = f"page:{CatalogueVersion.current()}:{request.method}:{hashlib.sha256(full_path).hexdigest()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -53,6 +58,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in CACHED_METHODS
             and not request.path.startswith(NEVER_CACHED_PREFIXES)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and _served_host(request) == canonical_host()
         )
 
     @staticmethod
@@ -66,7 +72,33 @@ class AnonymousPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_USED")
             and "private" not in cache_control
             and "no-store" not in cache_control
+            # Compressed for one visitor's Accept-Encoding: not for everybody.
+            and not response.has_header("Content-Encoding")
+            # A few very large responses would push everything else out of a bounded cache.
+            and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
         )
+
+
+def page_cache_key(request) -> str | None:
+    """
+    What the response depends on: content version, scheme, host, method, path and the parameters the
+    page reads, in a fixed order. None when the request has a parameter its page does not read.
+    """
+    from catalogue.models import CatalogueVersion
+
+    from .cache_parameters import normalised_query
+
+    query = normalised_query(request.path, request.GET)
+    if query is None:
+        return None
+    served = f"{request.scheme}://{_served_host(request)}{request.path}?{query}"
+    digest = hashlib.sha256(served.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"page:{CatalogueVersion.current()}:{request.method}:{digest}"
+
+
+def _served_host(request) -> str:
+    """The Host the request named (validated against ALLOWED_HOSTS), lower-case, default port dropped."""
+    return normalise_host(request.get_host(), request.scheme)
 
 
 def _content_changed(sender, **kwargs):

@@ -5,6 +5,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from catalogue.io.numbers import parse_int
+
 from .facets import FACETS, FACETS_BY_PARAM, MAX_QUERY_LENGTH, SORTS
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -73,8 +75,9 @@ class CatalogueQuery:
     def _read_page(self, raw: str) -> int:
         if not raw:
             return 1
-        if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**6:
-            return int(raw)
+        page = parse_int(raw, minimum=1, maximum=10**6 - 1)
+        if page is not None and raw.isdigit():  # no sign or spaces in a page number
+            return page
         self.notices.append(f"‘{_shorten(raw)}’ is not a page number; showing the first page.")
         return 1
 

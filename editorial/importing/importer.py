@@ -25,6 +25,10 @@ from .reader import MAX_ROWS, ImportFileError, read_rows
 from .rows import TAXONOMY_COLUMNS, CheckedRow, check_row
 from .vocabulary import ImportVocabulary
 
+# An error page lists this many rows with problems and counts the rest: a file with thousands of bad rows
+# must not make a page of megabytes (the first hundred show what to fix).
+MAX_LISTED_PROBLEMS = 100
+
 # Tree bookkeeping Wagtail fills in when the page is added; not the editor's concern when checking a row.
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "locale", "translation_key",
                "content_type", "live_revision", "latest_revision", "owner", "locked_by"]
@@ -58,6 +62,15 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.file_error and not self.error_rows
+
+    @property
+    def listed_rows(self) -> list[RowOutcome]:
+        """The rows the report lists: every row, or when some have problems the first of those only."""
+        return self.rows if self.ok else self.error_rows[:MAX_LISTED_PROBLEMS]
+
+    @property
+    def unlisted_problem_rows(self) -> int:
+        return 0 if self.ok else max(0, len(self.error_rows) - MAX_LISTED_PROBLEMS)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action and not row.errors)

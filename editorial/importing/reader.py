@@ -5,6 +5,7 @@ message an editor can act on.
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 from .columns import COLUMN_NAMES, REQUIRED_COLUMNS
@@ -14,6 +15,9 @@ MAX_ROWS = 1000
 # The admin imports within the web request (about 0.1-0.2 s a row on a busy 2-core machine), so it takes
 # fewer rows than the command line, to finish well inside a typical 30-60 s proxy or worker timeout.
 ADMIN_MAX_ROWS = 200
+# The template has about thirty columns; a header far wider is not an entries file (and is refused
+# before any row is read).
+MAX_COLUMNS = 100
 csv.field_size_limit(MAX_FILE_BYTES)
 
 
@@ -36,11 +40,16 @@ def read_rows(data: bytes, max_rows: int = MAX_ROWS) -> list[CsvRow]:
         raise ImportFileError("This is not a CSV text file (it contains binary data). Save your spreadsheet as "
                               "'CSV UTF-8 (comma delimited)' and upload that file.")
     text = _decode(data)
+    if not text.strip():  # e.g. only the byte-order mark Excel writes
+        raise ImportFileError("The file is empty. Download the template, add one row per entry and upload it again.")
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise ImportFileError(f"This file could not be read as CSV ({error}). Save your spreadsheet as "
                               "'CSV UTF-8 (comma delimited)'.") from None
+    if len(records[0]) > MAX_COLUMNS:
+        raise ImportFileError(f"The first line has {len(records[0])} columns; the template has {len(COLUMN_NAMES)} "
+                              f"and at most {MAX_COLUMNS} are read. Download the template to see the columns.")
     header = [name.strip().lower() for name in records[0]]
     _check_header(header)
     rows = []
@@ -81,7 +90,7 @@ def _decode(data: bytes) -> str:
 
 def _check_header(header: list[str]) -> None:
     problems = []
-    duplicated = sorted({name for name in header if header.count(name) > 1 and name})
+    duplicated = sorted(name for name, count in Counter(header).items() if count > 1 and name)
     if duplicated:
         problems.append(f"columns appear more than once: {', '.join(duplicated)}")
     missing = [name for name in REQUIRED_COLUMNS if name not in header]

@@ -19,6 +19,7 @@ COLUMNS = ("authors", "title", "year", "publisher", "url", "doi", "design", "cou
            "outcomes", "entries")
 REQUIRED_COLUMNS = ("authors", "title")
 MAX_ROWS = 5000
+MAX_COLUMNS = 50  # the format has eleven; a far wider header is not a references file
 
 
 class ImportFileError(ValueError):
@@ -38,6 +39,9 @@ def read_csv(data: bytes) -> list[dict]:
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if not header:
         raise ImportFileError("The file is empty: the first line must name the columns.")
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(f"The first line has {len(header)} columns; at most {MAX_COLUMNS} are read. "
+                              f"Columns allowed: {', '.join(COLUMNS)}.")
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     unknown = [name for name in header if name and name not in COLUMNS]
     if missing or unknown:

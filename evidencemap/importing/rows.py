@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
+from catalogue.io.numbers import parse_int
 from catalogue.models import EntryPage, Outcome, Reference, ReferenceOutcome
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -84,19 +85,19 @@ class RowValidator:
         if not text:
             return None
         this_year = datetime.date.today().year
-        if not text.isdigit() or not 1800 <= int(text) <= this_year + 1:
+        year = parse_int(text, minimum=1800, maximum=this_year + 1)
+        if year is None:
             errors.append(f"Year '{text}' is not a year between 1800 and {this_year + 1}.")
-            return None
-        return int(text)
+        return year
 
     def _sample_size(self, text, errors):
         text = text.replace(",", "")
         if not text:
             return None
-        if not text.isdigit() or int(text) == 0:
+        size = parse_int(text, minimum=1)
+        if size is None:
             errors.append(f"Sample size '{text}' must be a whole number above zero (leave it blank if not reported).")
-            return None
-        return int(text)
+        return size
 
     def _findings(self, text, errors) -> list[tuple[Outcome, str]]:
         findings, seen = [], set()

@@ -11,6 +11,9 @@ from .readers import ImportFileError, read_csv, read_ris
 from .rows import RowValidator, ValidRow
 
 READERS = {"csv": read_csv, "ris": read_ris}
+# The error page lists this many problems and counts the rest, so a file of thousands of bad rows
+# does not make a page of megabytes.
+MAX_LISTED_PROBLEMS = 100
 
 
 @dataclass
@@ -27,6 +30,14 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def listed_errors(self) -> list[tuple[str, str]]:
+        return self.errors[:MAX_LISTED_PROBLEMS]
+
+    @property
+    def unlisted_errors(self) -> int:
+        return max(0, len(self.errors) - MAX_LISTED_PROBLEMS)
 
 
 def guess_format(filename: str) -> str:
@@ -54,6 +65,8 @@ def import_references(data: bytes, file_format: str, *, dry_run: bool = False, u
     valid = []
     for raw in raw_rows:
         row, errors = validator.validate(raw)
+        if row:
+            errors = _link_refusals(row, user)
         report.errors += [(raw["where"], message) for message in errors]
         if row:
             valid.append(row)
@@ -96,6 +109,30 @@ def _write(row: ValidRow, report: ImportReport, user):
         except ValidationError as error:
             raise RowWriteError(row.where, f"Entry '{entry.slug}' cannot be saved as it stands "
                                            f"({'; '.join(error.messages)}): fix it in the admin first.") from None
+
+
+def _link_refusals(row: ValidRow, user) -> list[str]:
+    """
+    Linking saves a new revision of each entry, so the same rules as the page editor and the entry importer
+    apply: the user may edit the entry, and nobody else holds a lock on it (e.g. it awaits their review).
+    Entries the reference is already linked to get no revision and need no check. `user` None is the
+    command line, run by an administrator.
+    """
+    if user is None:
+        return []
+    problems = []
+    for entry in row.entries:
+        page = entry.specific
+        if row.reference.pk and row.reference in page.get_latest_revision_as_object().references.all():
+            continue
+        if not page.permissions_for_user(user).can_edit():
+            problems.append(f"Entry '{entry.slug}': you do not have permission to edit it, so this reference "
+                            "cannot be linked to it.")
+            continue
+        lock = page.get_lock()
+        if lock and lock.for_user(user):
+            problems.append(f"Entry '{entry.slug}' cannot be changed now: {lock.get_message(user)}")
+    return problems
 
 
 def _draft_link(entry, reference, user) -> int:

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from catalogue.extensions import subpage_url
 from catalogue.models import InterventionPage
+from website.site_url import absolute_url
 
 from ..citation import DOWNLOADS, formatted_all
 from ..versions import current_version, published_versions
@@ -38,7 +39,7 @@ def entry_metadata(context, page):
     cited_version = citing["cited"]
     request = context["request"]
     # The live page describes the entry at its stable URL; a version page describes that version.
-    url = cited_version.url if citing["shown_version"] else request.build_absolute_uri(
+    url = cited_version.url if citing["shown_version"] else absolute_url(
         citing["entry"].get_url(request))
     return {"cited": cited_version, "json_ld": _json_ld(page, cited_version, url)}
 

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: over-limit bodies get 413 unread; OPTIONS/TRACE on public pages 405.
+    "website.request_limits.RequestLimitsMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,7 +109,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "1"))  # hours
+# Locked out: this username from this address only, so five wrong passwords from one address never lock
+# the editor out from another.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the TLS proxy the address comes from X-Forwarded-For: set TRUSTED_PROXY_COUNT to the number of
+# proxies in front of gunicorn that append to it (1 for one nginx); 0 reads REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "website.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,7 +142,16 @@ STORAGES = {
 
 # A GET with hundreds of repeated facet parameters must get a clear 400, not tie up a worker.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies (website/request_limits.py refuses larger ones with 413 before reading them; set the
+# proxy's own limit to the admin's, e.g. nginx client_max_body_size, docs/deployment.md). Public pages take
+# at most a 2 MB upload (the data explorer's own data) plus the form around it; the admin takes
+# documents and images up to 10 MB.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(3 * 1024 * 1024)))
+ADMIN_REQUEST_BODY_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_BODY_MAX_BYTES", str(12 * 1024 * 1024)))
+# Form fields other than files (Django raises a clear 400 above this).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2560 * 1024)))  # Django's default
+# Uploaded files up to this size stay in memory; larger ones (within the body limit) go to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024)))
 
 CACHES = {
     "default": {
@@ -142,12 +159,20 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "born-into-care"),
     }
 }
+# The in-process cache is bounded by entries (and the page cache stores nothing above
+# PAGE_CACHE_MAX_BYTES), so one process holds at most about CACHE_MAX_ENTRIES x PAGE_CACHE_MAX_BYTES.
+# Redis is bounded by its own maxmemory with allkeys-lru eviction (docs/deployment.md).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "200"))}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@localhost")
 
 WAGTAIL_SITE_NAME = "Born into Care"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Every absolute URL the public site writes (robots.txt, citations, JSON-LD, API links, feeds) starts with
+# this, never with the request's Host header, which a visitor chooses (website/site_url.py).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full text when DATABASE_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -182,6 +207,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Anonymous public pages are cached whole, and invalidated on every publish (website/page_cache.py).
 # Several web servers need a shared CACHE_BACKEND (e.g. Redis) for the cache to be shared too.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024)))
 
 # A CDN or caching proxy in front of the site is purged on publish by wagtail.contrib.frontend_cache;
 # setting FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint, e.g. Varnish) or the Cloudflare

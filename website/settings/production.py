@@ -8,6 +8,9 @@ SECRET_KEY = require_secret_key()
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# gunicorn listens on 127.0.0.1 behind one TLS proxy (docs/deployment.md), which appends the visitor's
+# address to X-Forwarded-For: login lock-outs key on that address, not on the proxy's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))  # noqa: F405
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

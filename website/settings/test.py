@@ -11,6 +11,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = "http://testserver"
 # Login lock-out is tested on its own (tests/test_security.py); elsewhere client.login() needs it off.
 AXES_ENABLED = False
 # Whole-page caching is tested on its own (tests/test_page_cache.py); elsewhere each request must
