@@ -18,6 +18,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
 CACHED_METHODS = {"GET", "HEAD"}
+# Bigger responses are never cached: one would crowd out hundreds of ordinary pages.
+PAGE_CACHE_MAX_BYTES = 512 * 1024
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
 # Non-page models in these apps feed public pages (vocabularies, references, data sets, questions).
 CONTENT_APPS = ("catalogue", "website", "explorer", "evidencemap")
@@ -66,7 +68,14 @@ class AnonymousPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_USED")
             and "private" not in cache_control
             and "no-store" not in cache_control
+            and small_enough_to_cache(response)
         )
+
+
+def small_enough_to_cache(response) -> bool:
+    """Whether a (non-streaming) response's body is within PAGE_CACHE_MAX_BYTES (a setting may lower it)."""
+    limit = getattr(settings, "PAGE_CACHE_MAX_BYTES", PAGE_CACHE_MAX_BYTES)
+    return len(response.content) <= limit
 
 
 def _content_changed(sender, **kwargs):

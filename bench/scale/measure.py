@@ -78,7 +78,7 @@ def prepare(directory: Path, sizes: list[int], keep: bool) -> dict[int, Path]:
 def entry_url(database: Path) -> str:
     code = ("from catalogue.models import InterventionPage as P; "
             "print(P.objects.live().filter(references__isnull=False).order_by('pk').first().url)")
-    return manage(database, "shell", "-c", code).strip()
+    return manage(database, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
 
 
 def start_server(database: Path) -> subprocess.Popen:
