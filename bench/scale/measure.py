@@ -42,7 +42,7 @@ URLS = {
     "evidence map, table": "/evidence-map/table/",
     "evidence map CSV": "/evidence-map/evidence-map.csv",
     "sitemap index": "/sitemap.xml",
-    "sitemap, a page": "/sitemap.xml?p=2",
+    "sitemap file 1 (up to 50,000 URLs)": "/sitemap-1.xml",
     "API page": "/api/v1/entries/?q=midwifery",
     "export CSV, narrow q": "/catalogue/export.csv?q=cohort7",
     "export CSV, broad q (5,000 rows)": "/catalogue/export.csv?q=midwifery",
