@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from catalogue.models import AreaOfPractice, EntryPage, InterventionPage, Outcome, Reference, ReferenceOutcome
+from catalogue.models.state import without_private
 
 from .filters import MapFilters
 from .hierarchy import Tier, strongest
@@ -137,13 +138,18 @@ class EvidenceMatrix:
 
 
 def matching_interventions(filters: MapFilters):
-    """Live, public interventions in the selected areas and stages (any of each)."""
-    interventions = InterventionPage.objects.live().public()
-    if filters.area:
-        interventions = interventions.filter(areas__slug__in=filters.area)
-    if filters.stage:
-        interventions = interventions.filter(stages__slug__in=filters.stage)
-    return interventions.distinct()
+    """
+    Live, public interventions in the selected areas and stages (any of each). Subqueries rather
+    than joins, so no row repeats and no DISTINCT has to sort 100,000 wide rows.
+    """
+    interventions = without_private(InterventionPage.objects.live())
+    for param, relation in (("area", "areas"), ("stage", "stages")):
+        if getattr(filters, param):
+            field = EntryPage._meta.get_field(relation)
+            column = f"{field.related_model._meta.model_name}__slug__in"
+            links = field.remote_field.through.objects.filter(**{column: getattr(filters, param)})
+            interventions = interventions.filter(pk__in=links.values("entrypage_id"))
+    return interventions
 
 
 def _counted_findings(filters: MapFilters, interventions):
