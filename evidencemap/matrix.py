@@ -2,9 +2,13 @@
 The evidence and gap map as data: interventions (rows, grouped by area of practice) x outcomes
 (columns), each cell the references that measured that outcome for that intervention.
 
-Built from a fixed handful of aggregate queries whatever the number of rows, columns or studies;
-`references_for_cell` returns exactly the studies a cell counts, for the cell's link.
+Built from a fixed handful of aggregate queries whatever the number of rows, columns or studies,
+one page of MAP_PAGE_SIZE interventions at a time, so the page stays the same size however large
+the catalogue grows (at 100,000 entries the whole map was 273 MB of HTML); the totals above it
+still describe the whole map. `references_for_cell` returns exactly the studies a cell counts.
 """
+
+import math
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -12,11 +16,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from catalogue.models import AreaOfPractice, EntryPage, InterventionPage, Outcome, Reference, ReferenceOutcome
+from catalogue.models.state import without_private
 
 from .filters import MapFilters
 from .hierarchy import Tier, strongest
 
 Direction = ReferenceOutcome.Direction
+MAP_PAGE_SIZE = 50
 
 
 @dataclass
@@ -61,14 +67,53 @@ class AreaGroup:
     questions_by_outcome: dict = field(default_factory=dict)  # outcome id -> questions about area + outcome
 
 
+@dataclass(frozen=True)
+class MapPage:
+    """Which slice of the map's rows is shown, out of how many interventions in all."""
+
+    number: int
+    size: int
+    total: int
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(self.total / self.size))
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def first_shown(self) -> int:
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last_shown(self) -> int:
+        return min(self.offset + self.size, self.total)
+
+    @property
+    def window(self) -> list[int | None]:
+        """Page numbers to link: first, last, and two either side of this one (None: a gap)."""
+        wanted = {1, self.page_count, *range(self.number - 2, self.number + 3)}
+        numbers = sorted(n for n in wanted if 1 <= n <= self.page_count)
+        window = []
+        for n in numbers:
+            if window and n - window[-1] > 1:
+                window.append(None)
+            window.append(n)
+        return window
+
+
 @dataclass
 class EvidenceMatrix:
-    """The whole map: columns, row groups, and every cell keyed by (intervention id, outcome id)."""
+    """One page of the map: columns, row groups, and every cell keyed by (intervention id, outcome id)."""
 
     filters: MapFilters
     outcomes: list[Outcome]
     groups: list[AreaGroup]
     cells: dict[tuple[int, int], Cell]
+    page: MapPage
+    studied_cells: int  # over the whole map, not just this page
 
     @property
     def interventions(self) -> list[InterventionPage]:
@@ -79,25 +124,39 @@ class EvidenceMatrix:
         return list(seen.values())
 
     @property
+    def cell_count(self) -> int:
+        """Cells in the whole map (every matching intervention x every outcome)."""
+        return self.page.total * len(self.outcomes)
+
+    @property
     def gap_count(self) -> int:
-        return sum(cell.is_gap for cell in self.cells.values())
+        """Cells with no studies, in the whole map."""
+        return self.cell_count - self.studied_cells
 
     def cell(self, intervention_id: int, outcome_id: int) -> Cell:
         return self.cells[(intervention_id, outcome_id)]
 
 
 def matching_interventions(filters: MapFilters):
-    """Live, public interventions in the selected areas and stages (any of each)."""
-    interventions = InterventionPage.objects.live().public()
-    if filters.area:
-        interventions = interventions.filter(areas__slug__in=filters.area)
-    if filters.stage:
-        interventions = interventions.filter(stages__slug__in=filters.stage)
-    return interventions.distinct()
+    """
+    Live, public interventions in the selected areas and stages (any of each). Subqueries rather
+    than joins, so no row repeats and no DISTINCT has to sort 100,000 wide rows.
+    """
+    interventions = without_private(InterventionPage.objects.live())
+    for param, relation in (("area", "areas"), ("stage", "stages")):
+        if getattr(filters, param):
+            field = EntryPage._meta.get_field(relation)
+            column = f"{field.related_model._meta.model_name}__slug__in"
+            links = field.remote_field.through.objects.filter(**{column: getattr(filters, param)})
+            interventions = interventions.filter(pk__in=links.values("entrypage_id"))
+    return interventions
 
 
 def _counted_findings(filters: MapFilters, interventions):
-    findings = ReferenceOutcome.objects.filter(reference__entries__in=interventions.values("pk"))
+    """Findings of the studies the map counts, for these interventions (a queryset or a list of ids)."""
+    if not isinstance(interventions, list):
+        interventions = interventions.values("pk")
+    findings = ReferenceOutcome.objects.filter(reference__entries__in=interventions)
     if filters.design:
         findings = findings.filter(reference__design__in=filters.design)
     if filters.country:
@@ -105,47 +164,67 @@ def _counted_findings(filters: MapFilters, interventions):
     return findings
 
 
-def build_matrix(filters: MapFilters) -> EvidenceMatrix:
-    """The whole map in five queries (view restrictions, outcomes, rows, area links, findings)."""
+def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP_PAGE_SIZE) -> EvidenceMatrix:
+    """
+    One page of the map in seven queries whatever its size (view restrictions, row count, studied
+    cells, outcomes, the page's rows, their area links, their findings). A page number past the
+    end shows the last page.
+    """
     interventions = matching_interventions(filters)
+    total = interventions.count()
+    page = MapPage(1, page_size, total)
+    page = MapPage(min(max(page_number, 1), page.page_count), page_size, total)
+    studied = (_counted_findings(filters, interventions).values("reference__entries", "outcome_id")
+               .distinct().count())
     outcomes = list(Outcome.objects.all())
-    rows_by_id = {page.pk: page for page in interventions.order_by("title", "pk")}
+    rows = interventions.order_by("title", "pk")[page.offset:page.offset + page.size]
+    rows_by_id = {intervention.pk: intervention for intervention in rows}
+    cells = tally_cells(filters, list(rows_by_id), outcomes)
+    groups = _group_by_area(filters, rows_by_id, outcomes, cells)
+    return EvidenceMatrix(filters=filters, outcomes=outcomes, groups=groups, cells=cells, page=page,
+                          studied_cells=studied)
 
+
+def tally_cells(filters: MapFilters, intervention_ids: list[int], outcomes: list[Outcome]) -> dict:
+    """Every cell of these interventions' rows, counted in one query."""
     cells = {}
-    for intervention_id in rows_by_id:
+    for intervention_id in intervention_ids:
         for outcome in outcomes:
             cells[(intervention_id, outcome.pk)] = Cell(intervention_id, outcome)
     # One row per (intervention, outcome, design, direction): (reference, outcome) is unique, so the
     # row count is a count of distinct studies.
-    tallies = (_counted_findings(filters, interventions)
-               .values_list("reference__entries", "outcome_id", "reference__design", "direction")
+    tallies = (_counted_findings(filters, intervention_ids).values_list("reference__entries", "outcome_id", "reference__design", "direction")
                .annotate(studies=Count("id")).order_by())
     for intervention_id, outcome_id, design, direction, studies in tallies:
         cell = cells.get((intervention_id, outcome_id))
-        if cell is None:  # an entry that is not a matching intervention shares the study
+        if cell is None:  # another entry that cites the same study
             continue
         cell.count += studies
         cell.designs[design] += studies
         cell.directions[direction] += studies
     for cell in cells.values():
         cell.tier = strongest(cell.designs)
-
-    groups = _group_by_area(filters, interventions, rows_by_id, outcomes, cells)
-    return EvidenceMatrix(filters=filters, outcomes=outcomes, groups=groups, cells=cells)
+    return cells
 
 
-def _group_by_area(filters, interventions, rows_by_id, outcomes, cells) -> list[AreaGroup]:
+def area_links(filters: MapFilters, intervention_ids: list[int]) -> tuple[dict, dict[int, list[int]]]:
+    """Areas by id, and area id -> the given interventions in it (only selected areas, when filtered)."""
     areas = {area.pk: area for area in AreaOfPractice.objects.all()}
-    through = EntryPage.areas.through
     members = defaultdict(list)
-    for entry_id, area_id in (through.objects.filter(entrypage__in=interventions.values("pk"))
+    through = EntryPage.areas.through
+    for entry_id, area_id in (through.objects.filter(entrypage__in=intervention_ids)
                               .values_list("entrypage_id", "areaofpractice_id")):
         if not filters.area or areas[area_id].slug in filters.area:
             members[area_id].append(entry_id)
+    return areas, members
+
+
+def _group_by_area(filters, rows_by_id, outcomes, cells) -> list[AreaGroup]:
+    areas, links = area_links(filters, list(rows_by_id))
     grouped = set()
     groups = []
     for area_id, area in areas.items():
-        in_area = set(members[area_id])
+        in_area = set(links[area_id])
         ids = [pk for pk in rows_by_id if pk in in_area]
         if ids:
             grouped.update(ids)

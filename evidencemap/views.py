@@ -1,15 +1,13 @@
 """Public views: the map, its data table, its CSV, and the reference list behind each cell."""
 
-import csv
-
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from catalogue.io.numbers import parse_int
 from catalogue.models import Outcome, ReferenceOutcome
 
+from .downloads import matrix_csv_response
 from .filters import FILTER_NAMES, MapFilters, known_values
 from .hierarchy import TIER_BY_DESIGN, TIERS
 from .matrix import build_matrix, matching_interventions, references_for_cell
@@ -26,11 +24,16 @@ def _filter_context(request):
                      "notices": filters.notices, "applied_filters": applied}
 
 
+def _page_number(request) -> int:
+    """The page of rows asked for; anything that is not a page number means the first page."""
+    return parse_int(request.GET.get("page"), minimum=1) or 1
+
+
 @require_GET
 def evidence_map(request):
     """Interventions x outcomes, with the research questions that the map cannot answer."""
     filters, context = _filter_context(request)
-    matrix = build_matrix(filters)
+    matrix = build_matrix(filters, _page_number(request))
     questions = questions_for_map()
     context.update(matrix=matrix, questions=questions, column_questions=attach_questions(matrix, questions),
                    directions=ReferenceOutcome.Direction.choices)
@@ -44,39 +47,14 @@ def evidence_map(request):
 def data_table(request):
     """The same map as a plain data table: one row per intervention and outcome that has studies."""
     filters, context = _filter_context(request)
-    context["matrix"] = build_matrix(filters)
+    context["matrix"] = build_matrix(filters, _page_number(request))
     return render(request, "evidencemap/data_table.html", context)
 
 
 @require_GET
 def matrix_csv(request):
-    """The matrix as CSV: one row per intervention, two columns (studies, strongest design) per outcome."""
-    filters = MapFilters.from_params(request.GET)
-    matrix = build_matrix(filters)
-    areas_by_intervention = {}
-    for group in matrix.groups:
-        for row in group.rows:
-            areas_by_intervention.setdefault(row.intervention.pk, []).append(group.area.name if group.area else "")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="evidence-map.csv"'
-    writer = csv.writer(response)
-    header = ["intervention", "areas of practice", "url"]
-    for outcome in matrix.outcomes:
-        header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
-    writer.writerow(header)
-    for intervention in matrix.interventions:
-        line = [_spreadsheet_safe(intervention.title), "; ".join(areas_by_intervention[intervention.pk]),
-                request.build_absolute_uri(intervention.get_url(request) or "")]
-        for outcome in matrix.outcomes:
-            cell = matrix.cell(intervention.pk, outcome.pk)
-            line += [cell.count, cell.tier.name if cell.tier else ""]
-        writer.writerow(line)
-    return response
-
-
-def _spreadsheet_safe(text: str) -> str:
-    """Editors' text must never run as a spreadsheet formula when the CSV is opened."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+    """The whole matrix as CSV (every page of rows), built once per catalogue version and streamed."""
+    return matrix_csv_response(request, MapFilters.from_params(request.GET))
 
 
 def _bad_request(request, context, message, status):

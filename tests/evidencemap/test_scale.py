@@ -1,0 +1,106 @@
+"""The map stays the same size however many interventions there are; the CSV is built once a version."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.models import CatalogueVersion, InterventionPage, Outcome
+from evidencemap import downloads
+from evidencemap.filters import MapFilters
+from evidencemap.matrix import build_matrix
+from tests.factories import InterventionPageFactory
+
+from .helpers import cite, make_reference
+
+PAGE_SIZE = 3
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr("evidencemap.matrix.MAP_PAGE_SIZE", PAGE_SIZE)
+    monkeypatch.setattr(build_matrix, "__defaults__", (1, PAGE_SIZE))
+    monkeypatch.setattr(downloads, "CHUNK_ROWS", 2)
+
+
+def grow(catalogue, count, start=0):
+    pages = []
+    for n in range(start, start + count):
+        page = InterventionPageFactory(parent=catalogue, title=f"Intervention {n:03}", areas=["post-removal-support"])
+        if n % 2:
+            cite(page, make_reference(f"Study {n}", design="rct", findings={"cost": "benefit"}))
+        pages.append(page)
+    return pages
+
+
+def map_rows(html: str) -> int:
+    return html.count('class="evidence-map__intervention"')
+
+
+def test_the_map_shows_one_page_of_rows_and_counts_the_whole_map(client, catalogue, small_pages):
+    grow(catalogue, 2 * PAGE_SIZE + 1)
+    total = InterventionPage.objects.live().count()
+    outcomes = Outcome.objects.count()
+    first = client.get("/evidence-map/").content.decode()
+    assert map_rows(first) == PAGE_SIZE
+    assert f"{total} interventions &times; {outcomes} outcomes" in first
+    studied = sum(1 for page in InterventionPage.objects.live() if page.references.exists())  # one outcome each
+    assert f"{total * outcomes - studied} of {total * outcomes} cells are gaps" in first
+    assert 'href="?page=2#map-heading"' in first and 'rel="next"' in first
+    last = client.get("/evidence-map/?page=3").content.decode()
+    assert map_rows(last) == total - 2 * PAGE_SIZE
+    shown = set()
+    for number in (1, 2, 3):
+        shown |= {row.intervention.pk for group in build_matrix(MapFilters(), number).groups for row in group.rows}
+    assert shown == set(InterventionPage.objects.live().values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "²", "abc", "99999999999999999999", "4000"])
+def test_odd_page_numbers_show_a_page_never_a_500(client, catalogue, small_pages, page):
+    grow(catalogue, PAGE_SIZE + 1)
+    for url in ("/evidence-map/", "/evidence-map/table/"):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200
+
+
+def test_page_size_and_queries_do_not_grow_with_the_catalogue(client, catalogue, small_pages,
+                                                              django_assert_max_num_queries):
+    grow(catalogue, PAGE_SIZE + 1)
+    client.get("/evidence-map/")
+    with CaptureQueriesContext(connection) as small:
+        small_html = client.get("/evidence-map/").content
+    grow(catalogue, 4 * PAGE_SIZE, start=100)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        large_html = client.get("/evidence-map/").content
+    # The same number of rows; only the totals' digits and the pagination links may differ.
+    assert map_rows(large_html.decode()) == map_rows(small_html.decode()) == PAGE_SIZE
+    assert len(large_html) < len(small_html) * 1.1
+
+
+def test_the_csv_has_every_row_and_is_built_once_per_catalogue_version(client, catalogue, small_pages,
+                                                                       django_capture_on_commit_callbacks):
+    pages = grow(catalogue, 2 * PAGE_SIZE + 1)
+    rows = _csv(client)
+    assert sorted(row[0] for row in rows[1:]) == sorted(page.title for page in pages)
+    cost_column = rows[0].index(f"{Outcome.objects.get(slug='cost').name}: studies")
+    by_title = {row[0]: row for row in rows[1:]}
+    for page in pages:
+        assert by_title[page.title][cost_column] == str(page.references.count())
+        assert by_title[page.title][2] == f"http://testserver{page.url}"
+    with CaptureQueriesContext(connection) as again:
+        assert _csv(client) == rows
+    assert len(again.captured_queries) <= 6  # version, site, filter choices: none for the rows
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages[0].title = "Renamed"
+        pages[0].save_revision().publish()
+        CatalogueVersion.bump()
+    assert "Renamed" in {row[0] for row in _csv(client)[1:]}
+
+
+def _csv(client):
+    response = client.get("/evidence-map/evidence-map.csv")
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
