@@ -9,47 +9,72 @@ Other backends (OpenSearch, Elasticsearch) already rank in one pass, so they go 
 Wagtail's ordinary `.search()`.
 """
 
-import re
+import os
 
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from ..models.entries import ENTRY_TYPES
+from .vocabulary import TextPlan
+from .words import MIN_PREFIX_LENGTH, prefix_forms
 
-MAX_TERMS = 12
 MAX_MATCHES = 100_000
-WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class TextSearchUnavailable(Exception):
     """The search backend failed; the catalogue can still filter without text search."""
 
 
-def search_terms(text: str) -> list[str]:
-    """The words of a query, lower-cased and de-duplicated; punctuation and operators dropped."""
-    terms = []
-    for word in WORD.findall(text.casefold()):
-        word = word.replace("_", "")
-        if word and word not in terms:
-            terms.append(word)
-    return terms[:MAX_TERMS]
-
-
-def match_entries(text: str) -> dict[int, float]:
-    """Every indexed entry (any status) matching all words of `text`, with a relevance score."""
-    terms = search_terms(text)
-    if not terms:
+def match_entries(plan: TextPlan, text: str = "") -> dict[int, float]:
+    """Every indexed entry (any status) matching every concept of `plan`, with a relevance score."""
+    if not plan.concepts:
         return {}
     backend = get_search_backend()
     try:
         if _uses_database_index(backend) and connection.vendor == "sqlite":
-            return _match_sqlite(terms)
+            return _match_sqlite(fts5_expression(plan))
         if _uses_database_index(backend) and connection.vendor == "postgresql":
-            return _match_postgres(terms, backend.config or "english")
-        return _match_with_backend(backend, text)
+            return _match_postgres(plan, backend.config or "english")
+        return _match_with_backend(backend, text or " ".join(plan.words))
     except Exception as error:  # any backend failure: degrade to filtering only
         raise TextSearchUnavailable(str(error)) from error
+
+
+def fts5_expression(plan: TextPlan) -> str:
+    """The plan in FTS5's query language. Every word is quoted, so operators typed are inert."""
+    def phrase(words) -> str:
+        if len(words) == 1:
+            forms = prefix_forms(words[0])
+            return " OR ".join(f'"{form}"*' for form in forms) if forms else f'"{words[0]}"'
+        return " + ".join(_phrase_word(word, '"{}"*', '"{}"') for word in words)
+
+    return " AND ".join(
+        "(" + " OR ".join(f"({phrase(p.words)})" for p in concept.phrases) + ")" for concept in plan.concepts
+    )
+
+
+def tsquery_expressions(plan: TextPlan) -> tuple[str, str]:
+    """(the plan, any of its words) for PostgreSQL's to_tsquery, which stems with the same Snowball."""
+    def phrase(words) -> str:
+        return "(" + " <-> ".join(_phrase_word(word, "{}:*", "{}", stemmed=False) for word in words) + ")"
+
+    whole = " & ".join(
+        "(" + " | ".join(phrase(p.words) for p in concept.phrases) + ")" for concept in plan.concepts
+    )
+    words = {word for concept in plan.concepts for p in concept.phrases for word in p.words}
+    any_word = " | ".join(_phrase_word(word, "{}:*", "{}", stemmed=False) for word in sorted(words))
+    return whole, any_word
+
+
+def _phrase_word(word: str, prefix: str, exact: str, stemmed: bool = True) -> str:
+    forms = prefix_forms(word)
+    if not forms:
+        return exact.format(word)
+    if not stemmed:  # PostgreSQL stems the word itself
+        return prefix.format(word)
+    common = os.path.commonprefix(forms)  # one form per position in an FTS5 phrase
+    return prefix.format(common) if len(common) >= MIN_PREFIX_LENGTH else exact.format(word)
 
 
 def _uses_database_index(backend) -> bool:
@@ -62,10 +87,8 @@ def _entry_content_type_ids() -> list[int]:
     return [ct.pk for ct in ContentType.objects.get_for_models(*ENTRY_TYPES.values()).values()]
 
 
-def _match_sqlite(terms: list[str]) -> dict[int, float]:
-    # Each term is quoted (so FTS5 operators in the input are inert) and prefix-matched
-    # ("assess" finds "assessment"). bm25 weights follow the FTS columns: autocomplete, body, title.
-    match = " AND ".join('"{}"*'.format(term.replace('"', "")) for term in terms)
+def _match_sqlite(match: str) -> dict[int, float]:
+    # bm25 weights follow the FTS columns: autocomplete, body, title.
     content_types = _entry_content_type_ids()
     table = IndexEntry._meta.db_table
     sql = (
@@ -79,12 +102,11 @@ def _match_sqlite(terms: list[str]) -> dict[int, float]:
         return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
 
 
-def _match_postgres(terms: list[str], config: str) -> dict[int, float]:
-    # Terms become prefix lexemes; to_tsquery applies the same stemming as indexing. Wagtail keeps
+def _match_postgres(plan: TextPlan, config: str) -> dict[int, float]:
+    # Words become prefix lexemes; to_tsquery applies the same stemming as indexing. Wagtail keeps
     # separate GIN indexes on `title` and `body`, so candidates are found through them with "any
-    # term" (a bitmap OR), and only those are checked for every term across both columns.
-    all_terms = " & ".join(f"{term}:*" for term in terms)
-    any_term = " | ".join(f"{term}:*" for term in terms)
+    # word" (a bitmap OR), and only those are checked for the whole plan across both columns.
+    all_terms, any_term = tsquery_expressions(plan)
     content_types = _entry_content_type_ids()
     table = IndexEntry._meta.db_table
     sql = (
