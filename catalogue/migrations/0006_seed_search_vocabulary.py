@@ -14,7 +14,7 @@ GROUPS = [
     ("domestic abuse\ndomestic violence\nDV", ""),
     ("fathers\ndads\npaternal", ""),
     ("pre-birth\nprebirth\nantenatal", ""),
-    ("learning disability\nlearning disabled\nLD", ""),
+    ("learning disability\nlearning disabled\nlearning difficulties\nLD", ""),
     ("care leavers\ncare-experienced", ""),
     ("repeat removals\nrecurrent care proceedings\nrecurrence", ""),
     ("young parents\nteenage parents\nteenage mothers", ""),

@@ -11,7 +11,7 @@ from .facets import FACETS, PAGE_SIZE
 from .match_cache import TextMatchCache
 from .query import CatalogueQuery
 from .snapshot import Snapshot
-from .text import TextSearchUnavailable, match_entries
+from .text import TextSearchUnavailable, match_entries, match_most_concepts
 from .vocabulary import TextPlan, plan_text, vocabulary_for
 
 BROWSE_FACETS = ("stage", "area")
@@ -117,7 +117,10 @@ class CatalogueResults:
 def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *,
                record: bool = False) -> CatalogueResults:
     plan = _plan(query, snapshot)
-    text_mask, scores, unavailable = _text_mask(plan, snapshot)
+    text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
+    if plan and 0 < concepts_matched < len(plan.concepts):
+        query.notices.append(f"No entry has all of your search terms, so these are the entries with "
+                             f"{concepts_matched} of the {len(plan.concepts)}.")
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
 
     matched = text_mask.copy()
@@ -177,26 +180,28 @@ def _plan(query: CatalogueQuery, snapshot: Snapshot) -> TextPlan | None:
 
 
 def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
-    """(mask of matching entries, their scores, whether text search failed) for a text query."""
+    """(mask of matching entries, their scores, whether text search failed, concepts matched)."""
     if plan is None or not plan.concepts:
-        return np.ones(snapshot.size, dtype=bool), None, False
+        return np.ones(snapshot.size, dtype=bool), None, False, 0
     key = (snapshot.version, plan.concepts)
     cached = _text_masks.get(key)
     if cached is None:
         try:
-            matches = match_entries(plan)
+            matches, concepts_matched = match_entries(plan), len(plan.concepts)
+            if not matches and concepts_matched > 1:
+                matches, concepts_matched = match_most_concepts(plan)
         except TextSearchUnavailable:
-            return np.ones(snapshot.size, dtype=bool), None, True
+            return np.ones(snapshot.size, dtype=bool), None, True, 0
         # Popular searches repeat: keep what they matched until the catalogue changes (the version
         # is part of the key). Failures are never kept.
-        cached = _matched_positions(matches, snapshot)
+        cached = (*_matched_positions(matches, snapshot), concepts_matched)
         _text_masks.put(key, *cached)
-    positions, match_scores = cached[0], cached[1]
+    positions, match_scores, concepts_matched = cached
     mask = np.zeros(snapshot.size, dtype=bool)
     mask[positions] = True
     scores = np.zeros(snapshot.size, dtype=np.float64)
     scores[positions] = match_scores
-    return mask, scores, False
+    return mask, scores, False, concepts_matched
 
 
 def _matched_positions(matches: dict[int, float], snapshot: Snapshot):

@@ -18,7 +18,7 @@ ENTRY_OVERHEAD = 200  # the key, the tuple and two array headers, roughly
 
 
 class TextMatchCache:
-    """(catalogue version, plan) -> (positions, scores) of the matched entries, least recent dropped first."""
+    """(catalogue version, plan) -> positions and scores of the matched entries; least recent dropped first."""
 
     def __init__(self, max_bytes: int | None = None):
         self._max_bytes = max_bytes
@@ -39,14 +39,16 @@ class TextMatchCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, key):
+    def get(self, key) -> tuple[np.ndarray, np.ndarray, int] | None:
+        """(positions, scores, concepts matched) of a cached query, or None."""
         with self._lock:
             item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-            return item
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0], item[1], item[3]
 
-    def put(self, key, positions: np.ndarray, scores: np.ndarray) -> None:
+    def put(self, key, positions: np.ndarray, scores: np.ndarray, concepts_matched: int = 0) -> None:
         positions.flags.writeable = scores.flags.writeable = False  # shared between requests
         cost = positions.nbytes + scores.nbytes + ENTRY_OVERHEAD
         if cost > self.max_bytes:
@@ -55,7 +57,7 @@ class TextMatchCache:
             old = self._items.pop(key, None)
             if old is not None:
                 self._bytes -= old[2]
-            self._items[key] = (positions, scores, cost)
+            self._items[key] = (positions, scores, cost, concepts_matched)
             self._bytes += cost
             while self._bytes > self.max_bytes:
                 _, dropped = self._items.popitem(last=False)

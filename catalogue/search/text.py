@@ -20,6 +20,7 @@ from .vocabulary import TextPlan
 from .words import MIN_PREFIX_LENGTH, prefix_forms
 
 MAX_MATCHES = 100_000
+TYPED_WEIGHT = 3.0
 
 
 class TextSearchUnavailable(Exception):
@@ -32,13 +33,43 @@ def match_entries(plan: TextPlan, text: str = "") -> dict[int, float]:
         return {}
     backend = get_search_backend()
     try:
+        # With synonyms, the words as typed are matched again in the same statement, and entries
+        # having them score twice: a synonym widens the search without outranking the words typed.
+        plans = [plan] + ([plan.as_typed] if plan.as_typed else [])
         if _uses_database_index(backend) and connection.vendor == "sqlite":
-            return _match_sqlite(fts5_expression(plan))
+            return _summed(_rows_sqlite([fts5_expression(p) for p in plans], tagged=True))
         if _uses_database_index(backend) and connection.vendor == "postgresql":
-            return _match_postgres(plan, backend.config or "english")
+            return _summed(_rows_postgres([tsquery_expressions(p) for p in plans], backend.config or "english",
+                                          tagged=True))
         return _match_with_backend(backend, text or " ".join(plan.words))
     except Exception as error:  # any backend failure: degrade to filtering only
         raise TextSearchUnavailable(str(error)) from error
+
+
+def match_most_concepts(plan: TextPlan) -> tuple[dict[int, float], int]:
+    """
+    For a search no entry fully matches ("care leavers becoming parents"): the entries matching the
+    most of its concepts, with that number. One statement (a UNION ALL, one branch a concept), so a
+    search costs at most two queries however many words it has.
+    """
+    backend = get_search_backend()
+    if not _uses_database_index(backend) or connection.vendor not in ("sqlite", "postgresql"):
+        return {}, 0
+    singles = [TextPlan((concept,)) for concept in plan.concepts]
+    try:
+        if connection.vendor == "sqlite":
+            rows = _rows_sqlite([fts5_expression(single) for single in singles])
+        else:
+            rows = _rows_postgres([tsquery_expressions(single) for single in singles], backend.config or "english")
+    except Exception as error:
+        raise TextSearchUnavailable(str(error)) from error
+    concepts_found: dict[int, int] = {}
+    scores: dict[int, float] = {}
+    for object_id, score in rows:
+        concepts_found[object_id] = concepts_found.get(object_id, 0) + 1
+        scores[object_id] = scores.get(object_id, 0.0) + score
+    most = max(concepts_found.values(), default=0)
+    return {pk: scores[pk] for pk, found in concepts_found.items() if found == most}, most
 
 
 def fts5_expression(plan: TextPlan) -> str:
@@ -87,38 +118,50 @@ def _entry_content_type_ids() -> list[int]:
     return [ct.pk for ct in ContentType.objects.get_for_models(*ENTRY_TYPES.values()).values()]
 
 
-def _match_sqlite(match: str) -> dict[int, float]:
+def _summed(rows) -> dict[int, float]:
+    """Scores summed per entry; a match of the words as typed (branch 1) counts TYPED_WEIGHT times."""
+    scores: dict[int, float] = {}
+    for object_id, score, branch in rows:
+        scores[object_id] = scores.get(object_id, 0.0) + score * (TYPED_WEIGHT if branch else 1.0)
+    return scores
+
+
+def _rows_sqlite(matches: list[str], tagged: bool = False) -> list[tuple]:
     # bm25 weights follow the FTS columns: autocomplete, body, title.
     content_types = _entry_content_type_ids()
     table = IndexEntry._meta.db_table
-    sql = (
-        f"SELECT e.object_id, -bm25({table}_fts, 0.0, 1.0, 4.0) "
+    select = (
+        f"SELECT * FROM (SELECT e.object_id, -bm25({table}_fts, 0.0, 1.0, 4.0), %s "
         f"FROM {table}_fts JOIN {table} e ON e.id = {table}_fts.rowid "
         f"WHERE {table}_fts MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
-        f"LIMIT {MAX_MATCHES}"
+        f"LIMIT {MAX_MATCHES})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *content_types])
-        return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
+        cursor.execute(" UNION ALL ".join([select] * len(matches)),
+                       [value for branch, match in enumerate(matches) for value in (branch, match, *content_types)])
+        rows = [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
+    return rows if tagged else [row[:2] for row in rows]
 
 
-def _match_postgres(plan: TextPlan, config: str) -> dict[int, float]:
+def _rows_postgres(expressions: list[tuple[str, str]], config: str, tagged: bool = False) -> list[tuple]:
     # Words become prefix lexemes; to_tsquery applies the same stemming as indexing. Wagtail keeps
     # separate GIN indexes on `title` and `body`, so candidates are found through them with "any
     # word" (a bitmap OR), and only those are checked for the whole plan across both columns.
-    all_terms, any_term = tsquery_expressions(plan)
     content_types = _entry_content_type_ids()
     table = IndexEntry._meta.db_table
-    sql = (
-        f"SELECT object_id, ts_rank(setweight(title, 'A') || body, query) "
+    select = (
+        f"(SELECT object_id, ts_rank(setweight(title, 'A') || body, query), %s "
         f"FROM {table}, to_tsquery(%s::regconfig, %s) query, to_tsquery(%s::regconfig, %s) candidates "
         f"WHERE content_type_id = ANY(%s) AND (title @@ candidates OR body @@ candidates) "
         f"AND (title || body) @@ query "
-        f"LIMIT {MAX_MATCHES}"
+        f"LIMIT {MAX_MATCHES})"
     )
+    params = [value for branch, (whole, any_word) in enumerate(expressions)
+              for value in (branch, config, whole, config, any_word, content_types)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [config, all_terms, config, any_term, content_types])
-        return {int(object_id): float(score) for object_id, score in cursor.fetchall()}
+        cursor.execute(" UNION ALL ".join([select] * len(expressions)), params)
+        rows = [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
+    return rows if tagged else [row[:2] for row in rows]
 
 
 def _match_with_backend(backend, text: str) -> dict[int, float]:

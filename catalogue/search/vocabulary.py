@@ -26,6 +26,7 @@ class Concept:
     typed: str
     phrases: tuple[Phrase, ...]
     synonyms: tuple[str, ...] = ()  # the vocabulary's other terms, shown on the page
+    typed_phrases: tuple[Phrase, ...] = ()  # the phrases for what was typed itself, ranked higher
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class TextPlan:
     @property
     def synonyms_used(self) -> list[tuple[str, tuple[str, ...]]]:
         return [(concept.typed, concept.synonyms) for concept in self.concepts if concept.synonyms]
+
+    @property
+    def as_typed(self) -> "TextPlan | None":
+        """The plan without synonyms, or None if no synonym was used: entries matching the words
+        as typed rank above those matching only a synonym ("pre-birth" above "antenatal")."""
+        if not any(concept.synonyms for concept in self.concepts):
+            return None
+        return TextPlan(tuple(Concept(c.typed, c.typed_phrases or c.phrases) for c in self.concepts))
 
     @property
     def words(self) -> list[str]:
@@ -74,7 +83,9 @@ def plan_text(text: str, vocabulary: Vocabulary) -> TextPlan:
             if terms:
                 typed = " ".join(words[i:j])
                 others = tuple(t for t in terms if match_key(words_of(t)) != match_key(words[i:j]))
-                concepts.append(Concept(typed, _alternatives([words_of(t) for t in terms]), others))
+                as_typed = [words_of(t) for t in terms if t not in others]
+                concepts.append(Concept(typed, _alternatives([words_of(t) for t in terms]), others,
+                                        _alternatives(as_typed + [words[i:j]])))
                 i = j
                 break
         else:
