@@ -54,7 +54,8 @@ def prefix_forms(word: str) -> tuple[str, ...]:
     """
     What to prefix-match for one word so that its inflections are found in an index that keeps
     words as written: the stem ("mothers" -> mother*), with Snowball's y->i undone ("families" ->
-    family*, famili*), and the word itself where stemming changed its spelling ("caring" -> care*, caring*).
+    family*, famili*), a final e dropped before -ing ("cared" -> care*, caring*), and the word itself
+    where stemming changed its spelling.
     """
     if len(word) < MIN_PREFIX_LENGTH or word.isdigit():
         return ()
@@ -62,6 +63,8 @@ def prefix_forms(word: str) -> tuple[str, ...]:
     if len(base) < MIN_PREFIX_LENGTH:
         return (word,)
     forms = [base[:-1] + "y", base] if base.endswith("i") else [base]
+    if base.endswith("e"):  # "care" -> caring, "state" -> stating: the e goes before -ing
+        forms.append(base[:-1] + "ing")
     if not any(word.startswith(form) for form in forms):
         forms.append(word)
     return tuple(forms)
