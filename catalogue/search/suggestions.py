@@ -5,6 +5,7 @@ editors' synonym terms), offered as a link when a search finds little.
 
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from .query import CatalogueQuery
 from .vocabulary import TextPlan
@@ -43,7 +44,7 @@ class Lexicon:
         return word in self.entries_using
 
     def closest(self, word: str) -> str | None:
-        """The likeliest intended word: fewest edits, then sounding alike, then in a title, then commonest."""
+        """The likeliest intended word: fewest edits, less for sounding alike and for title words; then commonest."""
         limit = 1 if len(word) <= 4 else MAX_DISTANCE
         best, best_score = None, None
         for candidate in self.by_initial.get(word[0], ()):
@@ -52,7 +53,9 @@ class Lexicon:
             distance = edit_distance(word, candidate, MAX_DISTANCE)
             if distance > MAX_DISTANCE or (distance > limit and _sound(candidate) != _sound(word)):
                 continue
-            score = (distance - 0.5 * (_sound(candidate) == _sound(word)) - 0.5 * (candidate in self.in_titles),
+            # Names of programmes and guidance (title words) are what people most often mistype.
+            in_title = candidate in self.in_titles
+            score = (distance - 0.5 * (_sound(candidate) == _sound(word)) - 1.0 * in_title, not in_title,
                      -self.entries_using[candidate], candidate)
             if best_score is None or score < best_score:
                 best, best_score = candidate, score
@@ -116,4 +119,5 @@ def suggest(query: CatalogueQuery, plan: TextPlan, snapshot) -> Suggestion | Non
     if not changed:
         return None
     text = " ".join(words)
-    return Suggestion(text=text, url=query.url_with(q=text))
+    params = [("q", text)] + [(key, value) for key, value in query.as_params() if key != "q"]
+    return Suggestion(text=text, url="?" + urlencode(params))
