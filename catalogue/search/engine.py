@@ -116,6 +116,7 @@ class CatalogueResults:
 
 def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *,
                record: bool = False) -> CatalogueResults:
+    first_page_asked = query.page == 1  # a later page is the same search continued, not a new one
     plan = _plan(query, snapshot)
     text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
     if plan and 0 < concepts_matched < len(plan.concepts):
@@ -157,7 +158,7 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
         ordered_ids=snapshot.ids[ordered], plan=plan, without_filter=without_filter, snapshot=snapshot,
         text_matches=int(np.count_nonzero(text_mask)) if plan and plan.concepts else snapshot.size,
     )
-    if record and plan and plan.concepts and query.page == 1 and not unavailable:
+    if record and plan and plan.concepts and first_page_asked and not unavailable:
         from .records import record_search
 
         record_search(query.text, results.text_matches)
