@@ -5,9 +5,11 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, Stage, Topic
+from .models import (AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage,
+                     Topic)
 
-TAXONOMIES = (AreaOfPractice, Stage, Topic, Region, EvidenceLevel)
+# A synonym group edited takes effect on the next search: it moves the version on like a taxonomy.
+TAXONOMIES = (AreaOfPractice, Stage, Topic, Region, EvidenceLevel, SearchSynonymGroup)
 
 
 def _catalogue_changed(**kwargs):

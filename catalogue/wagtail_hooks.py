@@ -1,9 +1,14 @@
-"""Admin: the catalogue's vocabularies and references as filterable snippet listings."""
+"""Admin: the catalogue's vocabularies, references and search vocabulary; the searches-that-found-little report."""
 
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Reference, Region, Stage, Topic
+from .models import (AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Reference, Region, SearchSynonymGroup,
+                     Stage, Topic)
+from .search.report import SearchesFindingLittleReport
 
 
 class TermViewSet(SnippetViewSet):
@@ -64,6 +69,16 @@ class ReferenceViewSet(SnippetViewSet):
     search_fields = ["title", "authors"]
 
 
+class SearchSynonymGroupViewSet(SnippetViewSet):
+    """The search vocabulary: groups of words, phrases and acronyms that mean one thing."""
+
+    model = SearchSynonymGroup
+    icon = "search"
+    menu_label = "Search synonyms"
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "note"]
+
+
 class CatalogueSnippets(SnippetViewSetGroup):
     """Everything editors manage besides pages, under one 'Catalogue' menu."""
 
@@ -72,8 +87,32 @@ class CatalogueSnippets(SnippetViewSetGroup):
     menu_order = 200
     items = (
         ReferenceViewSet, AreaOfPracticeViewSet, StageViewSet, TopicViewSet, OutcomeViewSet,
-        RegionViewSet, LocalAuthorityViewSet, EvidenceLevelViewSet,
+        RegionViewSet, LocalAuthorityViewSet, EvidenceLevelViewSet, SearchSynonymGroupViewSet,
     )
 
 
 register_snippet(CatalogueSnippets)
+
+
+
+search_report_urls = [
+    path("", SearchesFindingLittleReport.as_view(), name="index"),
+    path("results/", SearchesFindingLittleReport.as_view(results_only=True), name="results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [path("reports/searches-finding-little/",
+                 include((search_report_urls, "catalogue_search_report"), namespace="catalogue_search_report"))]
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("catalogue.change_searchsynonymgroup")
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return SearchReportMenuItem("Searches that found little", reverse("catalogue_search_report:index"),
+                                name="searches-finding-little", icon_name="search", order=60)

@@ -3,11 +3,12 @@
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
 from .index_page import CatalogueIndexPage
 from .references import Reference, ReferenceOutcome
+from .search_vocabulary import SearchRecord, SearchSynonymGroup
 from .state import CatalogueVersion
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
 
 __all__ = [
     "AreaOfPractice", "CaseStudyPage", "CatalogueIndexPage", "CatalogueVersion", "EntryPage",
     "EvidenceLevel", "GuidancePage", "InterventionPage", "LocalAuthority", "Outcome", "Reference",
-    "ReferenceOutcome", "Region", "RelatedEntry", "Stage", "Topic",
+    "ReferenceOutcome", "Region", "RelatedEntry", "SearchRecord", "SearchSynonymGroup", "Stage", "Topic",
 ]

@@ -47,7 +47,7 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
         snapshot = get_snapshot()
         query = CatalogueQuery.from_params(request.GET, snapshot.known_values())
         context.update(
-            results=run_search(query, snapshot),
+            results=run_search(query, snapshot, record=True),
             query=query,
             facet_definitions=FACETS,
             sorts=SORTS,

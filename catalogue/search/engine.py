@@ -1,21 +1,21 @@
 """Runs a `CatalogueQuery` against the snapshot: results, disjunctive facet counts, one page."""
 
 import math
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import numpy as np
 
 from ..models import EntryPage
 from .facets import FACETS, PAGE_SIZE
+from .match_cache import TextMatchCache
 from .query import CatalogueQuery
 from .snapshot import Snapshot
-from .text import TextSearchUnavailable, match_entries
+from .text import TextSearchUnavailable, match_entries, match_most_concepts
+from .vocabulary import TextPlan, plan_text, vocabulary_for
 
-TEXT_CACHE_SIZE = 256
-_text_masks: OrderedDict = OrderedDict()
-_text_masks_lock = threading.Lock()
+BROWSE_FACETS = ("stage", "area")
+_text_masks = TextMatchCache()  # (catalogue version, plan) -> matched positions and scores
 
 
 @dataclass
@@ -42,6 +42,38 @@ class CatalogueResults:
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
     text_search_unavailable: bool = False
     ordered_ids: np.ndarray | None = None
+    plan: TextPlan | None = None
+    text_matches: int = 0  # entries the words found before any filter
+    without_filter: dict[str, int] = field(default_factory=dict)  # facet param -> total if it were dropped
+    snapshot: Snapshot | None = field(default=None, repr=False)
+
+    @property
+    def filter_drops(self) -> list[dict]:
+        """Each selected facet that removed results: dropping it, and how many entries that gives."""
+        drops = []
+        for facet in FACETS:
+            count = self.without_filter.get(facet.param, 0)
+            if count > self.total:
+                labels = [o.label for o in self.facets.get(facet.param, []) if o.selected]
+                drops.append({"facet": facet.label, "labels": labels, "count": count,
+                              "url": self.query.url_without(facet.param)})
+        return drops
+
+    @property
+    def browse(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Ways into the whole catalogue for an empty result: every stage and area, as links."""
+        return [(facet.label, [(option.label, "?" + urlencode([(facet.param, option.slug)]))
+                               for option in self.facets.get(facet.param, [])])
+                for facet in FACETS if facet.param in BROWSE_FACETS]
+
+    @property
+    def suggestion(self):
+        """A "Did you mean …?" spelling for a search that found little, or None."""
+        from .suggestions import LITTLE, suggest
+
+        if self.plan is None or not self.plan.concepts or self.text_matches > LITTLE or self.snapshot is None:
+            return None
+        return suggest(self.query, self.plan, self.snapshot)
 
     @property
     def chips(self) -> list[dict]:
@@ -82,15 +114,21 @@ class CatalogueResults:
         return window
 
 
-def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE) -> CatalogueResults:
-    text_mask, scores, unavailable = _text_mask(query.text, snapshot)
+def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *,
+               record: bool = False) -> CatalogueResults:
+    first_page_asked = query.page == 1  # a later page is the same search continued, not a new one
+    plan = _plan(query, snapshot)
+    text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
+    if plan and 0 < concepts_matched < len(plan.concepts):
+        query.notices.append(f"No entry has all of your search terms, so these are the entries with "
+                             f"{concepts_matched} of the {len(plan.concepts)}.")
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
 
     matched = text_mask.copy()
     for mask in selected.values():
         matched &= mask
 
-    facets = {}
+    facets, without_filter = {}, {}
     for facet in FACETS:
         # Disjunctive counts: a facet's own selection does not narrow its own counts.
         base = text_mask.copy()
@@ -98,6 +136,8 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
             if param != facet.param:
                 base &= mask
         chosen = query.filters.get(facet.param, ())
+        if chosen:
+            without_filter[facet.param] = int(np.count_nonzero(base))
         counts = np.count_nonzero(snapshot.matrix(facet.param) & base, axis=1)  # all values at once
         facets[facet.param] = [
             FacetOption(value.slug, value.label, int(count), value.slug in chosen, value.group)
@@ -112,47 +152,65 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
         query.page = page_count
     start = (query.page - 1) * page_size
     page_ids = [int(i) for i in snapshot.ids[ordered[start:start + page_size]]]
-    return CatalogueResults(
+    results = CatalogueResults(
         query=query, total=total, page=query.page, page_count=page_count, page_size=page_size,
         entries=load_entries(page_ids), facets=facets, text_search_unavailable=unavailable,
-        ordered_ids=snapshot.ids[ordered],
+        ordered_ids=snapshot.ids[ordered], plan=plan, without_filter=without_filter, snapshot=snapshot,
+        text_matches=int(np.count_nonzero(text_mask)) if plan and plan.concepts else snapshot.size,
     )
+    if record and plan and plan.concepts and first_page_asked and not unavailable:
+        from .records import record_search
+
+        record_search(query.text, results.text_matches)
+    return results
 
 
-def _text_mask(text: str, snapshot: Snapshot):
-    """(mask of matching entries, their scores, whether text search failed) for a text query."""
-    if not text:
-        return np.ones(snapshot.size, dtype=bool), None, False
-    key = (snapshot.version, text)
-    with _text_masks_lock:
-        cached = _text_masks.get(key)
-        if cached is not None:
-            _text_masks.move_to_end(key)
-            return (*cached, False)
-    try:
-        matches = match_entries(text)
-    except TextSearchUnavailable:
-        return np.ones(snapshot.size, dtype=bool), None, True
-    cached = _masks_from_matches(matches, snapshot)
-    with _text_masks_lock:
-        # Popular searches repeat: keep their masks until the catalogue changes (the version is
-        # part of the key). Failures are never kept.
-        _text_masks[key] = cached
-        while len(_text_masks) > TEXT_CACHE_SIZE:
-            _text_masks.popitem(last=False)
-    return (*cached, False)
+def _plan(query: CatalogueQuery, snapshot: Snapshot) -> TextPlan | None:
+    """What the words ask the index for; a notice if nothing in them can be searched."""
+    if not query.text:
+        return None
+    plan = plan_text(query.text, vocabulary_for(snapshot))
+    if not plan.concepts:
+        if plan.ignored:
+            listed = ", ".join(f"‘{word}’" for word in plan.ignored[:5])
+            query.notices.append(f"Your search had only very common words ({listed}), which the search leaves out, "
+                                 "so all entries are shown. Try a more specific word.")
+        else:
+            query.notices.append("Your search had no letters or numbers to search for, so all entries are shown.")
+    return plan
 
 
-def _masks_from_matches(matches: dict[int, float], snapshot: Snapshot):
+def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
+    """(mask of matching entries, their scores, whether text search failed, concepts matched)."""
+    if plan is None or not plan.concepts:
+        return np.ones(snapshot.size, dtype=bool), None, False, 0
+    key = (snapshot.version, plan.concepts)
+    cached = _text_masks.get(key)
+    if cached is None:
+        try:
+            matches, concepts_matched = match_entries(plan), len(plan.concepts)
+            if not matches and concepts_matched > 1:
+                matches, concepts_matched = match_most_concepts(plan)
+        except TextSearchUnavailable:
+            return np.ones(snapshot.size, dtype=bool), None, True, 0
+        # Popular searches repeat: keep what they matched until the catalogue changes (the version
+        # is part of the key). Failures are never kept.
+        cached = (*_matched_positions(matches, snapshot), concepts_matched)
+        _text_masks.put(key, *cached)
+    positions, match_scores, concepts_matched = cached
+    mask = np.zeros(snapshot.size, dtype=bool)
+    mask[positions] = True
+    scores = np.zeros(snapshot.size, dtype=np.float64)
+    scores[positions] = match_scores
+    return mask, scores, False, concepts_matched
+
+
+def _matched_positions(matches: dict[int, float], snapshot: Snapshot):
+    """Only what matched: snapshot positions (int32) and scores (float32), a few bytes an entry."""
     ids = np.fromiter(matches.keys(), dtype=np.int64, count=len(matches))
     match_scores = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))
     positions, found = snapshot.locate(ids)
-    mask = np.zeros(snapshot.size, dtype=bool)
-    mask[positions[found]] = True
-    scores = np.zeros(snapshot.size, dtype=np.float64)
-    scores[positions[found]] = match_scores[found]
-    mask.flags.writeable = scores.flags.writeable = False  # shared between requests
-    return mask, scores
+    return positions[found].astype(np.int32), match_scores[found].astype(np.float32)
 
 
 def _ordered_positions(sort: str, matched: np.ndarray, scores, snapshot: Snapshot) -> np.ndarray:

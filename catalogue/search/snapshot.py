@@ -37,6 +37,13 @@ class Snapshot:
     facets: dict[str, list[FacetValue]]  # param -> values in display order
     orders: dict[str, np.ndarray]        # sort name -> positions in that order
     _matrices: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute):
+        """`compute()` once per snapshot, i.e. once per catalogue version and process."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def size(self) -> int:

@@ -178,6 +178,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full text when DATABASE_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Catalogue search: per-process cache of text matches (bytes), and days search records are kept.
+CATALOGUE_TEXT_CACHE_BYTES = int(os.environ.get("CATALOGUE_TEXT_CACHE_BYTES", 16 * 1024 * 1024))
+SEARCH_RECORD_KEEP_DAYS = int(os.environ.get("SEARCH_RECORD_KEEP_DAYS", 90))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

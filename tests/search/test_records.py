@@ -1,0 +1,85 @@
+"""What searches found: recorded without personal data, reported to editors, expired."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from catalogue.models import SearchRecord
+from catalogue.search.records import expire_records, searches_finding_little
+from tests.factories import InterventionPageFactory
+
+REPORT_URL = "/admin/reports/searches-finding-little/"
+
+
+@pytest.fixture
+def entries(catalogue):
+    InterventionPageFactory(parent=catalogue, title="Pause", summary="Support after removal.")
+    InterventionPageFactory(parent=catalogue, title="Family Drug and Alcohol Court", summary="A court.")
+
+
+@pytest.mark.django_db
+def test_a_search_is_counted_with_its_words_and_results_only(client, entries):
+    client.get("/catalogue/", {"q": "  Pause!! "}, HTTP_USER_AGENT="secret-agent", REMOTE_ADDR="203.0.113.9")
+    client.get("/catalogue/", {"q": "pause"})
+    client.get("/catalogue/", {"q": "pause", "page": "2"})  # later pages are not new searches
+    client.get("/catalogue/", {"q": "wibble"})
+    client.get("/catalogue/")  # no words: nothing to record
+    rows = {row.terms: row for row in SearchRecord.objects.all()}
+    assert set(rows) == {"pause", "wibble"}
+    assert (rows["pause"].searches, rows["pause"].results) == (2, 1)
+    assert (rows["wibble"].searches, rows["wibble"].results) == (1, 0)
+    # Nothing that identifies the person: the model has no field for it, and no value holds it.
+    fields = {field.name for field in SearchRecord._meta.get_fields()}
+    assert fields == {"id", "day", "terms", "searches", "results"}
+    assert "203.0.113.9" not in str(list(SearchRecord.objects.values()))
+
+
+@pytest.mark.django_db
+def test_recording_costs_one_statement_and_a_fixed_query_count(client, entries):
+    client.get("/catalogue/", {"q": "pause"})  # warm: snapshot, vocabulary, text cache
+    with CaptureQueriesContext(connection) as first:
+        client.get("/catalogue/", {"q": "court"})
+    with CaptureQueriesContext(connection) as again:
+        client.get("/catalogue/", {"q": "court"})
+    inserts = [q["sql"] for q in again.captured_queries if "INSERT INTO" in q["sql"] and "searchrecord" in q["sql"]]
+    assert len(inserts) == 1
+    assert len(again) <= len(first)  # the first also asked the index; repeats come from the cache
+
+
+@pytest.mark.django_db
+def test_the_report_lists_frequent_searches_that_found_little(admin_client, client, entries):
+    for _ in range(3):
+        client.get("/catalogue/", {"q": "section 47"})
+    client.get("/catalogue/", {"q": "wibble"})
+    client.get("/catalogue/", {"q": "pause"})
+    nothing = list(searches_finding_little(at_most=0))
+    assert [(row["terms"], row["searches"]) for row in nothing] == [("section 47", 3), ("wibble", 1)]
+    little = [row["terms"] for row in searches_finding_little(at_most=1)]
+    assert little == ["section 47", "pause", "wibble"]  # most searched first, then by words
+    html = admin_client.get(REPORT_URL).content.decode()
+    assert "section 47" in html and "wibble" in html
+    assert admin_client.get(REPORT_URL, {"days": "²"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_report_is_for_editors_only(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="x")
+    client.force_login(user)
+    assert client.get(REPORT_URL).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_old_records_expire(settings):
+    today = timezone.localdate()
+    SearchRecord.objects.create(day=today, terms="new", results=0)
+    SearchRecord.objects.create(day=today - timedelta(days=89), terms="kept", results=0)
+    SearchRecord.objects.create(day=today - timedelta(days=91), terms="old", results=0)
+    call_command("expire_search_records", stdout=open("/dev/null", "w"))
+    assert set(SearchRecord.objects.values_list("terms", flat=True)) == {"new", "kept"}
+    settings.SEARCH_RECORD_KEEP_DAYS = 0
+    assert expire_records() == 1
+    assert set(SearchRecord.objects.values_list("terms", flat=True)) == {"new"}
