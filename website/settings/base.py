@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "evidencemap",
     "explorer",
     "editorial",
+    "linkcheck",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
