@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from catalogue.demo import catalogue as loader
 from catalogue.demo.catalogue import current_specs, read_demo
 from catalogue.models import AreaOfPractice, CaseStudyPage, EntryPage, GuidancePage, InterventionPage, Reference
 from evidencemap.demo import DEMO_LINKS
@@ -132,21 +133,16 @@ def test_load_demo_is_complete_idempotent_and_shows_corrections_in_history(clien
 
 
 @pytest.mark.django_db
-def test_withdrawn_examples_are_unpublished_on_an_older_install(catalogue):
+def test_withdrawn_examples_are_unpublished_on_an_older_install(catalogue, tmp_path):
     older = dict(DEMO)
     slug = DEMO["withdrawn"][0]["slug"]
     # An install loaded before the withdrawal still has the fictional example live.
     older_entry = dict(CURRENT[0], slug=slug, title="An old illustrative example", type=CURRENT[0]["type"])
     older["entries"] = [older_entry]
     older["revisions"], older["withdrawn"] = [], []
-    from catalogue.demo import catalogue as loader
-
-    path = loader.DEMO_FILE.parent / "_test_older_demo.json"
-    try:
-        path.write_text(json.dumps(older), encoding="utf-8")
-        loader.load_demo_catalogue(catalogue, path)
-    finally:
-        path.unlink(missing_ok=True)
+    path = tmp_path / "older_demo.json"
+    path.write_text(json.dumps(older), encoding="utf-8")
+    loader.load_demo_catalogue(catalogue, path)
     assert EntryPage.objects.live().filter(slug=slug).exists()
     loader.load_demo_catalogue(catalogue)
     page = EntryPage.objects.get(slug=slug)

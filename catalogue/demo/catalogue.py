@@ -27,7 +27,7 @@ TYPE_FIELDS = {
     "guidance": ("issuing_body", "jurisdiction", "status", "publication_date", "version", "source_url"),
     "case-study": ("area_name", "is_fictional", "period", "what_changed", "contact"),
 }
-COMMON_FIELDS = ("title", "summary", "evidence_rationale")
+COMMON_FIELDS = ("title", "summary", "evidence_rationale", "evidence_rated_on", "last_reviewed")
 DATE_FIELDS = {"publication_date", "evidence_rated_on", "last_reviewed"}
 TAXONOMIES = ("areas", "stages", "topics", "regions", "local_authorities")
 FIRST_VERSION_SUMMARY = "First published in the demonstration catalogue."
@@ -85,8 +85,8 @@ def apply_spec(page: EntryPage, spec: dict, kind: str, vocabulary: Vocabulary) -
         if name in spec:
             value = spec[name]
             setattr(page, name, _date(value) if name in DATE_FIELDS else ("" if value is None else value))
-    for name in DATE_FIELDS & spec.keys():
-        setattr(page, name, _date(spec[name]))
+    if "last_reviewed" in spec:
+        page.next_review_due = None  # recomputed from the new review date when the page is saved
     if kind == "intervention" and spec.get("source_url") and not page.website:
         page.website = spec["source_url"]
     if "body" in spec:
@@ -159,7 +159,7 @@ def _withdraw(catalogue, data) -> int:
 
 @transaction.atomic
 def load_demo_catalogue(catalogue: CatalogueIndexPage, path: Path = DEMO_FILE) -> tuple[int, int]:
-    """Create missing demo entries, publish corrections not yet applied, unpublish withdrawn ones; (created, revised)."""
+    """Create missing demo entries, publish new corrections, unpublish withdrawn ones; returns (created, revised)."""
     data = read_demo(path)
     vocabulary = Vocabulary(load_references(data["references"]))
     created = _create_missing(catalogue, data, vocabulary)
