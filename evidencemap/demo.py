@@ -16,13 +16,14 @@ DEMO_LINKS = {
     "How do Ofsted ratings of children's services relate to removal at birth?": ["born-into-care-england-2018"],
     "What works in the peri-natal period to keep babies safely with their families?":
         ["baby-and-me-newport", "baby-in-mind-bridgend", "family-nurse-partnership",
-         "substance-use-specialist-midwifery"],
+         "substance-use-specialist-midwifery", "parents-under-pressure"],
     "What is the place of residential parent-and-baby assessment units?":
-        ["residential-parent-and-baby-assessment", "case-saltmarsh-reunification"],
+        ["residential-parent-and-baby-assessment"],
     "What is the place of parent-and-baby foster placements?": ["parent-and-baby-foster-placements"],
-    "What effect have Serious Case Reviews had on pre-birth practice?": ["myth-of-invisible-men"],
+    "What effect have Serious Case Reviews had on pre-birth practice?":
+        ["myth-of-invisible-men", "ofsted-ages-of-concern-2011"],
     "What support after removal prevents recurrent care proceedings?":
-        ["pause", "reflect-wales", "case-glan-y-mor-post-removal-pathway"],
+        ["pause", "reflect-wales", "positive-choices-mpower", "case-midlands-breaking-the-cycle"],
 }
 
 

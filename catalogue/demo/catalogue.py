@@ -1,4 +1,13 @@
-"""Loading the demonstration catalogue from fixtures/demo_catalogue.json (idempotent)."""
+"""
+Loading the demonstration catalogue from fixtures/demo_catalogue.json (idempotent).
+
+The file keeps each entry as first published ("entries") and, separately, the corrections made
+since ("revisions", in order, each with the change summary shown in the entry's public version
+history). A fresh load publishes the first version and then each correction as its own revision, so
+the history says what changed and why; a later load publishes only corrections not yet applied.
+Entries withdrawn from the demo ("withdrawn") are no longer created; where an older load created
+them, they are unpublished with a last revision saying why.
+"""
 
 import datetime
 import json
@@ -18,11 +27,26 @@ TYPE_FIELDS = {
     "guidance": ("issuing_body", "jurisdiction", "status", "publication_date", "version", "source_url"),
     "case-study": ("area_name", "is_fictional", "period", "what_changed", "contact"),
 }
+COMMON_FIELDS = ("title", "summary", "evidence_rationale", "evidence_rated_on", "last_reviewed")
 DATE_FIELDS = {"publication_date", "evidence_rated_on", "last_reviewed"}
+TAXONOMIES = ("areas", "stages", "topics", "regions", "local_authorities")
+FIRST_VERSION_SUMMARY = "First published in the demonstration catalogue."
 
 
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
+
+
+def read_demo(path: Path = DEMO_FILE) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def current_specs(data: dict) -> list[dict]:
+    """Each entry as it reads after every correction: what `load_demo` publishes as the live version."""
+    specs = {spec["slug"]: dict(spec) for spec in data["entries"]}
+    for revision in data.get("revisions", []):
+        specs[revision["slug"]].update(revision["changes"])
+    return list(specs.values())
 
 
 def load_references(specs) -> dict[str, Reference]:
@@ -43,64 +67,101 @@ def load_references(specs) -> dict[str, Reference]:
 
 
 class Vocabulary:
-    """Slug (or ONS code) look-ups for every taxonomy, loaded once."""
+    """Slug (or ONS code) look-ups for every taxonomy and the demo's references, loaded once."""
 
-    def __init__(self):
+    def __init__(self, references):
         self.areas = {t.slug: t for t in AreaOfPractice.objects.all()}
         self.stages = {t.slug: t for t in Stage.objects.all()}
         self.topics = {t.slug: t for t in Topic.objects.all()}
         self.regions = {t.slug: t for t in Region.objects.all()}
         self.local_authorities = {t.ons_code: t for t in LocalAuthority.objects.all()}
         self.evidence = {t.slug: t for t in EvidenceLevel.objects.all()}
+        self.references = references
 
 
-def build_entry(spec, vocabulary: Vocabulary, references) -> EntryPage:
-    kind = spec["type"]
-    fields = {name: spec.get(name) for name in TYPE_FIELDS[kind] if name in spec}
-    for name in DATE_FIELDS & fields.keys():
-        fields[name] = _date(fields[name])
-    for name, value in list(fields.items()):
-        if value is None and name not in DATE_FIELDS:
-            fields[name] = ""
-    if kind == "intervention" and spec.get("source_url") and not fields.get("website"):
-        fields["website"] = spec["source_url"]
-    page = PAGE_CLASSES[kind](
-        title=spec["title"], slug=spec["slug"], summary=spec["summary"],
-        body=[(block_type, value) for block_type, value in spec.get("body", [])],
-        evidence_level=vocabulary.evidence[spec.get("evidence_level") or "not-yet-rated"],
-        evidence_rationale=spec.get("evidence_rationale") or "",
-        evidence_rated_on=_date(spec.get("evidence_rated_on")),
-        last_reviewed=_date(spec.get("last_reviewed")),
-        **fields,
-    )
-    page.areas = [vocabulary.areas[s] for s in spec.get("areas", [])]
-    page.stages = [vocabulary.stages[s] for s in spec.get("stages", [])]
-    page.topics = [vocabulary.topics[s] for s in spec.get("topics", [])]
-    page.regions = [vocabulary.regions[s] for s in spec.get("regions", [])]
-    page.local_authorities = [vocabulary.local_authorities[c] for c in spec.get("local_authorities", [])]
-    page.references = [references[key] for key in spec.get("references", [])]
+def apply_spec(page: EntryPage, spec: dict, kind: str, vocabulary: Vocabulary) -> EntryPage:
+    """Set on `page` every field that `spec` mentions (a whole entry, or just a correction's changes)."""
+    for name in COMMON_FIELDS + TYPE_FIELDS[kind]:
+        if name in spec:
+            value = spec[name]
+            setattr(page, name, _date(value) if name in DATE_FIELDS else ("" if value is None else value))
+    if "last_reviewed" in spec:
+        page.next_review_due = None  # recomputed from the new review date when the page is saved
+    if kind == "intervention" and spec.get("source_url") and not page.website:
+        page.website = spec["source_url"]
+    if "body" in spec:
+        page.body = [(block_type, value) for block_type, value in spec["body"]]
+    if "evidence_level" in spec:
+        page.evidence_level = vocabulary.evidence[spec["evidence_level"] or "not-yet-rated"]
+    for name in TAXONOMIES:
+        if name in spec:
+            terms = getattr(vocabulary, name)
+            setattr(page, name, [terms[key] for key in spec[name]])
+    if "references" in spec:
+        page.references = [vocabulary.references[key] for key in spec["references"]]
     return page
 
 
-@transaction.atomic
-def load_demo_catalogue(catalogue: CatalogueIndexPage, path: Path = DEMO_FILE) -> int:
-    """Create every demo entry that does not exist yet (keyed on slug); returns how many were created."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def build_entry(spec, vocabulary: Vocabulary) -> EntryPage:
+    page = PAGE_CLASSES[spec["type"]](slug=spec["slug"], evidence_level=vocabulary.evidence["not-yet-rated"])
+    return apply_spec(page, spec, spec["type"], vocabulary)
+
+
+def _link_related(page: EntryPage, slugs, by_slug):
+    page.related_entries = [RelatedEntry(related=by_slug[slug], sort_order=order)
+                            for order, slug in enumerate(slugs) if slug in by_slug]
+
+
+def _create_missing(catalogue, data, vocabulary) -> int:
     existing = set(EntryPage.objects.child_of(catalogue).values_list("slug", flat=True))
     missing = [spec for spec in data["entries"] if spec["slug"] not in existing]
-    if not missing:
-        return 0
-    references = load_references(data["references"])
-    vocabulary = Vocabulary()
     created = {}
     for spec in missing:
-        page = build_entry(spec, vocabulary, references)
+        page = build_entry(spec, vocabulary)
         page.live = False  # published below, once related entries can point at it
         created[spec["slug"]] = catalogue.add_child(instance=page)
     by_slug = {page.slug: page for page in EntryPage.objects.child_of(catalogue)}
     for spec in missing:
         page = created[spec["slug"]]
-        page.related_entries = [RelatedEntry(related=by_slug[slug], sort_order=order)
-                                for order, slug in enumerate(spec.get("related", [])) if slug in by_slug]
+        _link_related(page, spec.get("related", []), by_slug)
+        page.change_summary = spec.get("change_summary", FIRST_VERSION_SUMMARY)
         page.save_revision(log_action=True).publish()
     return len(created)
+
+
+def _apply_revisions(catalogue, data, vocabulary) -> int:
+    kinds = {spec["slug"]: spec["type"] for spec in data["entries"]}
+    by_slug = {page.slug: page for page in EntryPage.objects.child_of(catalogue)}
+    applied = 0
+    for revision in data.get("revisions", []):
+        page = by_slug.get(revision["slug"])
+        if page is None or page.revisions.filter(content__change_summary=revision["change_summary"]).exists():
+            continue
+        page = page.specific
+        apply_spec(page, revision["changes"], kinds[revision["slug"]], vocabulary)
+        if "related" in revision["changes"]:
+            _link_related(page, revision["changes"]["related"], by_slug)
+        page.change_summary = revision["change_summary"]
+        page.save_revision(log_action=True).publish()
+        applied += 1
+    return applied
+
+
+def _withdraw(catalogue, data) -> int:
+    withdrawn = {item["slug"]: item["change_summary"] for item in data.get("withdrawn", [])}
+    pages = EntryPage.objects.child_of(catalogue).live().filter(slug__in=withdrawn).specific()
+    for page in pages:
+        page.change_summary = withdrawn[page.slug]
+        page.save_revision(log_action=True)
+        page.unpublish(log_action=True)
+    return len(pages)
+
+
+@transaction.atomic
+def load_demo_catalogue(catalogue: CatalogueIndexPage, path: Path = DEMO_FILE) -> tuple[int, int]:
+    """Create missing demo entries, publish new corrections, unpublish withdrawn ones; returns (created, revised)."""
+    data = read_demo(path)
+    vocabulary = Vocabulary(load_references(data["references"]))
+    created = _create_missing(catalogue, data, vocabulary)
+    revised = _apply_revisions(catalogue, data, vocabulary) + _withdraw(catalogue, data)
+    return created, revised

@@ -33,8 +33,9 @@ STANDARD_PAGES = [
                 "variation (Broadhurst et al, 2018, <i>Born into care: Newborns in care proceedings in "
                 "England</i>, Nuffield Family Justice Observatory). Practitioners, managers, courts and "
                 "policy staff asked for the evidence and good practice in one place. This site collects it.</p>"
-                "<p><b>This is a demonstration.</b> Entries describe real programmes and guidance from their "
-                "public pages; evidence ratings and case studies are illustrative and must not be relied on.</p>",
+                "<p><b>This is a demonstration.</b> Entries describe real programmes, guidance and local "
+                "examples from their published sources, each linked; a few examples are labelled illustrative "
+                "and are not rated. Check the sources before relying on any entry.</p>",
     },
     {
         "slug": "accessibility", "title": "Accessibility statement",

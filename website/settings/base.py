@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "evidencemap",
     "explorer",
     "editorial",
+    "linkcheck",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",

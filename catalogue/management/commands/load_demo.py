@@ -12,6 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         _, catalogue = ensure_site_tree()
-        created = load_demo_catalogue(catalogue)
-        self.stdout.write(f"Demo catalogue: {created} entries created.")
+        created, revised = load_demo_catalogue(catalogue)
+        self.stdout.write(f"Demo catalogue: {created} entries created, {revised} corrections published.")
         self.stdout.write(f"Research questions: {link_demo_questions()} links to demo entries added.")

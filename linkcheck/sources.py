@@ -1,0 +1,35 @@
+"""Every URL the catalogue cites as a source: entries' websites and source documents, and references."""
+
+from django.utils import timezone
+
+from catalogue.models import GuidancePage, InterventionPage, Reference
+
+from .models import LinkStatus
+
+
+def catalogue_urls() -> list[str]:
+    """Distinct http(s) URLs of interventions' websites, guidance source documents and references."""
+    urls = []
+    urls += InterventionPage.objects.exclude(website="").values_list("website", flat=True)
+    urls += GuidancePage.objects.exclude(source_url="").values_list("source_url", flat=True)
+    for url, doi in Reference.objects.values_list("url", "doi"):
+        link = url or (f"https://doi.org/{doi}" if doi else "")
+        if link:
+            urls.append(link)
+    return [url for url in dict.fromkeys(urls) if url.startswith(("http://", "https://"))]
+
+
+def entry_source_urls(page) -> list[str]:
+    """The source links shown on one entry page, in the order the page shows them."""
+    specific = page.specific
+    urls = [getattr(specific, "website", ""), getattr(specific, "source_url", "")]
+    urls += [reference.link for reference in page.references.all()]
+    return [url for url in dict.fromkeys(urls) if url]
+
+
+def record(result) -> LinkStatus:
+    """Save one check's outcome, replacing the previous one for the same URL."""
+    status, _ = LinkStatus.objects.update_or_create(url=result.url, defaults={
+        "status_code": result.status_code, "final_url": result.final_url[:2000],
+        "error": result.error[:300], "checked_at": timezone.now()})
+    return status
