@@ -95,7 +95,8 @@ def funnel(request):
     if year:
         figures = under_one.figures(STARTS, year=year)
         names = dict(LocalAuthority.objects.values_list("ons_code", "name"))
-        charts = [pages.funnel(figures, year, names=names)]
+        english = LocalAuthority.objects.filter(country="England").values_list("ons_code", flat=True)
+        charts = [pages.funnel(figures, year, names=names, expected_codes=list(english))]
     return respond(request, "explorer/chart_page.html", state, charts, year=year,
                    page_title="Outlier local authorities",
                    lede="A funnel plot shows which local authorities' rates of infants entering care differ from "
