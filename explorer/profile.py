@@ -104,6 +104,9 @@ class Comparison:
         lines, own = self._lines(figures, value, years)
         if not own:
             return None
+        # A comparison line with no value in these years (e.g. Bournemouth's rate: no births figure) is left out.
+        lines = lines[:1] + [(name, values) for name, values in lines[1:]
+                             if any(values.get(y) is not None for y in years)]
         series = [Series(name, [(y, values.get(y)) for y in years]) for name, values in lines]
         rows = [[label(y), *own_columns(own.get(y)), *[fmt(values.get(y)) for _, values in lines]]
                 for y in years]
