@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "opendata",
     "evidencemap",
     "explorer",
+    "familyjustice",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
