@@ -21,5 +21,6 @@ if settings.DEBUG:
 # Open data (exports, feed, versions, API, compare, robots.txt) before the page tree claims the paths.
 urlpatterns += [path("", include("opendata.urls"))]
 urlpatterns += [path("evidence-map/", include("evidencemap.urls"))]
+urlpatterns += [path("data/", include("familyjustice.urls"))]
 urlpatterns += [path("data/", include("explorer.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
