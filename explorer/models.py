@@ -183,3 +183,80 @@ class NewbornCount(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["dataset", "local_authority", "year"],
                                                name="explorer_newborn_unique")]
+
+
+class InfantCareFigure(models.Model):
+    """
+    One published count of infants (aged under 1) in care, for one area and reporting year
+    (year ending 31 March), from fixtures/infant-care/. A suppressed cell has no count and its
+    flag (c, x or *): it is never stored, shown or plotted as 0.
+    """
+
+    class Measure(models.TextChoices):
+        STARTS = "starts", "Children who started to be looked after aged under 1 during the year"
+        AT_31_MARCH = "at_31_march", "Children looked after on 31 March aged under 1"
+
+    class Level(models.TextChoices):
+        NATIONAL = "National", "Country"
+        REGIONAL = "Regional", "Region"
+        LOCAL_AUTHORITY = "Local authority", "Local authority"
+
+    measure = models.CharField(max_length=12, choices=Measure.choices)
+    country = models.CharField(max_length=10)
+    geographic_level = models.CharField(max_length=20, choices=Level.choices)
+    year = models.PositiveSmallIntegerField(help_text="Reporting year ending 31 March (2025 = April 2024 to March 2025).")
+    area_code = models.CharField(max_length=9, db_index=True,
+                                 help_text="Today's code: pure re-codes (e.g. Gateshead) joined into one series.")
+    area_code_as_published = models.CharField(max_length=9)
+    area_name = models.CharField(max_length=120)
+    region_code = models.CharField(max_length=9, blank=True)
+    count = models.PositiveIntegerField(null=True, help_text="Empty when suppressed (see flag).")
+    flag = models.CharField(max_length=30, blank=True, help_text="c, x (DfE) or * (StatsWales): suppressed.")
+    all_ages_count = models.PositiveIntegerField(null=True, help_text="All ages, from the same publication.")
+    all_ages_flag = models.CharField(max_length=30, blank=True)
+    rounding = models.CharField(max_length=40, help_text="How the publisher rounded this figure.")
+    publication = models.CharField(max_length=200)
+    source_file = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["measure", "area_code", "year"], name="explorer_infant_unique")]
+        indexes = [models.Index(fields=["measure", "year"], name="explorer_infant_measure_year")]
+
+    def __str__(self):
+        return f"{self.area_name} {self.year} {self.measure}: {self.count if self.count is not None else self.flag}"
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+class CafcassRate(models.Model):
+    """Cafcass care applications per 10,000 children aged 0-17 (all ages), as republished in DfE LAIT."""
+
+    area_code = models.CharField(max_length=9, db_index=True)
+    area_name = models.CharField(max_length=120)
+    geographic_level = models.CharField(max_length=20)
+    financial_year = models.CharField(max_length=7)
+    year = models.PositiveSmallIntegerField(help_text="Year the financial year ends in (LAIT's label).")
+    rate_per_10000_children = models.DecimalField(max_digits=6, decimal_places=1)
+    geography_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["area_code", "year"], name="explorer_cafcass_unique")]
+
+
+class PublishedQuote(models.Model):
+    """A Born into Care figure quoted verbatim from a stored public page (Nuffield; not OGL)."""
+
+    position = models.PositiveSmallIntegerField(unique=True)
+    study = models.CharField(max_length=200)
+    geography = models.CharField(max_length=300)
+    period = models.CharField(max_length=40)
+    measure = models.CharField(max_length=200)
+    value = models.CharField(max_length=20, blank=True)
+    unit = models.CharField(max_length=100)
+    url = models.URLField(max_length=300)
+    quote = models.TextField()
+
+    class Meta:
+        ordering = ["position"]

@@ -1,7 +1,8 @@
 """
-Loading the open data in fixtures/open-data/ into the explorer's tables. Each loader replaces
-its table's contents in one transaction, so running it again gives the same result (idempotent),
-and an updated CSV is picked up by running `manage.py load_open_data` again.
+Loading the open data in fixtures/open-data/ (and, through infant_care.py, fixtures/infant-care/)
+into the explorer's tables. Every loader replaces its table's contents and all of them run in one
+transaction, so running it again gives the same result (idempotent), and a missing or malformed
+file stops the load with a `FixtureError` naming the file and line, leaving the previous data intact.
 """
 
 import csv
@@ -11,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority
 
 from .models import (
@@ -25,13 +27,43 @@ SPEND_COLUMNS = ("sure_start_children_centres_early_years", "children_looked_aft
                  "safeguarding_children_young_people", "total_childrens_social_care")
 
 
-def read_rows(filename: str):
-    with open(OPEN_DATA / filename, encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
+class FixtureError(Exception):
+    """A fixture file is missing or one of its rows cannot be read: the message names both."""
+
+
+class _Position:
+    """The file and line being read, so an error raised while converting a row can name them."""
+
+    filename = ""
+    line = 0
+
+
+POSITION = _Position()
+
+
+def read_rows(filename: str, folder: Path = OPEN_DATA):
+    path = folder / filename
+    if not path.is_file():
+        raise FixtureError(f"{path}: the file is missing.")
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            POSITION.filename, POSITION.line = str(path), reader.line_num
+            if None in row or None in row.values():
+                raise FixtureError(f"{path}, line {reader.line_num}: the row does not have one value per column.")
+            yield row
 
 
 def _int_or_none(raw: str):
-    return int(raw) if raw.strip().lstrip("-").isdigit() else None
+    return parse_int(raw)
+
+
+def whole_number(raw: str) -> int:
+    """A required count or year from a fixture: ASCII digits only (`int()` would accept '²')."""
+    value = parse_int(raw, minimum=0)
+    if value is None:
+        raise ValueError(f"'{raw[:30]}' is not a whole number")
+    return value
 
 
 def _decimal_or_none(raw: str):
@@ -48,8 +80,8 @@ def _authorities() -> dict[str, LocalAuthority]:
 def load_live_births() -> int:
     LiveBirths.objects.all().delete()
     return len(LiveBirths.objects.bulk_create(
-        LiveBirths(area_code=row["area_code"], area_name=row["area_name"], year=int(row["year"]),
-                   live_births=int(row["live_births"]))
+        LiveBirths(area_code=row["area_code"], area_name=row["area_name"], year=whole_number(row["year"]),
+                   live_births=whole_number(row["live_births"]))
         for row in read_rows("live_births_by_la.csv")
     ))
 
@@ -68,7 +100,7 @@ def load_children_looked_after() -> int:
         symbol = next((row[column] for column in ("children_count", "rate_per_10000")
                        if row[column] in ("x", "z", "c")), "")
         records.append(ChildrenLookedAfter(
-            area_code=code, area_name=name, geographic_level=level, year=int(row["time_period"]),
+            area_code=code, area_name=name, geographic_level=level, year=whole_number(row["time_period"]),
             measure=CLA_MEASURES[row["population_type"]],
             population_estimate=_int_or_none(row["population_estimate"]),
             children_count=_int_or_none(row["children_count"]),
@@ -87,7 +119,7 @@ def load_ofsted() -> int:
             local_authority=authorities[row["la_code"]], inspection_date=row["inspection_date"],
             publication_date=row["publication_date"] or None, inspection_type=row["inspection_type"],
             overall_effectiveness=row["overall_effectiveness"],
-            overall_effectiveness_grade=int(row["overall_effectiveness_grade"]),
+            overall_effectiveness_grade=whole_number(row["overall_effectiveness_grade"]),
             impact_of_leaders=row["impact_of_leaders"], help_and_protection=row["help_and_protection"],
             children_in_care=row["children_in_care"], care_leavers=row["care_leavers"],
             report_url=row["ofsted_report_url"],
@@ -104,7 +136,7 @@ def load_deprivation() -> int:
         Deprivation(
             local_authority=authorities[row["la_code_current"]], la_code_2019=row["la_code_2019"],
             imd_average_score=Decimal(row["imd_average_score"]),
-            imd_rank_of_average_score=int(row["imd_rank_of_average_score"]),
+            imd_rank_of_average_score=whole_number(row["imd_rank_of_average_score"]),
             idaci_average_score=Decimal(row["idaci_average_score"]), code_change_note=row["code_change_note"],
         )
         for row in read_rows("imd2019_upper_tier.csv") if row["la_code_current"] in authorities
@@ -131,7 +163,7 @@ def load_statistical_neighbours() -> int:
     return len(StatisticalNeighbour.objects.bulk_create(
         StatisticalNeighbour(local_authority=authorities[row["ons_code"]],
                              neighbour=authorities[row["neighbour_ons_code"]],
-                             rank=int(row["neighbour_rank"]), closeness=row["closeness"])
+                             rank=whole_number(row["neighbour_rank"]), closeness=row["closeness"])
         for row in read_rows("statistical_neighbours_2021.csv")
         if row["ons_code"] in authorities and row["neighbour_ons_code"] in authorities
     ))
@@ -158,6 +190,16 @@ LOADERS = {
 }
 
 
-@transaction.atomic
 def load_all() -> dict[str, int]:
-    return {name: loader() for name, loader in LOADERS.items()}
+    """Every loader in one transaction: any error rolls back to the data as it was before."""
+    from .infant_care import LOADERS as INFANT_LOADERS
+
+    POSITION.filename, POSITION.line = "", 0
+    try:
+        with transaction.atomic():
+            return {name: loader() for name, loader in {**LOADERS, **INFANT_LOADERS}.items()}
+    except FixtureError:
+        raise
+    except (ValueError, KeyError, TypeError, ArithmeticError, LookupError) as error:
+        where = f"{POSITION.filename}, line {POSITION.line}" if POSITION.filename else "a fixture file"
+        raise FixtureError(f"{where}: {error.__class__.__name__}: {error}") from error

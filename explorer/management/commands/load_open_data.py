@@ -1,21 +1,25 @@
-"""Load the open data in fixtures/open-data/ and, if none exists yet, the SYNTHETIC example dataset."""
+"""Load the open data in fixtures/open-data/ and the real under-1 figures in fixtures/infant-care/."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from explorer.open_data import load_all
-from explorer.synthetic import ensure_synthetic_dataset
+from explorer.models import NewbornCount, NewbornDataset
+from explorer.open_data import FixtureError, load_all
 
 
 class Command(BaseCommand):
-    help = "Load (or reload) the explorer's open data; add the synthetic newborn dataset if none exists. Idempotent."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--no-synthetic", action="store_true", help="Do not add the synthetic example dataset.")
+    help = ("Load (or reload) the explorer's open data and real under-1 figures. Idempotent; a missing or "
+            "malformed file stops the load with a message naming it, and the previous data are kept.")
 
     def handle(self, *args, **options):
-        for name, count in load_all().items():
+        try:
+            counts = load_all()
+        except FixtureError as error:
+            raise CommandError(f"Nothing was changed. {error}") from error
+        for name, count in counts.items():
             self.stdout.write(f"{name}: {count} rows")
-        if not options["no_synthetic"]:
-            dataset = ensure_synthetic_dataset()
-            self.stdout.write(f"Synthetic newborn dataset created ({dataset.counts.count()} rows)." if dataset
-                              else "A newborn dataset already exists; synthetic example not added.")
+        # Earlier versions of the site shipped invented newborn figures against real LA codes.
+        synthetic = NewbornDataset.objects.filter(is_synthetic=True)
+        if synthetic.exists():
+            NewbornCount.objects.filter(dataset__in=synthetic).delete()
+            synthetic.delete()
+            self.stdout.write("Removed the old synthetic (invented) newborn example dataset.")
