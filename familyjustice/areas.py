@@ -23,7 +23,7 @@ class Member:
     link: AuthorityArea
     authority: LocalAuthority | None
     pooled: bool  # True when all its courts with an area are in this one area
-    under1: under1.Under1Figure | None = None
+    infants: under1.UnderOneFigure | None = None
     section_20: measures.Share | None = None
     placed_with_parents: measures.Share | None = None
     centres: measures.CentreCount | None = None
@@ -75,18 +75,18 @@ def attach_figures(members: list[Member], year: int | None, figures=None) -> Non
     centres = measures.centres_by(lambda centre: centre.la_code, latest_centres)
     for member in members:
         code = member.link.la_code
-        member.under1 = figures.get(code)
+        member.infants = figures.get(code)
         member.section_20 = section_20.get(code)
         member.placed_with_parents = placed.get(code)
         member.centres = centres.get((code, latest_centres), measures.CentreCount())
 
 
-def pool(area: DfjArea, members: list[Member], year: int | None, england: under1.Under1Figure | None) -> PooledArea:
+def pool(area: DfjArea, members: list[Member], year: int | None, england: under1.UnderOneFigure | None) -> PooledArea:
     result = PooledArea(area, year)
     for member in members:
         if not member.pooled:
             continue
-        figure = member.under1
+        figure = member.infants
         if figure is None or figure.count is None or not figure.births:
             result.left_out.append(member.link.la_name)
             continue
@@ -107,7 +107,7 @@ def all_pooled(year: int | None) -> list[PooledArea]:
     for area in DfjArea.objects.exclude(code="HIGH_COURT"):
         members = members_of(area)
         for member in members:
-            member.under1 = figures.get(member.link.la_code)
+            member.infants = figures.get(member.link.la_code)
         results.append(pool(area, members, year, england))
     return results
 

@@ -5,6 +5,7 @@ import io
 
 from catalogue.io.spreadsheets import safe_row
 from explorer.chart import BIRTHS, OGL, Source
+from explorer.under_one import PAIRING
 
 HMCTS_LICENCE = "MIT licence, © HM Courts & Tribunals Service"
 DERIVED_LINKS_CAVEAT = (
@@ -41,8 +42,7 @@ CONCEPTIONS = Source("Office for National Statistics: Conceptions in England and
                      "Under-18 conceptions per 1,000 girls aged 15 to 17, calendar year of conception. A proxy for "
                      "young parenthood, not births by mother's age: a conception can end in abortion.",
                      "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait")
-PAIRING_NOTE = ("Rates pair the reporting year ending 31 March with live births in the calendar year before it "
-                "(2022 to 2023 with births in 2022), the calendar year holding nine of its twelve months.")
+PAIRING_NOTE = PAIRING  # the explorer's own words, so both apps state the same pairing
 
 __all__ = ["BIRTHS", "CONCEPTIONS", "DFJ", "LEGAL_STATUS", "RFC", "UNDER1", "csv_text", "reporting_year"]
 

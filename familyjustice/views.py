@@ -53,8 +53,7 @@ def respond(request, template, state, charts, **context):
 
 
 def _under1_state(request):
-    births = under1.births_by_code_year()
-    years = under1.years_with_rates(births)
+    years = under1.years_with_rates()
     return PageState(request, years, years[-1] if years else None), years
 
 
