@@ -1,6 +1,6 @@
 """A chart or table as the family-justice pages show and download it: explorer's Chart, written safely."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from explorer.chart import Chart
 
@@ -12,6 +12,7 @@ class SafeChart(Chart):
     """Explorer's Chart (title, summary, SVG, table, sources, notes) whose CSV cells go through safe_cell."""
 
     download_href: str = ""
+    events: list = field(default_factory=list)  # (number, TrendEvent) drawn on the chart
 
     def csv_text(self) -> str:
         return csv_text(self.table_columns, self.table_rows)

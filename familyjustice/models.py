@@ -179,6 +179,11 @@ class TrendEvent(index.Indexed, models.Model):
             f"{self.date.day} {self.date:%B %Y}"
 
     @property
+    def iso_date(self) -> str:
+        """For <time datetime>: a month-only date is written as a month, not as the 1st."""
+        return self.date.strftime("%Y-%m") if self.date_precision == self.Precision.MONTH else self.date.isoformat()
+
+    @property
     def reporting_year(self) -> int:
         """The DfE reporting year (ending 31 March) the event falls in."""
         return self.date.year if self.date.month <= 3 else self.date.year + 1

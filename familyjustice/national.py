@@ -6,10 +6,12 @@ year, region and local authority, the index table of family justice areas, and t
 from collections import defaultdict
 
 from catalogue.models import LocalAuthority
+from explorer import under_one
 from explorer.plots import Series, bar_svg, line_svg
 
 from . import measures, under1
 from .charts import SafeChart, table
+from .events import numbered_events, trend_with_events_svg
 from .models import AuthorityArea, LegalStatusFigure
 from .sources import BIRTHS, DERIVED_LINKS_CAVEAT, DFJ, LEGAL_STATUS, PAIRING_NOTE, RFC, UNDER1, reporting_year
 
@@ -22,7 +24,7 @@ def share_trend(kind: str, extra_series: dict[str, dict[int, measures.Share]] | 
                 slug_suffix: str = "england", title_place: str = "England") -> SafeChart:
     """A share over the years: England (DfE's national row) and, if given, other named series."""
     _, _, label = measures.SHARES[kind]
-    series_map = {"England": measures.share_series(kind, [measures.ENGLAND_CODE])} | (extra_series or {})
+    series_map = (extra_series or {}) | {"England": measures.share_series(kind, [measures.ENGLAND_CODE])}
     years = sorted({year for values in series_map.values() for year in values})
     series = [Series(name, [(year, values[year].percent if year in values else None) for year in years])
               for name, values in series_map.items()]
@@ -30,8 +32,9 @@ def share_trend(kind: str, extra_series: dict[str, dict[int, measures.Share]] | 
     summary = (f"The {label} each year, all ages"
                + (f", for {', '.join(series_map)}." if len(series_map) > 1 else " (England).")
                + " Percentages are computed here from DfE's published counts.")
-    svg = line_svg(title, summary, series, x_labels={year: reporting_year(year) for year in years},
-                   y_label="Per cent") if years else ""
+    events = numbered_events(years)
+    svg = trend_with_events_svg(title, summary, series, x_labels={year: reporting_year(year) for year in years},
+                                y_label="Per cent", events=events) if years else ""
     columns = ["Year", *[f"{name} (%)" for name in series_map], *[f"{name}: count / total" for name in series_map]]
     rows = [[reporting_year(year),
              *[measures.fmt_share(values[year]) if year in values else "" for values in series_map.values()],
@@ -41,7 +44,33 @@ def share_trend(kind: str, extra_series: dict[str, dict[int, measures.Share]] | 
              "local authority counts (authorities with a suppressed count are left out of that year)."]
     if kind == "placed-with-parents":
         notes.append("No local authority figures at 31 March 2018 or 2019 could be obtained.")
-    return table(f"{kind}-{slug_suffix}", title, summary, columns, rows, [LEGAL_STATUS], notes, svg)
+    chart = table(f"{kind}-{slug_suffix}", title, summary, columns, rows, [LEGAL_STATUS], notes, svg)
+    chart.events = events
+    return chart
+
+
+def infants_trend() -> SafeChart | None:
+    """England's infants entering care each year, with the dated events in law and guidance."""
+    rows = under_one.figures(codes=[measures.ENGLAND_CODE], level="National")
+    if not rows:
+        return None
+    years = [figure.year for figure in rows]
+    events = numbered_events(years)
+    title = f"Infants entering care in England, {reporting_year(years[0])} to {reporting_year(years[-1])}"
+    summary = ("Infants under 1 starting to be looked after in England each year ending 31 March, with changes of "
+               "law and guidance (numbered) beside them. An event next to a change does not show that it caused it.")
+    series = [Series("Infants under 1 starting to be looked after, England",
+                     [(figure.year, figure.count) for figure in rows])]
+    svg = trend_with_events_svg(title, summary, series, x_labels={year: reporting_year(year) for year in years},
+                                y_label="Infants", events=events)
+    table_rows = [[reporting_year(figure.year), measures.fmt_count(figure.count, figure.flag),
+                   measures.fmt_count(figure.births), fmt_rate(figure.rate)] for figure in rows]
+    chart = table("infants-england-events", title, summary,
+                  ["Year", "Infants starting to be looked after aged under 1", "Live births (paired year)",
+                   "Rate per 10,000 live births"], table_rows, [UNDER1, BIRTHS],
+                  [PAIRING_NOTE, "National counts are rounded by DfE to the nearest 10."], svg)
+    chart.events = events
+    return chart
 
 
 def share_by_region(kind: str, year: int | None = None) -> SafeChart:

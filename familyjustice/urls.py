@@ -13,4 +13,5 @@ urlpatterns = [
     path("legal-status/", views.legal_status, name="legal_status"),
     path("parent-and-child-units/", views.parent_and_child_units, name="centres"),
     path("questions/", views.questions_page, name="questions"),
+    path("family-justice/local-authorities/<str:ons_code>/<slug:slug>.csv", views.la_table, name="la_table"),
 ]

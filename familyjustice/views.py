@@ -11,8 +11,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalogue.io.numbers import parse_int
+from catalogue.models import LocalAuthority
 
-from . import area_charts, areas, measures, national, questions, under1
+from . import area_charts, areas, measures, national, profile, questions, under1
 from .models import DfjArea
 from .sources import DERIVED_LINKS_CAVEAT, PAIRING_NOTE, reporting_year
 
@@ -111,7 +112,7 @@ def area_pack(request, slug):
 
 def legal_status(request):
     state = PageState(request, [], None)
-    charts = [national.share_trend("section-20"), national.share_trend("placed-with-parents"),
+    charts = [national.infants_trend(), national.share_trend("section-20"), national.share_trend("placed-with-parents"),
               national.share_by_region("section-20"), national.share_by_region("placed-with-parents")]
     return respond(request, "familyjustice/legal_status.html", state, charts)
 
@@ -125,6 +126,18 @@ def parent_and_child_units(request):
 def questions_page(request):
     state, _ = _under1_state(request)
     sections = questions.build(state.year)
-    charts = [chart for section in sections for chart in section.charts]
-    return respond(request, "familyjustice/questions.html", state, charts, sections=sections, year=state.year,
+    trend = national.infants_trend()
+    charts = [trend] + [chart for section in sections for chart in section.charts]
+    return respond(request, "familyjustice/questions.html", state, charts, sections=sections, trend=trend, year=state.year,
                    year_label=reporting_year(state.year) if state.year else "")
+
+
+def la_table(request, ons_code, slug):
+    """The CSV of one family-justice table on a local authority's profile (the profile is the explorer's)."""
+    authority = get_object_or_404(LocalAuthority.objects.select_related("region"), ons_code=ons_code.upper())
+    chart = next((chart for chart in profile.legal_status_charts(authority) if chart.slug == slug), None)
+    if chart is None or not chart.rows:
+        raise Http404("No table of that name for this local authority.")
+    response = HttpResponse(chart.csv_text(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{chart.csv_filename()}"'
+    return response
