@@ -25,13 +25,13 @@ class NewbornUploadForm(forms.ModelForm):
                                      "babies_of_recurrent_mothers.")
     source_url = forms.URLField(label="Source URL", required=False, assume_scheme="https")
 
-    field_order = ["file", "title", "source", "source_url", "licence", "definition", "period_type", "is_synthetic"]
+    field_order = ["file", "title", "source", "source_url", "licence", "definition", "period_type"]
 
     class Meta:
         model = NewbornDataset
-        fields = ["title", "source", "source_url", "licence", "definition", "period_type", "is_synthetic"]
-        help_texts = {"licence": "For example 'Open Government Licence v3.0' or the publisher's terms.",
-                      "is_synthetic": "Tick only for invented demonstration figures: every chart will say so."}
+        # No "synthetic" option: invented figures must never be attached to a real local authority.
+        fields = ["title", "source", "source_url", "licence", "definition", "period_type"]
+        help_texts = {"licence": "For example 'Open Government Licence v3.0' or the publisher's terms."}
 
 
 class EditorMixin(WagtailAdminTemplateMixin):
@@ -51,8 +51,8 @@ class NewbornDatasetListView(EditorMixin, TemplateView):
     page_title = "Newborn care-proceedings data"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(datasets=NewbornDataset.objects.all(),
-                                        current=NewbornDataset.current(), **kwargs)
+        datasets = NewbornDataset.objects.filter(is_synthetic=False)
+        return super().get_context_data(datasets=datasets, current=datasets.first(), **kwargs)
 
 
 class NewbornUploadView(EditorMixin, FormView):

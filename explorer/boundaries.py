@@ -19,6 +19,44 @@ BOUNDARY_CHANGES = {
 }
 
 
+# Boundary changes: the old authorities' figures are shown beside the new one's as separate lines (a series
+# break), never joined into it, because they cover a different area. Pure re-codes (Gateshead, Northumberland,
+# Buckinghamshire, North Yorkshire, Somerset) are joined into one series by the data itself (la_code_current).
+PREDECESSORS = {
+    "E06000058": (("E06000028", "Bournemouth"), ("E06000029", "Poole")),
+    "E06000059": (("E10000009", "Dorset County Council"),),
+    "E06000061": (("E10000021", "Northamptonshire"),),
+    "E06000062": (("E10000021", "Northamptonshire"),),
+    "E06000063": (("E10000006", "Cumbria"),),
+    "E06000064": (("E10000006", "Cumbria"),),
+}
+BREAK_NOTES = {
+    "E06000058": "Bournemouth, Christchurch and Poole was created on 1 April 2019 from Bournemouth, Poole and "
+                 "Christchurch (part of Dorset County Council): its figures start in 2019 to 2020. Bournemouth's "
+                 "and Poole's figures before then are shown as separate lines, not joined, because they cover a "
+                 "smaller area.",
+    "E06000059": "Dorset Council was created on 1 April 2019; Dorset County Council's figures before then are shown "
+                 "as a separate line, not joined, because the county also covered Christchurch.",
+    "E06000061": "North Northamptonshire was created on 1 April 2021; Northamptonshire's figures before then cover "
+                 "both North and West Northamptonshire and are shown as a separate line.",
+    "E06000062": "West Northamptonshire was created on 1 April 2021; Northamptonshire's figures before then cover "
+                 "both North and West Northamptonshire and are shown as a separate line.",
+    "E06000063": "Cumberland was created on 1 April 2023; Cumbria's figures before then cover both Cumberland and "
+                 "Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure was found.",
+    "E06000064": "Westmorland and Furness was created on 1 April 2023; Cumbria's figures before then cover both "
+                 "Cumberland and Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure "
+                 "was found.",
+}
+RECODE_NOTES = {
+    "E08000037": "Gateshead's code changed from E08000020 in 2013 with no change of area: one continuous series.",
+    "E06000057": "Northumberland's code changed from E06000048 with no change of area: one continuous series.",
+}
+
+
+def predecessors(code: str) -> tuple[tuple[str, str], ...]:
+    return PREDECESSORS.get(code, ())
+
+
 @lru_cache(maxsize=1)
 def _imd_matches() -> dict[str, str]:
     with open(OPEN_DATA / "la_lookup.csv", encoding="utf-8", newline="") as handle:
@@ -27,8 +65,9 @@ def _imd_matches() -> dict[str, str]:
 
 def boundary_notes(authority) -> list[str]:
     notes = []
-    if authority.ons_code in BOUNDARY_CHANGES:
-        notes.append(BOUNDARY_CHANGES[authority.ons_code])
+    for table in (BOUNDARY_CHANGES, BREAK_NOTES, RECODE_NOTES):
+        if authority.ons_code in table:
+            notes.append(table[authority.ons_code])
     match = _imd_matches().get(authority.ons_code, "")
     if match.startswith("none"):
         notes.append("There is no IMD 2019 summary for this area: it was " + match.removeprefix("none (").rstrip(")")

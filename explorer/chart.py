@@ -7,12 +7,13 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .models import NewbornDataset
+from catalogue.io.spreadsheets import safe_row
 
 OGL = "Open Government Licence v3.0"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-SYNTHETIC_MARK = "SYNTHETIC (invented figures)"
 OGL_STATEMENT = "Contains public sector information licensed under the Open Government Licence v3.0."
+SUPPRESSED_NOTE = ("[c] and [x]: suppressed by DfE to protect confidentiality; [*]: not shown by StatsWales. "
+                   "Suppressed figures are left out of charts, never drawn as 0.")
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,36 @@ class Source:
     licence: str
     definition: str = ""
     url: str = ""
-    synthetic: bool = False
 
 
+DFE_STARTS = Source(
+    "Department for Education: Children looked after in England including adoptions, years ending 31 March "
+    "2011 to 2025 (SFR 2011-2017; releases 2022, 2024 and 2025)", OGL,
+    "Children who started to be looked after during the year aged under 1 (age on starting; first start in the "
+    "year only; children looked after only under a series of short-term placements excluded). These are infants "
+    "entering care, not newborns in care proceedings: a baby can be accommodated under section 20 without "
+    "proceedings. Local authority figures are unrounded; England and regional figures are rounded to the nearest "
+    "10 by DfE, so they need not equal the sum of local authorities.",
+    "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions")
+DFE_AT_31_MARCH = Source(
+    "Department for Education: Children looked after in England including adoptions, 31 March 2011 to 2025", OGL,
+    "Children looked after on 31 March aged under 1. Local authority figures 2011-2017 and 2020-2025 (2018 and "
+    "2019 England only); England and regional figures rounded to the nearest 10.",
+    DFE_STARTS.url)
+STATSWALES = Source(
+    "Welsh Government, StatsWales: Children looked after at 31 March by local authority, gender and age, "
+    "2003 to 2018", OGL,
+    "Children looked after on 31 March aged under 1: boys plus girls, each rounded to the nearest 5 by "
+    "StatsWales (so the total may differ from the true figure by up to 4). Cells StatsWales did not show are "
+    "suppressed.")
+CAFCASS = Source(
+    "Cafcass: care applications per 10,000 children aged 0-17, via DfE Local Authority Interactive Tool (LAIT), "
+    "2015-16 to 2024-25", OGL + " (as republished by DfE in LAIT; Cafcass's own reuse terms not verified)",
+    "Care applications (care orders only) per 10,000 children aged 0-17 in the financial year: children of "
+    "all ages, not infants, and applications, not children in care.",
+    "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait")
 BIRTHS = Source("Office for National Statistics: live births by area of usual residence of mother, 2013-2022",
                 OGL, "Live births in the calendar year, by the mother's local authority of usual residence.")
-CLA = Source("Department for Education: Children looked after in England including adoptions, reporting year 2025",
-             OGL, "Children starting to be looked after in the year ending 31 March, per 10,000 children aged 0-17. "
-             "All ages, not newborns.")
 IMD = Source("Ministry of Housing, Communities and Local Government: English Indices of Deprivation 2019, "
              "upper-tier local authority summaries", OGL,
              "IMD average score (population-weighted; higher is more deprived). England only; mostly 2015/16 data.")
@@ -43,13 +66,9 @@ NEIGHBOURS = Source("Department for Education: statistical neighbour groupings, 
                     "The ten local authorities most similar on DfE's socio-economic model.")
 
 
-def newborn_source(dataset: NewbornDataset) -> Source:
-    return Source(dataset.title, dataset.licence, dataset.definition, dataset.source_url, dataset.is_synthetic)
-
-
 def own_data_source() -> Source:
     return Source("Figures you uploaded (not stored on this site)", "Yours",
-                  "As you supplied them: babies under one week old subject to care proceedings.")
+                  "As you supplied them: children who started to be looked after aged under 1 in the year.")
 
 
 @dataclass
@@ -66,41 +85,42 @@ class Chart:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def synthetic(self) -> bool:
-        return any(source.synthetic for source in self.sources)
-
-    @property
     def has_ogl_source(self) -> bool:
-        return any(source.licence == OGL for source in self.sources)
+        return any(source.licence.startswith(OGL) for source in self.sources)
 
     @property
     def table_columns(self) -> list[str]:
-        return self.columns + (["Data status"] if self.synthetic else [])
+        return self.columns
 
     @property
     def table_rows(self) -> list[list[str]]:
-        """The rows shown in the table and downloaded as CSV; synthetic rows say so on every line."""
-        if self.synthetic:
-            return [row + [SYNTHETIC_MARK] for row in self.rows]
         return self.rows
 
     def csv_text(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.table_columns)
-        writer.writerows(self.table_rows)
+        writer.writerow(safe_row(self.table_columns))
+        writer.writerows(safe_row(row) for row in self.table_rows)
+        writer.writerow([])
+        for source in self.sources:
+            writer.writerow(safe_row([f"Source: {source.title}. Licence: {source.licence}. "
+                                      f"Definition: {source.definition}"]))
         return out.getvalue()
 
     def csv_filename(self) -> str:
-        return f"born-into-care-{self.slug}{'-SYNTHETIC' if self.synthetic else ''}.csv"
+        return f"born-into-care-{self.slug}.csv"
 
 
 def fmt_rate(value) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else f"{value:,.1f}"
 
 
-def fmt_count(count, suppressed=False) -> str:
-    """Counts of 1-4 appear as [c] (suppressed), as in official statistics."""
-    if suppressed:
-        return "[c]"
-    return "" if count is None else f"{count}"
+def fmt_share(value) -> str:
+    return "" if value is None else f"{value:.1f}%"
+
+
+def fmt_count(count, flag="") -> str:
+    """A published count with thousands separators; a suppressed one shows its flag, e.g. [c], never 0."""
+    if count is None:
+        return f"[{flag}]" if flag else ""
+    return f"{count:,}"

@@ -1,113 +1,72 @@
 """
-Assembling the figures the charts show, from the database: newborn rates per 10,000 live births
-by LA, region and England; children-looked-after rates; deprivation, spend and Ofsted per LA.
+Pooling the under-1 figures over groups of areas (statistical neighbours, several years of one LA)
+and the explanatory measures (spend per child, statistical neighbours) the charts set beside them.
 
-Year pairing (said on every page that uses it): financial year 2016/17 of care proceedings is
-paired with live births in calendar year 2016, the year it starts in; calendar-year uploads are
-paired with the same calendar year. Births are by the mother's area of usual residence.
+A pooled rate is the group's total count over its total live births, counting only the areas that
+have both a published count and a births figure; a suppressed area is left out of both sides (never
+counted as 0), and the tables say how many areas each figure covers.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from catalogue.models import LocalAuthority
-
 from . import statistics
-from .models import ChildrenLookedAfter, ChildrensServicesSpend, LiveBirths, NewbornCount, NewbornDataset
+from .models import ChildrenLookedAfter, ChildrensServicesSpend, StatisticalNeighbour
+from .under_one import UnderOneFigure
 
 
 @dataclass
-class AreaRate:
-    """One area's newborn count, live births and rate for one year (rate None if not shown)."""
-
-    local_authority: LocalAuthority
-    year: int
-    count: int
-    births: int | None
-    suppressed: bool = False
-    own_data: bool = False
-
-    @property
-    def rate(self):
-        if self.suppressed:
-            return None
-        return statistics.rate_per_10000(self.count, self.births)
-
-
-def births_by_code_year() -> dict[tuple[str, int], int]:
-    return {(code, year): births for code, year, births in
-            LiveBirths.objects.values_list("area_code", "year", "live_births")}
-
-
-def year_label(dataset: NewbornDataset, year: int) -> str:
-    if dataset.period_type == NewbornDataset.PeriodType.FINANCIAL:
-        return f"{year}/{(year + 1) % 100:02d}"
-    return str(year)
-
-
-def area_rates(dataset: NewbornDataset, births=None, *, suppress=True) -> list[AreaRate]:
-    """Every LA-year of the dataset, joined to its live births; counts 1-4 suppressed if asked."""
-    births = births_by_code_year() if births is None else births
-    counts = NewbornCount.objects.filter(dataset=dataset).select_related("local_authority__region")
-    return [
-        AreaRate(count.local_authority, count.year, count.babies_under_one_week,
-                 births.get((count.local_authority.ons_code, count.year)),
-                 suppressed=suppress and statistics.is_suppressed(count.babies_under_one_week))
-        for count in counts
-    ]
-
-
-def dataset_years(rates: list[AreaRate]) -> list[int]:
-    return sorted({rate.year for rate in rates if rate.births})
-
-
-@dataclass
-class PooledRate:
-    """A rate pooled over several areas: total count over total live births (areas with births only)."""
+class PooledFigure:
+    """Sums over a group of areas: counts paired with births (for the rate) and with all ages (for the share)."""
 
     label: str
     year: int
-    count: int
-    births: int
-    areas: int
+    rate_count: int = 0
+    births: int = 0
+    share_count: int = 0
+    all_ages: int = 0
+    areas: int = 0
+    suppressed_areas: int = 0
 
     @property
-    def suppressed(self) -> bool:
-        return statistics.is_suppressed(self.count)
+    def rate(self) -> float | None:
+        return statistics.rate_per_10000(self.rate_count, self.births) if self.births else None
 
     @property
-    def rate(self):
-        """None when the pooled count is 1-4: small totals are suppressed like single areas."""
-        return None if self.suppressed else statistics.rate_per_10000(self.count, self.births)
+    def share_of_all_ages(self) -> float | None:
+        return self.share_count / self.all_ages * 100 if self.all_ages else None
+
+    def add(self, figure: UnderOneFigure) -> None:
+        self.areas += 1
+        if figure.suppressed:
+            self.suppressed_areas += 1
+            return
+        if figure.births:
+            self.rate_count += figure.count
+            self.births += figure.births
+        if figure.all_ages_count:
+            self.share_count += figure.count
+            self.all_ages += figure.all_ages_count
 
 
-def pooled(rates, label_of) -> dict[tuple[str, int], PooledRate]:
-    """Group area rates by (label_of(area), year) and pool them. Suppressed counts still add up."""
-    groups: dict[tuple[str, int], PooledRate] = {}
-    for item in rates:
-        if not item.births:
-            continue
-        label = label_of(item)
+def pooled(figures: list[UnderOneFigure], label_of) -> dict[tuple[str, int], PooledFigure]:
+    """Group figures by (label_of(figure), year) and pool them; label None leaves a figure out."""
+    groups: dict[tuple[str, int], PooledFigure] = {}
+    for figure in figures:
+        label = label_of(figure)
         if label is None:
             continue
-        group = groups.setdefault((label, item.year), PooledRate(label, item.year, 0, 0, 0))
-        group.count += item.count
-        group.births += item.births
-        group.areas += 1
+        groups.setdefault((label, figure.year), PooledFigure(label, figure.year)).add(figure)
     return groups
 
 
-def country_rates(rates) -> dict[tuple[str, int], PooledRate]:
-    return pooled(rates, lambda item: item.local_authority.country)
-
-
-def region_rates(rates) -> dict[tuple[str, int], PooledRate]:
-    return pooled(rates, lambda item: item.local_authority.region.name)
-
-
-def national_target(rates, year: int, country="England") -> float | None:
-    group = country_rates([item for item in rates if item.year == year]).get((country, year))
-    return group.rate if group else None
+def pooled_over_years(figures: list[UnderOneFigure], years: list[int]) -> dict[str, PooledFigure]:
+    """{area code: its figures pooled over `years`} (rate = total count / total births of those years)."""
+    result: dict[str, PooledFigure] = {}
+    for figure in figures:
+        if figure.year in years:
+            result.setdefault(figure.area_code, PooledFigure(figure.area_code, years[-1])).add(figure)
+    return result
 
 
 def cla_rates(measure=ChildrenLookedAfter.Measure.STARTING, year=None, level="Local authority"):
@@ -118,22 +77,22 @@ def cla_rates(measure=ChildrenLookedAfter.Measure.STARTING, year=None, level="Lo
     return year, {row.area_code: row for row in rows.filter(year=year)}
 
 
-def spend_per_child() -> dict[int, float]:
-    """2024-25 children's social care spend (£) per child aged 0-17 (DfE 2025 population), by LA id."""
+def spend_per_child() -> dict[str, float]:
+    """2024-25 children's social care spend (£) per child aged 0-17 (DfE 2025 population), by ONS code."""
     _, population = cla_rates(ChildrenLookedAfter.Measure.LOOKED_AFTER, 2025)
     result = {}
     for spend in ChildrensServicesSpend.objects.select_related("local_authority"):
-        row = population.get(spend.local_authority.ons_code)
+        code = spend.local_authority.ons_code
+        row = population.get(code)
         if spend.total_childrens_social_care is not None and row and row.population_estimate:
-            result[spend.local_authority_id] = float(spend.total_childrens_social_care) * 1000 / row.population_estimate
+            result[code] = float(spend.total_childrens_social_care) * 1000 / row.population_estimate
     return result
 
 
-def neighbour_groups() -> dict[int, list[int]]:
-    from .models import StatisticalNeighbour
-
+def neighbour_codes() -> dict[str, list[str]]:
+    """{ONS code: its DfE statistical neighbours' ONS codes, closest first}."""
     groups = defaultdict(list)
-    for la_id, neighbour_id in StatisticalNeighbour.objects.order_by("rank").values_list(
-            "local_authority_id", "neighbour_id"):
-        groups[la_id].append(neighbour_id)
+    for code, neighbour in StatisticalNeighbour.objects.order_by("rank").values_list(
+            "local_authority__ons_code", "neighbour__ons_code"):
+        groups[code].append(neighbour)
     return groups

@@ -1,72 +1,146 @@
 """
-The explorer's charts of newborn care proceedings, each with its summary written from the
-numbers it plots. (The open-data-only charts and the LA profile are in profile_charts.py.)
+The explorer's national, regional and funnel charts of the real under-1 figures, each with its
+summary written from the numbers it plots. (LA profiles: profile.py; relationships: relationships.py.)
 """
 
 import math
 
-from . import statistics
-from .chart import BIRTHS, Chart, Source, fmt_count, fmt_rate, newborn_source
-from .measures import AreaRate, country_rates, national_target, region_rates, year_label
+from . import statistics, under_one
+from .chart import (
+    BIRTHS, DFE_AT_31_MARCH, DFE_STARTS, STATSWALES, Chart, Source, fmt_count, fmt_rate, fmt_share,
+)
+from .models import ENGLAND_CODE, WALES_CODE, InfantCareFigure
 from .plots import FunnelPoint, Series, bar_svg, funnel_svg, line_svg
+from .under_one import PAIRING, UnderOneFigure, year_label
 
 RATE_LABEL = "Rate per 10,000 live births"
+STARTS = InfantCareFigure.Measure.STARTS
+AT_31_MARCH = InfantCareFigure.Measure.AT_31_MARCH
+ROUNDED_NOTE = ("England and regional counts are rounded to the nearest 10 by DfE, so they need not equal the sum "
+                "of local authorities.")
 
 
-def national_trend(dataset, rates: list[AreaRate]) -> Chart:
-    groups = country_rates(rates)
-    countries = sorted({country for country, _ in groups}, key=lambda c: (c != "England", c))
-    years = sorted({year for _, year in groups})
-    series = [Series(country, [(year, groups[(country, year)].rate) for year in years if (country, year) in groups])
-              for country in countries]
-    rows = [[year_label(dataset, year), country, fmt_count(groups[(country, year)].count,
-                                                          groups[(country, year)].suppressed),
-             f"{groups[(country, year)].births}", fmt_rate(groups[(country, year)].rate),
-             f"{groups[(country, year)].areas}"]
-            for year in years for country in countries if (country, year) in groups]
-    england = [groups[("England", year)] for year in years
-               if ("England", year) in groups and groups[("England", year)].rate is not None]
-    if len(england) >= 2:
-        first, last = england[0], england[-1]
-        summary = (f"Across the local authorities in this dataset, the rate in England went from "
-                   f"{first.rate:.1f} per 10,000 live births in {year_label(dataset, first.year)} to "
-                   f"{last.rate:.1f} in {year_label(dataset, last.year)} "
-                   f"({first.count:,} and {last.count:,} babies under one week old). ")
-        peak = max(england, key=lambda group: group.rate)
-        summary += f"The highest rate was {peak.rate:.1f}, in {year_label(dataset, peak.year)}."
-    else:
-        summary = "This dataset does not cover two or more years for England, so no trend can be shown."
-    title = "Newborns in care proceedings per 10,000 live births, by year"
-    svg = line_svg(title, summary, series, x_labels={y: year_label(dataset, y) for y in years}, y_label=RATE_LABEL)
-    return Chart("national-trend", title, summary, svg,
-                 ["Year", "Country", "Babies under one week in proceedings", "Live births", RATE_LABEL,
-                  "Local authorities included"], rows, [newborn_source(dataset), BIRTHS])
+def labels(years) -> dict[int, str]:
+    return {year: year_label(year) for year in years}
 
 
-def regions_compared(dataset, rates: list[AreaRate], year: int) -> Chart:
-    groups = region_rates([item for item in rates if item.year == year])
-    england = national_target(rates, year)
-    ordered = sorted(groups.values(), key=lambda group: -(group.rate or 0))
-    bars = [(group.label, group.rate, group.areas < 3) for group in ordered]
-    rows = [[group.label, fmt_count(group.count, group.suppressed), f"{group.births}", fmt_rate(group.rate),
-             f"{group.areas}"]
-            for group in ordered]
-    label = year_label(dataset, year)
-    shown = [group for group in ordered if group.rate is not None]
+def national_starts(figures: list[UnderOneFigure]) -> Chart:
+    """England, every year: under-1 starts, all starts, the under-1 share, and the rate where births exist."""
+    england = sorted((f for f in figures if f.area_code == ENGLAND_CODE), key=lambda f: f.year)
+    title = "Infants (under 1) starting to be looked after in England, by year"
+    rows = [[year_label(f.year), fmt_count(f.count, f.flag), fmt_count(f.all_ages_count, f.all_ages_flag),
+             fmt_share(f.share_of_all_ages), fmt_count(f.births), str(f.births_year) if f.births else "",
+             fmt_rate(f.rate)] for f in england]
+    columns = ["Year (April to March)", "Under 1 starting to be looked after", "All ages starting to be looked after",
+               "Under-1 share of all starts", "Live births (paired year)", "Births year", RATE_LABEL]
+    if len(england) < 2:
+        return Chart("england-starts", title, "The figures have not been loaded.", "", columns, rows, [DFE_STARTS])
+    first, last = england[0], england[-1]
+    peak = max(england, key=lambda f: f.count or 0)
+    summary = (f"{first.count:,} infants under 1 started to be looked after in England in {year_label(first.year)} "
+               f"and {last.count:,} in {year_label(last.year)}; the most was {peak.count:,} in "
+               f"{year_label(peak.year)}. Under-1s were {last.share_of_all_ages:.1f}% of all children starting to "
+               f"be looked after in {year_label(last.year)} ({first.share_of_all_ages:.1f}% in "
+               f"{year_label(first.year)}). {ROUNDED_NOTE}")
+    svg = line_svg(title, summary, [Series("England: infants under 1 starting to be looked after",
+                                           [(f.year, f.count) for f in england])],
+                   x_labels=labels(f.year for f in england), y_label="Infants under 1", y_format="{:,.0f}")
+    return Chart("england-starts", title, summary, svg, columns, rows, [DFE_STARTS, BIRTHS])
+
+
+def national_rate(figures: list[UnderOneFigure]) -> Chart:
+    """England's rate per 10,000 live births, only for the years whose paired births are published."""
+    england = sorted((f for f in figures if f.area_code == ENGLAND_CODE and f.rate is not None),
+                     key=lambda f: f.year)
+    title = "Infants (under 1) starting to be looked after per 10,000 live births, England"
+    columns = ["Year (April to March)", "Under 1 starting to be looked after", "Live births", "Births year", RATE_LABEL]
+    rows = [[year_label(f.year), fmt_count(f.count), fmt_count(f.births), str(f.births_year), fmt_rate(f.rate)]
+            for f in england]
+    if not england:
+        return Chart("england-rate", title, "There are no years with both figures.", "", columns, rows, [DFE_STARTS])
+    first, last = england[0], england[-1]
+    summary = (f"The rate was {first.rate:.1f} per 10,000 live births in {year_label(first.year)} and "
+               f"{last.rate:.1f} in {year_label(last.year)}. Rates are shown only for the years whose paired live "
+               f"births are published (births {england[0].births_year} to {england[-1].births_year}). {PAIRING}")
+    svg = line_svg(title, summary, [Series("England", [(f.year, f.rate) for f in england])],
+                   x_labels=labels(f.year for f in england), y_label=RATE_LABEL)
+    return Chart("england-rate", title, summary, svg, columns, rows, [DFE_STARTS, BIRTHS])
+
+
+def in_care_on_31_march(figures: list[UnderOneFigure]) -> Chart:
+    """England 2011-2025 and Wales 2003-2018: infants looked after on 31 March (the measure both countries share)."""
+    countries = {ENGLAND_CODE: "England", WALES_CODE: "Wales"}
+    by_key = {(f.area_code, f.year): f for f in figures if f.area_code in countries}
+    years = sorted({year for _, year in by_key})
+    title = "Infants (under 1) looked after on 31 March, England and Wales"
+    columns = ["Year ending 31 March"] + [f"{name}: {part}" for name in countries.values()
+                                          for part in ("under 1", "all ages", "under-1 share")]
+    rows = []
+    for year in years:
+        row = [str(year)]
+        for code in countries:
+            f = by_key.get((code, year))
+            row += ([fmt_count(f.count, f.flag), fmt_count(f.all_ages_count, f.all_ages_flag),
+                     fmt_share(f.share_of_all_ages)] if f else ["", "", ""])
+        rows.append(row)
+    series = [Series(name, [(year, by_key[(code, year)].count) for year in years if (code, year) in by_key])
+              for code, name in countries.items()]
+    parts = []
+    for code, name in countries.items():
+        own = sorted((f for (c, _), f in by_key.items() if c == code and f.count is not None), key=lambda f: f.year)
+        if own:
+            parts.append(f"{name}: {own[0].count:,} on 31 March {own[0].year} and {own[-1].count:,} on 31 March "
+                         f"{own[-1].year}")
+    summary = ("; ".join(parts) + ". " if parts else "") + (
+        "England's figures are rounded to the nearest 10 by DfE; Wales's are boys plus girls, each rounded to the "
+        "nearest 5 by StatsWales, so may be up to 4 out. Welsh figures by age after 2018 were not found.")
+    svg = line_svg(title, summary, series, x_labels={year: str(year) for year in years},
+                   y_label="Infants under 1 on 31 March", x_label="31 March of year", y_format="{:,.0f}")
+    return Chart("in-care-31-march", title, summary, svg, columns, rows, [DFE_AT_31_MARCH, STATSWALES])
+
+
+def regions_compared(figures: list[UnderOneFigure], year: int, region_names: dict[str, str]) -> Chart:
+    """Regional rates from DfE's published regional counts (rounded to 10) and regional births."""
+    regional = sorted((f for f in figures if f.year == year and f.area_code in region_names),
+                      key=lambda f: -(f.rate or 0))
+    england = next((f for f in figures if f.year == year and f.area_code == ENGLAND_CODE), None)
+    label = year_label(year)
+    bars = [(region_names[f.area_code], f.rate, False) for f in regional]
+    rows = [[region_names[f.area_code], fmt_count(f.count, f.flag), fmt_count(f.births), fmt_rate(f.rate),
+             fmt_share(f.share_of_all_ages)] for f in regional]
+    shown = [f for f in regional if f.rate is not None]
+    title = f"Infants (under 1) starting to be looked after per 10,000 live births, by region, {label}"
     if shown:
         high, low = shown[0], shown[-1]
-        summary = (f"In {label} the rate ranged from {high.rate:.1f} per 10,000 live births in {high.label} to "
-                   f"{low.rate:.1f} in {low.label}"
-                   + (f"; the England rate was {england:.1f}." if england is not None else "."))
-        summary += (" Hatched bars are regions where fewer than three local authorities have figures."
-                    if any(flag for _, _, flag in bars) else "")
+        summary = (f"In {label} the rate ranged from {high.rate:.1f} per 10,000 live births in "
+                   f"{region_names[high.area_code]} to {low.rate:.1f} in {region_names[low.area_code]}"
+                   + (f"; the England rate was {england.rate:.1f}. " if england and england.rate else ". ")
+                   + ROUNDED_NOTE + " " + PAIRING)
     else:
-        summary = f"There are no figures for {label}."
-    title = f"Newborns in care proceedings per 10,000 live births, by region, {label}"
-    svg = bar_svg(title, summary, bars, x_label=RATE_LABEL, reference=("England", england) if england else None)
+        summary = f"There are no regional rates for {label}: live births are published for 2013 to 2022 only."
+    svg = bar_svg(title, summary, bars, x_label=RATE_LABEL,
+                  reference=("England", england.rate) if england and england.rate else None)
     return Chart("regions", title, summary, svg,
-                 ["Region", "Babies under one week in proceedings", "Live births", RATE_LABEL,
-                  "Local authorities included"], rows, [newborn_source(dataset), BIRTHS])
+                 ["Region", "Under 1 starting to be looked after (rounded to 10)", "Live births", RATE_LABEL,
+                  "Under-1 share of all starts"], rows, [DFE_STARTS, BIRTHS])
+
+
+def regions_trend(figures: list[UnderOneFigure], region_names: dict[str, str]) -> Chart:
+    """Every region's rate over the years with births: one line each."""
+    rated = [f for f in figures if f.area_code in region_names and f.rate is not None]
+    years = sorted({f.year for f in rated})
+    by_key = {(f.area_code, f.year): f for f in rated}
+    codes = sorted(region_names, key=lambda code: region_names[code])
+    title = "Infants (under 1) starting to be looked after per 10,000 live births, regions over time"
+    rows = [[year_label(year), *[fmt_rate(by_key[(code, year)].rate) if (code, year) in by_key else ""
+                                 for code in codes]] for year in years]
+    summary = (f"Regional rates for {len(years)} years. " + ROUNDED_NOTE + " " + PAIRING) if years else \
+        "There are no regional rates to show."
+    series = [Series(region_names[code], [(y, by_key[(code, y)].rate) for y in years if (code, y) in by_key])
+              for code in codes]
+    svg = line_svg(title, summary, series, x_labels=labels(years), y_label=RATE_LABEL) if years else ""
+    return Chart("regions-trend", title, summary, svg, ["Year", *[region_names[c] for c in codes]], rows,
+                 [DFE_STARTS, BIRTHS])
 
 
 def limit_curve(target: float, births: list[int], points=60):
@@ -77,41 +151,54 @@ def limit_curve(target: float, births: list[int], points=60):
             for i in range(points)]
 
 
-def funnel(dataset, rates: list[AreaRate], year: int, *, sources=None, own_label="") -> Chart:
+def funnel_target(figures: list[UnderOneFigure], year: int) -> float | None:
+    """England's published count (rounded to 10) over England's births for the paired year."""
+    england = next((f for f in figures if f.year == year and f.area_code == ENGLAND_CODE), None)
+    return england.rate if england else None
+
+
+def funnel(figures: list[UnderOneFigure], year: int, *, names=None, sources=None, own_label="") -> Chart:
     """LA rates against live births with exact Poisson 95% and 99.8% limits around England's rate."""
-    label = year_label(dataset, year)
-    in_year = [item for item in rates if item.year == year]
-    target = national_target([item for item in rates if not item.own_data], year)
-    plotted = [item for item in in_year if item.births and item.rate is not None and item.local_authority.country
-               == "England"]
+    label = year_label(year)
+    names = names or {}
+    in_year = [f for f in figures if f.year == year and f.geographic_level == "Local authority"
+               and f.country == "England"]
+    target = funnel_target(figures, year)
+    plotted = [f for f in in_year if f.rate is not None]
     title = f"Funnel plot: local authority rates against live births, {label}"
+    sources = sources or [DFE_STARTS, BIRTHS]
     if target is None or not plotted:
         summary = f"There are not enough figures for England in {label} to draw a funnel plot."
-        return Chart("funnel", title, summary, "", [], [], sources or [newborn_source(dataset), BIRTHS])
+        return Chart("funnel", title, summary, "", [], [], sources)
     rows, points, outside = [], [], []
-    for item in sorted(plotted, key=lambda i: i.local_authority.name):
-        limits = statistics.funnel_limits(target, item.births)
-        position = statistics.funnel_position(item.rate, limits)
-        name = item.local_authority.name + (f" ({own_label})" if item.own_data and own_label else "")
-        points.append(FunnelPoint(name, item.births, item.rate, position, highlighted=item.own_data))
+    for f in sorted(plotted, key=lambda f: names.get(f.area_code, f.area_name)):
+        limits = statistics.funnel_limits(target, f.births)
+        position = statistics.funnel_position(f.rate, limits)
+        name = names.get(f.area_code, f.area_name) + (f" ({own_label})" if f.own_data and own_label else "")
+        points.append(FunnelPoint(name, f.births, f.rate, position, highlighted=f.own_data))
         if position in statistics.FunnelPosition.OUTSIDE:
             outside.append((name, position))
-        rows.append([name, item.local_authority.region.name, fmt_count(item.count), f"{item.births}",
-                     fmt_rate(item.rate), fmt_rate(limits.lower_998), fmt_rate(limits.lower_95),
-                     fmt_rate(limits.upper_95), fmt_rate(limits.upper_998), position])
+        rows.append([name, f.area_code, fmt_count(f.count), fmt_count(f.births), fmt_rate(f.rate),
+                     fmt_rate(limits.lower_998), fmt_rate(limits.lower_95), fmt_rate(limits.upper_95),
+                     fmt_rate(limits.upper_998), position])
     summary = _funnel_summary(label, target, len(points), outside)
-    suppressed = sorted(item.local_authority.name for item in in_year if item.suppressed)
-    notes = []
-    if suppressed:
-        notes.append("Not plotted because the count is fewer than 5 (suppressed): " + ", ".join(suppressed) + ".")
-    no_births = sorted(item.local_authority.name for item in in_year if not item.births)
-    if no_births:
-        notes.append("Not plotted because there is no live-births figure for that year: " + ", ".join(no_births) + ".")
     svg = funnel_svg(title, summary, points, target=target, curve=limit_curve(target, [p.births for p in points]))
     return Chart("funnel", title, summary, svg,
-                 ["Local authority", "Region", "Babies under one week in proceedings", "Live births", RATE_LABEL,
-                  "Lower 99.8% limit", "Lower 95% limit", "Upper 95% limit", "Upper 99.8% limit", "Position"],
-                 rows, sources or [newborn_source(dataset), BIRTHS], notes)
+                 ["Local authority", "ONS code", "Under 1 starting to be looked after", "Live births (paired year)",
+                  RATE_LABEL, "Lower 99.8% limit", "Lower 95% limit", "Upper 95% limit", "Upper 99.8% limit",
+                  "Position"], rows, sources, _funnel_notes(in_year, names))
+
+
+def _funnel_notes(in_year: list[UnderOneFigure], names) -> list[str]:
+    notes = [PAIRING]
+    suppressed = sorted(f"{names.get(f.area_code, f.area_name)} [{f.flag}]" for f in in_year if f.suppressed)
+    if suppressed:
+        notes.append("Not plotted because the figure is suppressed (not 0): " + ", ".join(suppressed) + ".")
+    no_births = sorted(names.get(f.area_code, f.area_name) for f in in_year if not f.suppressed and not f.births)
+    if no_births:
+        notes.append("Not plotted because there is no live-births figure for that area and year (births are "
+                     "published on today's boundaries for 2013 to 2022): " + ", ".join(no_births) + ".")
+    return notes
 
 
 def _funnel_summary(label, target, count, outside) -> str:
@@ -146,8 +233,8 @@ def published_rates(figures) -> Chart | None:
              for name, points in lines.items()]
     summary = ("As published, newborns in care proceedings per 10,000 live births rose in both countries ("
                + "; ".join(parts) + "). England's figures count babies under 7 days old and Wales's babies "
-               "under 2 weeks old, so the two countries cannot be compared directly. Each line only joins the "
-               "published years; the years in between are not shown here.")
+               "under 2 weeks old, so the two countries cannot be compared directly. These count babies in care "
+               "proceedings, a different measure from the infants entering care charted below.")
     title = "Published rates of newborns in care proceedings per 10,000 live births"
     svg = line_svg(title, summary, [Series(name, points) for name, points in lines.items()],
                    x_labels={year: str(year) for year in range(years[0], years[-1] + 1)}, y_label=RATE_LABEL)

@@ -1,5 +1,6 @@
 """The four kinds of chart the explorer draws, as SVG markup: trend lines, bars, funnel, scatter."""
 
+import math
 from dataclasses import dataclass
 
 from .statistics import ControlLimits, FunnelPosition
@@ -12,24 +13,49 @@ class Series:
     points: list[tuple[float, float]]
 
 
-def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year") -> str:
+def _runs(points, xs):
+    """Split a series into runs of consecutive x values, so a missing or suppressed year breaks the line."""
+    values = dict(points)
+    runs, current = [], []
+    for x in xs:
+        if values.get(x) is None:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((x, values[x]))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _label_step(labels: list[str], width: float) -> int:
+    """Show every n-th x label so that labels as long as "2024 to 2025" do not overlap."""
+    if not labels:
+        return 1
+    needed = max(len(label) for label in labels) * 7 + 12
+    return max(1, math.ceil(needed * len(labels) / max(width, 1)))
+
+
+def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year",
+             y_format="{:,.1f}") -> str:
     xs = sorted(x_labels)
     values = [y for line in series for _, y in line.points if y is not None]
     y_ticks = nice_ticks(0, max(values, default=1) * 1.1)
     canvas = Canvas(title=title, description=description, x_range=(xs[0] - 0.5, xs[-1] + 0.5) if xs else (0, 1),
                     y_range=(0, y_ticks[-1]), margin=(30 + 18 * len(series), 30, 60, 70))
-    step = max(1, len(xs) // 10)
+    step = _label_step([x_labels[x] for x in xs], canvas.width - canvas.left - canvas.right)
     canvas.axes(x_label=x_label, y_label=y_label, x_ticks=xs[::step], y_ticks=y_ticks,
                 x_tick_labels=[x_labels[x] for x in xs[::step]])
     legend = []
     for i, line in enumerate(series):
         shape, dash = MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]
-        points = [(x, y) for x, y in line.points if y is not None]
         stroke = INK if i == 0 else MUTED
-        canvas.polyline(points, dash=dash, stroke=stroke)
-        for x, y in points:
-            canvas.marker(canvas.x(x), canvas.y(y), shape, size=4, filled=i % 2 == 0, stroke=stroke,
-                          label=f"{line.name}, {x_labels.get(x, x)}: {y:.1f}")
+        for run in _runs(line.points, xs):
+            canvas.polyline(run, dash=dash, stroke=stroke)
+            for x, y in run:
+                canvas.marker(canvas.x(x), canvas.y(y), shape, size=4, filled=i % 2 == 0, stroke=stroke,
+                              label=f"{line.name}, {x_labels.get(x, x)}: {y_format.format(y)}")
         legend.append((line.name, "series", (dash, shape, i % 2 == 0, stroke)))
     canvas.legend(legend, y=8)
     return canvas.render()
@@ -51,7 +77,7 @@ def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x
             canvas.text(canvas.left + 6, y_top + 14, "no figure", size=12, fill=MUTED)
             continue
         canvas.rect(canvas.left, y_top, canvas.x(value) - canvas.left, 18, fill=MUTED, pattern=flagged)
-        canvas.text(canvas.x(value) + 5, y_top + 14, f"{value:.1f}", size=12)
+        canvas.text(canvas.x(value) + 5, y_top + 14, f"{value:,.1f}", size=12)
     if reference:
         ref_x = canvas.x(reference[1])
         canvas.line(ref_x, canvas.top, ref_x, canvas.height - canvas.bottom, width=2, dash="6 3")
@@ -120,7 +146,7 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
         cx, cy = canvas.x(point.births), canvas.y(min(point.rate, clip))
         canvas.marker(cx, cy, shape, size=6 if point.highlighted else 4.5, filled=filled,
                       stroke=HIGHLIGHT if point.highlighted else INK,
-                      label=f"{point.label}: {point.rate:.1f} per 10,000, {point.births:,} births ({point.position})")
+                      label=f"{point.label}: {point.rate:,.1f} per 10,000, {point.births:,} births ({point.position})")
         if point.highlighted or point.position in (FunnelPosition.ABOVE_998, FunnelPosition.BELOW_998):
             label_y = free_label_y(placed, cx, cy + 4)
             x, anchor = label_x(canvas, cx, point.label)

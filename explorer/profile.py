@@ -1,16 +1,23 @@
-"""A local authority's profile: its measures over time against its region, England and its
-statistical neighbours, with its Ofsted judgement, deprivation and spend."""
+"""A local authority's profile: its under-1 figures over time against its region, its country and its
+statistical neighbours (boundary changes as separate lines), with Ofsted, deprivation, spend and Cafcass."""
 
 from dataclasses import dataclass, field
 
 from catalogue.models import EntryPage, LocalAuthority
 
-from .boundaries import boundary_notes
-from .chart import BIRTHS, CLA, NEIGHBOURS, Chart, fmt_count, fmt_rate, newborn_source
-from .measures import AreaRate, country_rates, pooled, region_rates, spend_per_child, year_label
-from .models import ENGLAND_CODE, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, OfstedJudgement, StatisticalNeighbour
+from . import under_one
+from .boundaries import boundary_notes, predecessors
+from .chart import (
+    BIRTHS, CAFCASS, DFE_AT_31_MARCH, DFE_STARTS, NEIGHBOURS, STATSWALES, Chart, fmt_count, fmt_rate, fmt_share,
+)
+from .measures import pooled, spend_per_child
+from .models import (
+    ENGLAND_CODE, WALES_CODE, CafcassRate, ChildrensServicesSpend, Deprivation, InfantCareFigure, OfstedJudgement,
+    StatisticalNeighbour,
+)
 from .pages import RATE_LABEL
 from .plots import Series, line_svg
+from .under_one import PAIRING, year_label
 
 SPEND_LINES = (
     ("family_support_services", "Family support services (RO3 line 22)"),
@@ -37,21 +44,19 @@ class Profile:
     region_entries: list = field(default_factory=list)
 
 
-def build_profile(authority: LocalAuthority, dataset, rates: list[AreaRate]) -> Profile:
+def build_profile(authority: LocalAuthority) -> Profile:
     profile = Profile(authority, boundary_notes=boundary_notes(authority))
     profile.ofsted = OfstedJudgement.objects.filter(local_authority=authority).first()
     profile.deprivation = Deprivation.objects.filter(local_authority=authority).first()
     profile.spend = ChildrensServicesSpend.objects.filter(local_authority=authority).first()
     if profile.spend:
         profile.spend_lines = [(label, getattr(profile.spend, name)) for name, label in SPEND_LINES]
-        profile.spend_per_child = spend_per_child().get(authority.pk)
+        profile.spend_per_child = spend_per_child().get(authority.ons_code)
     profile.neighbours = list(StatisticalNeighbour.objects.filter(local_authority=authority)
                               .select_related("neighbour").order_by("rank"))
-    if dataset is not None:
-        profile.charts.append(newborn_trend(authority, dataset, rates, [n.neighbour for n in profile.neighbours]))
-    cla_chart = cla_trend(authority, [n.neighbour for n in profile.neighbours])
-    if cla_chart:
-        profile.charts.append(cla_chart)
+    group = Comparison(authority, [n.neighbour.ons_code for n in profile.neighbours])
+    profile.charts = [chart for chart in (group.rate_chart(), group.share_chart(), group.at_31_march_chart(),
+                                          cafcass_trend(authority)) if chart]
     entries = EntryPage.objects.live().public().specific()
     profile.entries = list(entries.filter(local_authorities=authority).order_by("title"))
     profile.region_entries = list(entries.filter(regions=authority.region).exclude(
@@ -59,81 +64,143 @@ def build_profile(authority: LocalAuthority, dataset, rates: list[AreaRate]) -> 
     return profile
 
 
-def newborn_trend(authority, dataset, rates, neighbours) -> Chart:
-    own = {item.year: item for item in rates if item.local_authority.pk == authority.pk}
-    region = region_rates(rates)
-    country = country_rates(rates)
-    neighbour_ids = {n.pk for n in neighbours}
-    group = pooled([item for item in rates if item.local_authority.pk in neighbour_ids], lambda item: "neighbours")
-    years = sorted({year for _, year in country})
-    lines = [
-        Series(authority.name, [(y, own[y].rate if y in own else None) for y in years]),
-        Series(authority.region.name, [(y, region[(authority.region.name, y)].rate)
-                                       for y in years if (authority.region.name, y) in region]),
-        Series(authority.country, [(y, country[(authority.country, y)].rate) for y in years
-                                   if (authority.country, y) in country]),
-    ]
-    if neighbour_ids:
-        lines.append(Series("Statistical neighbours (pooled)",
-                            [(y, group[("neighbours", y)].rate) for y in years if ("neighbours", y) in group]))
-    rows = []
-    for y in years:
-        item = own.get(y)
-        row = [year_label(dataset, y), fmt_count(item.count, item.suppressed) if item else "",
-               f"{item.births or ''}" if item else "", fmt_rate(item.rate) if item else ""]
-        row += [fmt_rate(dict(line.points).get(y)) for line in lines[1:]]
-        rows.append(row)
-    shown = [item for item in own.values() if item.rate is not None]
-    if shown:
-        latest = max(shown, key=lambda item: item.year)
-        national = country.get((authority.country, latest.year))
-        summary = (f"In {year_label(dataset, latest.year)}, {authority.name}'s rate was {latest.rate:.1f} per 10,000 "
-                   f"live births" + (f", against {national.rate:.1f} for {authority.country}."
-                                  if national and national.rate is not None else "."))
-    else:
-        summary = f"This dataset has no published rate for {authority.name}."
-    if any(item.suppressed for item in own.values()):
-        summary += " Years with fewer than 5 babies are suppressed and shown as [c]."
-    title = f"Newborns in care proceedings per 10,000 live births: {authority.name} compared"
-    svg = line_svg(title, summary, lines, x_labels={y: year_label(dataset, y) for y in years}, y_label=RATE_LABEL)
-    columns = ["Year", f"{authority.name}: babies under one week", f"{authority.name}: live births",
-               f"{authority.name}: rate"] + [f"{line.name}: rate" for line in lines[1:]]
-    return Chart("la-newborn-trend", title, summary, svg, columns, rows, [newborn_source(dataset), BIRTHS, NEIGHBOURS])
+class Comparison:
+    """One LA's under-1 figures beside its region, country, pooled neighbours and predecessor authorities."""
+
+    def __init__(self, authority: LocalAuthority, neighbour_codes: list[str]):
+        self.authority = authority
+        self.neighbour_codes = neighbour_codes
+        self.country_code = WALES_CODE if authority.country == "Wales" else ENGLAND_CODE
+        self.region_code = authority.region.code if authority.country == "England" else ""
+        self.predecessors = predecessors(authority.ons_code)
+        self.births = under_one.births_by_code_year()
+
+    def _figures(self, measure):
+        codes = {self.authority.ons_code, self.country_code, self.region_code,
+                 *self.neighbour_codes, *(code for code, _ in self.predecessors)} - {""}
+        return under_one.figures(measure, codes=codes, births=self.births)
+
+    def _lines(self, figures, value, years):
+        """(name, {year: figure}) for the LA, region, country and predecessors; then the pooled neighbours."""
+        by_code = {}
+        for f in figures:
+            by_code.setdefault(f.area_code, {})[f.year] = f
+        named = [(self.authority.ons_code, self.authority.name)]
+        if self.region_code:
+            named.append((self.region_code, self.authority.region.name))
+        named.append((self.country_code, self.authority.country))
+        named += [(code, f"{name} (before the boundary change)") for code, name in self.predecessors]
+        lines = [(name, {y: value(f) for y, f in by_code.get(code, {}).items()}) for code, name in named
+                 if code in by_code]
+        neighbours = pooled([f for f in figures if f.area_code in self.neighbour_codes], lambda f: "neighbours")
+        if self.neighbour_codes:
+            lines.append(("Statistical neighbours (pooled)",
+                          {y: value(neighbours[("neighbours", y)]) for y in years if ("neighbours", y) in neighbours}))
+        return lines, by_code.get(self.authority.ons_code, {})
+
+    def _chart(self, slug, title, measure, value, years, y_label, fmt, own_columns, sources, summary_of,
+               label=year_label):
+        figures = self._figures(measure)
+        lines, own = self._lines(figures, value, years)
+        if not own:
+            return None
+        series = [Series(name, [(y, values.get(y)) for y in years]) for name, values in lines]
+        rows = [[label(y), *own_columns(own.get(y)), *[fmt(values.get(y)) for _, values in lines]]
+                for y in years]
+        columns = ["Year (April to March)" if measure == InfantCareFigure.Measure.STARTS else "Year ending 31 March",
+                   *[f"{self.authority.name}: {c}" for c in ("under 1", *OWN_EXTRA[slug])],
+                   *[f"{name}: {y_label.lower()}" for name, _ in lines]]
+        summary = summary_of(own, lines)
+        svg = line_svg(title, summary, series, x_labels={y: label(y) for y in years}, y_label=y_label,
+                       y_format="{:,.1f}")
+        return Chart(slug, title, summary, svg, columns, rows, sources)
+
+    def rate_chart(self) -> Chart | None:
+        years = under_one.years_with_births()
+        title = f"Infants (under 1) starting to be looked after per 10,000 live births: {self.authority.name} compared"
+        return self._chart("la-under1-rate", title, InfantCareFigure.Measure.STARTS, lambda f: f.rate, years,
+                           RATE_LABEL, fmt_rate,
+                           lambda f: [fmt_count(f.count, f.flag), fmt_count(f.births)] if f else ["", ""],
+                           [DFE_STARTS, BIRTHS, NEIGHBOURS], self._rate_summary)
+
+    def share_chart(self) -> Chart | None:
+        years = under_one.years(InfantCareFigure.Measure.STARTS)
+        title = f"Under-1s as a share of all children starting to be looked after: {self.authority.name} compared"
+        return self._chart("la-under1-share", title, InfantCareFigure.Measure.STARTS, lambda f: f.share_of_all_ages,
+                           years, "Under-1 share of all starts (%)", fmt_share,
+                           lambda f: [fmt_count(f.count, f.flag), fmt_count(f.all_ages_count, f.all_ages_flag)]
+                           if f else ["", ""], [DFE_STARTS, NEIGHBOURS], self._share_summary)
+
+    def at_31_march_chart(self) -> Chart | None:
+        measure = InfantCareFigure.Measure.AT_31_MARCH
+        years = sorted({f.year for f in self._figures(measure) if f.area_code == self.authority.ons_code})
+        if years:
+            years = list(range(years[0], years[-1] + 1))  # gap years (e.g. 2018-2019) break the lines
+        title = f"Under-1s as a share of all children looked after on 31 March: {self.authority.name} compared"
+        sources = [STATSWALES] if self.authority.country == "Wales" else [DFE_AT_31_MARCH, NEIGHBOURS]
+        chart = self._chart("la-31-march", title, measure, lambda f: f.share_of_all_ages, years,
+                            "Under-1 share of all looked after (%)", fmt_share,
+                            lambda f: [fmt_count(f.count, f.flag), fmt_count(f.all_ages_count, f.all_ages_flag)]
+                            if f else ["", ""], sources, self._share_summary, label=str)
+        return chart
+
+    def _rate_summary(self, own, lines) -> str:
+        shown = [f for f in own.values() if f.rate is not None]
+        if not shown:
+            return (f"There is no rate for {self.authority.name}: no year has both a published count and live births "
+                    "for its area. " + PAIRING)
+        latest = max(shown, key=lambda f: f.year)
+        country = dict(lines).get(self.authority.country, {}).get(latest.year)
+        return (f"In {year_label(latest.year)}, {latest.count:,} infants under 1 started to be looked after in "
+                f"{self.authority.name}: {latest.rate:.1f} per 10,000 live births"
+                + (f", against {country:.1f} for {self.authority.country}. " if country else ". ") + PAIRING
+                + _suppressed_sentence(own))
+
+    def _share_summary(self, own, lines) -> str:
+        shown = [f for f in own.values() if f.share_of_all_ages is not None]
+        if not shown:
+            return f"There is no published under-1 figure for {self.authority.name}." + _suppressed_sentence(own)
+        first, latest = min(shown, key=lambda f: f.year), max(shown, key=lambda f: f.year)
+        text = (f"{self.authority.name}: {first.count:,} of {first.all_ages_count:,} ({first.share_of_all_ages:.1f}%) "
+                f"in {period(first)}; {latest.count:,} of {latest.all_ages_count:,} "
+                f"({latest.share_of_all_ages:.1f}%) in {period(latest)}.")
+        if self.authority.country == "Wales":
+            text += " StatsWales rounds every figure to the nearest 5; the under-1 figure is boys plus girls."
+        return text + _suppressed_sentence(own)
 
 
-def cla_trend(authority, neighbours=()) -> Chart | None:
-    """Real DfE data: children starting to be looked after, LA against its region, England and neighbours."""
-    codes = {authority.ons_code: authority.name, authority.region.code: authority.region.name,
-             ENGLAND_CODE: "England"}
-    rows = ChildrenLookedAfter.objects.filter(measure=ChildrenLookedAfter.Measure.STARTING, area_code__in=codes)
-    values = {(row.area_code, row.year): row.rate_per_10000 for row in rows}
-    if not any(code == authority.ons_code and value is not None for (code, _), value in values.items()):
+def period(figure) -> str:
+    if figure.measure == InfantCareFigure.Measure.AT_31_MARCH:
+        return f"31 March {figure.year}"
+    return year_label(figure.year)
+
+
+OWN_EXTRA = {"la-under1-rate": ("live births",), "la-under1-share": ("all ages",), "la-31-march": ("all ages",)}
+
+
+def _suppressed_sentence(own) -> str:
+    hidden = [period(f) for _, f in sorted(own.items()) if f.suppressed]
+    if not hidden:
+        return ""
+    return (f" Suppressed (not 0, and not plotted): {', '.join(hidden)}.")
+
+
+def cafcass_trend(authority: LocalAuthority) -> Chart | None:
+    """Cafcass care applications per 10,000 children (all ages), the LA against England."""
+    rows = CafcassRate.objects.filter(area_code__in=[authority.ons_code, ENGLAND_CODE])
+    values = {(row.area_code, row.year): float(row.rate_per_10000_children) for row in rows}
+    if not any(code == authority.ons_code for code, _ in values):
         return None
     years = sorted({year for _, year in values})
-    lines = [Series(name, [(y, float(values[(code, y)])) for y in years if values.get((code, y)) is not None])
-             for code, name in codes.items()]
-    if neighbours:
-        lines.append(Series("Statistical neighbours (pooled)", neighbour_cla_rates(neighbours, years)))
-    latest = years[-1]
-    own, england = values.get((authority.ons_code, latest)), values.get((ENGLAND_CODE, latest))
-    summary = (f"In the year to 31 March {latest}, {own if own is not None else 'no figure'} children per 10,000 "
-               f"aged 0-17 started to be looked after in {authority.name}, against {england} in England. "
-               "These are children of all ages, not only newborns.")
-    title = f"Children starting to be looked after per 10,000 children: {authority.name} compared"
-    svg = line_svg(title, summary, lines, x_labels={y: f"{y - 1}/{y % 100:02d}" for y in years},
-                   y_label="Rate per 10,000 children aged 0-17")
-    table = [[f"{y - 1}/{y % 100:02d}", *[fmt_rate(dict(line.points).get(y)) for line in lines]] for y in years]
-    return Chart("la-cla-trend", title, summary, svg, ["Year", *[f"{line.name}: rate" for line in lines]],
-                 table, [CLA] + ([NEIGHBOURS] if neighbours else []))
-
-
-def neighbour_cla_rates(neighbours, years) -> list[tuple[int, float]]:
-    """Pooled rate of the neighbours: their total children over their total population aged 0-17."""
-    rows = ChildrenLookedAfter.objects.filter(measure=ChildrenLookedAfter.Measure.STARTING,
-                                              area_code__in=[n.ons_code for n in neighbours],
-                                              children_count__isnull=False, population_estimate__isnull=False)
-    totals = {}
-    for row in rows:
-        count, population = totals.get(row.year, (0, 0))
-        totals[row.year] = (count + row.children_count, population + row.population_estimate)
-    return [(year, totals[year][0] / totals[year][1] * 10_000) for year in years if totals.get(year, (0, 0))[1]]
+    names = {authority.ons_code: authority.name, ENGLAND_CODE: "England"}
+    series = [Series(name, [(y, values.get((code, y))) for y in years]) for code, name in names.items()]
+    labels = {y: year_label(y) for y in years}
+    own, england = values.get((authority.ons_code, years[-1])), values.get((ENGLAND_CODE, years[-1]))
+    title = f"Cafcass care applications per 10,000 children: {authority.name} and England"
+    summary = (f"In {labels[years[-1]]}: {fmt_rate(own) or 'no figure'} care applications per 10,000 children aged "
+               f"0-17 in {authority.name}, against {fmt_rate(england)} in England. These cover children of all "
+               "ages, not only infants.")
+    svg = line_svg(title, summary, series, x_labels=labels, y_label="Care applications per 10,000 children")
+    table = [[labels[y], *[fmt_rate(values.get((code, y))) for code in names]] for y in years]
+    return Chart("la-cafcass", title, summary, svg, ["Financial year", *[f"{n}: rate" for n in names.values()]],
+                 table, [CAFCASS])

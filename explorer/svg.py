@@ -34,8 +34,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def format_tick(value: float) -> str:
-    if abs(value) >= 10_000:
-        return f"{value:,.0f}"
+    """Thousands separators as GOV.UK style asks (2,000 not 2000)."""
+    if value == int(value):
+        return f"{int(value):,}"
     return f"{value:g}"
 
 

@@ -59,6 +59,7 @@ class UnderOneFigure:
     rounding: str = ""
     area_code_as_published: str = ""
     own_data: bool = False
+    all_ages_flag: str = ""
 
     @property
     def suppressed(self) -> bool:
@@ -95,7 +96,8 @@ def _figure(row: InfantCareFigure, births) -> UnderOneFigure:
     return UnderOneFigure(
         row.area_code, row.area_name, row.year, row.measure, row.count, row.flag,
         births.get((row.area_code, births_year_for(row.year))), row.all_ages_count, row.country,
-        row.geographic_level, row.region_code, row.rounding, row.area_code_as_published)
+        row.geographic_level, row.region_code, row.rounding, row.area_code_as_published,
+        all_ages_flag=row.all_ages_flag)
 
 
 def figures(measure=InfantCareFigure.Measure.STARTS, *, codes: Iterable[str] | None = None,

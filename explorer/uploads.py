@@ -5,7 +5,7 @@ written); "examine your own data" uses the rows that could be read and lists the
 
 Expected columns (header names are case-insensitive; aliases in brackets):
   la_code (ons_code, la_code_dfe)  ONS code such as E06000001, or DfE number such as 805
-  year (period)                    2019, or a financial year such as 2019/20 or 2019-20
+  year (period)                    2019, or a financial year such as 2019/20, 2019-20 or 2019 to 2020
   babies_under_one_week (newborn_count)  babies under one week old subject to care proceedings
   issued_within_7_days             optional: of those, proceedings issued within 7 days of birth
   babies_of_recurrent_mothers      optional: of those, babies of mothers in earlier proceedings
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority
 
 from .models import NewbornCount, NewbornDataset
@@ -28,12 +29,16 @@ COLUMN_ALIASES = {
     "la_code": ("la_code", "ons_code", "la_code_dfe", "local_authority_code"),
     "year": ("year", "period"),
     "babies_under_one_week": ("babies_under_one_week", "newborn_count"),
+    "starts_under1": ("starts_under1", "infants_starting_care"),
+    "live_births": ("live_births",),
     "issued_within_7_days": ("issued_within_7_days",),
     "babies_of_recurrent_mothers": ("babies_of_recurrent_mothers",),
 }
 REQUIRED = ("la_code", "year", "babies_under_one_week")
 OPTIONAL_COUNTS = ("issued_within_7_days", "babies_of_recurrent_mothers")
-YEAR_PATTERN = re.compile(r"^(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$")
+# [0-9], not \d: \d also matches other scripts' digits, which int() would then accept.
+YEAR_PATTERN = re.compile(r"^([0-9]{4})(?:\s*(?:/|-|to)\s*([0-9]{2}|[0-9]{4}))?$")
+MAX_PROBLEMS_SHOWN = 100
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 
 
@@ -50,9 +55,12 @@ class ParsedRow:
     line: int
     local_authority: LocalAuthority
     year: int
-    babies_under_one_week: int
+    babies_under_one_week: int | None
     issued_within_7_days: int | None = None
     babies_of_recurrent_mothers: int | None = None
+    year_is_period: bool = False  # written as 2019/20 rather than 2019
+    starts_under1: int | None = None
+    live_births: int | None = None
 
 
 @dataclass
@@ -69,12 +77,33 @@ class UploadReport:
         return any(problem.line is None for problem in self.problems)
 
     @property
+    def shown_problems(self) -> list[RowProblem]:
+        """At most MAX_PROBLEMS_SHOWN problems, so a wholly wrong file still gives a readable page."""
+        return self.problems[:MAX_PROBLEMS_SHOWN]
+
+    @property
+    def more_problems(self) -> int:
+        return max(0, len(self.problems) - MAX_PROBLEMS_SHOWN)
+
+    @property
     def is_valid(self) -> bool:
         """True only if every row was read and there is at least one."""
         return not self.problems and bool(self.rows)
 
 
-def read_upload(uploaded_file) -> UploadReport:
+@dataclass(frozen=True)
+class UploadFormat:
+    """Which count column a kind of upload requires, and any extra (e.g. fictional example) areas it accepts."""
+
+    count_column: str = "babies_under_one_week"
+    optional: tuple[str, ...] = OPTIONAL_COUNTS
+    extra_areas: tuple = ()
+
+
+NEWBORN_FORMAT = UploadFormat()
+
+
+def read_upload(uploaded_file, upload_format: UploadFormat = NEWBORN_FORMAT) -> UploadReport:
     """Read a Django UploadedFile (or any object with .size and .read()) without trusting it."""
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > MAX_UPLOAD_BYTES:
@@ -82,10 +111,10 @@ def read_upload(uploaded_file) -> UploadReport:
     data = uploaded_file.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         return _file_error(f"The file is larger than {MAX_UPLOAD_BYTES:,} bytes, the largest accepted.")
-    return read_csv_bytes(data)
+    return read_csv_bytes(data, upload_format)
 
 
-def read_csv_bytes(data: bytes) -> UploadReport:
+def read_csv_bytes(data: bytes, upload_format: UploadFormat = NEWBORN_FORMAT) -> UploadReport:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -95,10 +124,10 @@ def read_csv_bytes(data: bytes) -> UploadReport:
             "Excel, save it again as 'CSV UTF-8 (comma delimited)'. Spreadsheet files (.xlsx) are not accepted.")
     if "\x00" in text:
         return _file_error("The file contains binary data; upload a plain CSV text file.")
-    return read_csv_text(text)
+    return read_csv_text(text, upload_format)
 
 
-def read_csv_text(text: str) -> UploadReport:
+def read_csv_text(text: str, upload_format: UploadFormat = NEWBORN_FORMAT) -> UploadReport:
     report = UploadReport()
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -107,10 +136,11 @@ def read_csv_text(text: str) -> UploadReport:
         return _file_error(f"The header row could not be read as CSV: {error}.")
     if not header or not any(cell.strip() for cell in header):
         return _file_error("The file is empty: the first row must be a header naming the columns.")
-    columns = _map_columns(header, report)
+    columns = _map_columns(header, report, upload_format)
     if report.problems:
         return report
     authorities = _authorities_by_code()
+    authorities.update({area.ons_code.upper(): area for area in upload_format.extra_areas})
     seen = {}
     try:
         for line, cells in enumerate(reader, start=2):
@@ -120,7 +150,7 @@ def read_csv_text(text: str) -> UploadReport:
             if report.rows_seen > MAX_ROWS:
                 report.problems.append(RowProblem(None, f"The file has more than {MAX_ROWS:,} rows."))
                 break
-            _read_row(line, cells, columns, authorities, seen, report)
+            _read_row(line, cells, columns, authorities, seen, report, upload_format)
     except csv.Error as error:
         report.problems.append(RowProblem(None, f"The file stopped being readable as CSV: {error}."))
     if not report.rows_seen and not report.problems:
@@ -132,7 +162,7 @@ def _file_error(message: str) -> UploadReport:
     return UploadReport(problems=[RowProblem(None, message)])
 
 
-def _map_columns(header, report) -> dict[str, int]:
+def _map_columns(header, report, upload_format: UploadFormat) -> dict[str, int]:
     names = [cell.strip().lower().replace(" ", "_") for cell in header]
     columns = {}
     for canonical, aliases in COLUMN_ALIASES.items():
@@ -141,10 +171,11 @@ def _map_columns(header, report) -> dict[str, int]:
             report.problems.append(RowProblem(None, f"More than one column gives '{canonical}'."))
         elif found:
             columns[canonical] = found[0]
-    missing = [name for name in REQUIRED if name not in columns]
+    required = ("la_code", "year", upload_format.count_column)
+    missing = [name for name in required if name not in columns]
     if missing:
         report.problems.append(RowProblem(None, "Missing required column(s): " + ", ".join(missing)
-                                          + ". The header row must name: " + ", ".join(REQUIRED) + "."))
+                                          + ". The header row must name: " + ", ".join(required) + "."))
     ignored = [header[i] for i, name in enumerate(names)
                if not any(name in aliases for aliases in COLUMN_ALIASES.values())]
     if ignored:
@@ -166,30 +197,32 @@ def _cell(cells, columns, name) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def _read_row(line, cells, columns, authorities, seen, report) -> None:
+def _read_row(line, cells, columns, authorities, seen, report, upload_format: UploadFormat) -> None:
     problems = []
     code = _cell(cells, columns, "la_code")
     authority = authorities.get(code.upper())
     if not code:
         problems.append("the local authority code is empty")
     elif authority is None:
-        problems.append(f"'{code}' is not a known local authority code (use the ONS code, e.g. E06000001, "
+        problems.append(f"'{code[:40]}' is not a known local authority code (use the ONS code, e.g. E06000001, "
                         "or the DfE number)")
-    year, year_problem = parse_year(_cell(cells, columns, "year"))
+    raw_year = _cell(cells, columns, "year")
+    year, year_problem = parse_year(raw_year)
     if year_problem:
         problems.append(year_problem)
     counts = {}
-    for name in ("babies_under_one_week", *OPTIONAL_COUNTS):
-        value, count_problem = parse_count(_cell(cells, columns, name), name, required=name in REQUIRED)
+    for name in (upload_format.count_column, *upload_format.optional):
+        value, count_problem = parse_count(_cell(cells, columns, name), name,
+                                           required=name == upload_format.count_column)
         counts[name] = value
         if count_problem:
             problems.append(count_problem)
-    total = counts["babies_under_one_week"]
-    for name in OPTIONAL_COUNTS:
-        if total is not None and counts[name] is not None and counts[name] > total:
-            problems.append(f"{name} ({counts[name]}) is more than babies_under_one_week ({total})")
+    total = counts[upload_format.count_column]
+    for name in upload_format.optional:
+        if name in OPTIONAL_COUNTS and total is not None and counts[name] is not None and counts[name] > total:
+            problems.append(f"{name} ({counts[name]}) is more than {upload_format.count_column} ({total})")
     if authority is not None and year is not None:
-        key = (authority.pk, year)
+        key = (authority.ons_code, year)
         if key in seen:
             problems.append(f"duplicates line {seen[key]}: {authority.name} already has a row for {year}")
         else:
@@ -200,8 +233,10 @@ def _read_row(line, cells, columns, authorities, seen, report) -> None:
             message = message[0].upper() + message[1:]
         report.problems.append(RowProblem(line, message + "."))
         return
-    report.rows.append(ParsedRow(line, authority, year, total, counts["issued_within_7_days"],
-                                 counts["babies_of_recurrent_mothers"]))
+    report.rows.append(ParsedRow(line, authority, year, counts.get("babies_under_one_week"),
+                                 counts.get("issued_within_7_days"), counts.get("babies_of_recurrent_mothers"),
+                                 year_is_period=YEAR_PATTERN.match(raw_year).group(2) is not None,
+                                 starts_under1=counts.get("starts_under1"), live_births=counts.get("live_births")))
 
 
 def parse_year(raw: str) -> tuple[int | None, str | None]:
@@ -210,7 +245,7 @@ def parse_year(raw: str) -> tuple[int | None, str | None]:
     if not raw:
         return None, "the year is empty"
     if not match:
-        return None, f"'{raw}' is not a year (write 2019, or 2019/20 for a financial year)"
+        return None, f"'{raw[:40]}' is not a year (write 2019, or 2019/20 for a financial year)"
     start = int(match.group(1))
     if match.group(2):
         end = int(match.group(2))
@@ -225,10 +260,9 @@ def parse_count(raw: str, name: str, required: bool) -> tuple[int | None, str | 
     """A whole number of babies, 0 or more; empty is allowed only for optional columns."""
     if not raw:
         return None, (f"{name} is empty" if required else None)
-    cleaned = raw.replace(",", "")
-    if not re.fullmatch(r"[+-]?\d+", cleaned):
-        return None, f"{name} '{raw}' is not a whole number"
-    value = int(cleaned)
+    value = parse_int(raw.replace(",", ""))
+    if value is None:
+        return None, f"{name} '{raw[:40]}' is not a whole number"
     if value < 0:
         return None, f"{name} {value} is negative"
     return value, None
