@@ -87,3 +87,9 @@ def all_scatters(year: int | None) -> list[SafeChart]:
         return []
     figures = under1.under1_figures(year)
     return [chart for chart in (scatter(kind, year, figures) for kind in MEASURES) if chart]
+
+
+def latest_scatters() -> list[SafeChart]:
+    """The scatters for the latest reporting year with live births (for the explorer's relationships page)."""
+    years = under1.years_with_rates()
+    return all_scatters(years[-1] if years else None)
