@@ -56,7 +56,7 @@ def infants_trend() -> SafeChart | None:
         return None
     years = [figure.year for figure in rows]
     events = numbered_events(years)
-    title = f"Infants entering care in England, {reporting_year(years[0])} to {reporting_year(years[-1])}"
+    title = f"Infants entering care in England, years ending March {years[0]} to {years[-1]}"
     summary = ("Infants under 1 starting to be looked after in England each year ending 31 March, with changes of "
                "law and guidance (numbered) beside them. An event next to a change does not show that it caused it.")
     series = [Series("Infants under 1 starting to be looked after, England",
