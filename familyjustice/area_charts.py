@@ -7,7 +7,15 @@ from .areas import Member, PooledArea
 from .charts import SafeChart, table
 from .measures import fmt_count, fmt_share
 from .models import ResidentialFamilyCentre
-from .sources import BIRTHS, DFJ, LEGAL_STATUS, PAIRING_NOTE, RFC, UNDER1, reporting_year
+from .sources import (
+    BIRTHS,
+    DFJ,
+    LEGAL_STATUS,
+    PAIRING_NOTE,
+    RFC,
+    UNDER1,
+    reporting_year,
+)
 
 
 def fmt_rate(value) -> str:
@@ -31,10 +39,11 @@ def under1_chart(pooled: PooledArea, members: list[Member]) -> SafeChart:
     summary = (f"Infants under 1 starting to be looked after per 10,000 live births in each local authority of the "
                f"area, the area pooled (hatched) and England (dashed line), {reporting_year(year)}.")
     svg = bar_svg(title, summary, bars, x_label="Rate per 10,000 live births", reference=reference) if bars else ""
-    columns = ["Local authority", "In the area's pooled figure", f"Infants starting care aged under 1, "
-               f"{reporting_year(year)}", f"Live births, {year - 1}", "Rate per 10,000 live births"]
-    notes = [PAIRING_NOTE, "[c] suppressed by DfE, [x] not available. Suppressed counts are left out of charts, "
-             "never drawn as 0."]
+    columns = ["Local authority", "In the area's pooled figure",
+               f"Infants starting care aged under 1, {reporting_year(year)}", f"Live births, {year - 1}",
+               "Rate per 10,000 live births"]
+    notes = [PAIRING_NOTE, ("[c] suppressed by DfE, [x] not available. Suppressed counts are left out of charts, "
+                            "never drawn as 0.")]
     return table("area-under1", title, summary, columns, rows, [UNDER1, BIRTHS, DFJ], notes, svg)
 
 

@@ -16,7 +16,12 @@ from django.utils.text import slugify
 from catalogue.io.numbers import parse_int
 
 from .models import (
-    AuthorityArea, DfjArea, DfjCourt, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
+    AuthorityArea,
+    DfjArea,
+    DfjCourt,
+    LegalStatusFigure,
+    ResidentialFamilyCentre,
+    Under18Conception,
 )
 
 SEED_QUESTIONS = Path(settings.BASE_DIR) / "fixtures" / "seed-questions"

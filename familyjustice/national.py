@@ -13,11 +13,24 @@ from . import measures, under1
 from .charts import SafeChart, table
 from .events import numbered_events, trend_with_events_svg
 from .models import AuthorityArea, LegalStatusFigure
-from .sources import BIRTHS, DERIVED_LINKS_CAVEAT, DFJ, LEGAL_STATUS, PAIRING_NOTE, RFC, UNDER1, reporting_year
+from .sources import (
+    BIRTHS,
+    DERIVED_LINKS_CAVEAT,
+    DFJ,
+    LEGAL_STATUS,
+    PAIRING_NOTE,
+    RFC,
+    UNDER1,
+    reporting_year,
+)
 
 
 def fmt_rate(value) -> str:
     return "" if value is None else f"{value:.1f}"
+
+
+def count_over_total(share: measures.Share) -> str:
+    return f"{measures.fmt_count(share.count, share.flag)} / {measures.fmt_count(share.total)}"
 
 
 def share_trend(kind: str, extra_series: dict[str, dict[int, measures.Share]] | None = None,
@@ -38,10 +51,10 @@ def share_trend(kind: str, extra_series: dict[str, dict[int, measures.Share]] | 
     columns = ["Year", *[f"{name} (%)" for name in series_map], *[f"{name}: count / total" for name in series_map]]
     rows = [[reporting_year(year),
              *[measures.fmt_share(values[year]) if year in values else "" for values in series_map.values()],
-             *[(f"{measures.fmt_count(values[year].count, values[year].flag)} / {measures.fmt_count(values[year].total)}"
-                if year in values else "") for values in series_map.values()]] for year in years]
-    notes = ["National counts are rounded by DfE to the nearest 10. Region and neighbour figures are pooled from "
-             "local authority counts (authorities with a suppressed count are left out of that year)."]
+             *[count_over_total(values[year]) if year in values else "" for values in series_map.values()]]
+            for year in years]
+    notes = [("National counts are rounded by DfE to the nearest 10. Region and neighbour figures are pooled from "
+              "local authority counts (authorities with a suppressed count are left out of that year).")]
     if kind == "placed-with-parents":
         notes.append("No local authority figures at 31 March 2018 or 2019 could be obtained.")
     chart = table(f"{kind}-{slug_suffix}", title, summary, columns, rows, [LEGAL_STATUS], notes, svg)
@@ -74,7 +87,7 @@ def infants_trend() -> SafeChart | None:
 
 
 def share_by_region(kind: str, year: int | None = None) -> SafeChart:
-    year, shares = measures.latest_shares(kind, year)
+    year, _ = measures.latest_shares(kind, year)
     regions = dict(LocalAuthority.objects.values_list("ons_code", "region__name"))
     measure, field, label = measures.SHARES[kind]
     by_region = defaultdict(list)
@@ -83,7 +96,8 @@ def share_by_region(kind: str, year: int | None = None) -> SafeChart:
             by_region[regions[figure.la_code]].append(figure)
     pooled = {name: measures.pooled_share(items, field) for name, items in sorted(by_region.items())}
     england = measures.share_series(kind, [measures.ENGLAND_CODE]).get(year)
-    title = f"{label[0].upper()}{label[1:]} by region, {reporting_year(year) if measure == 'starts' else f'31 March {year}'}"
+    when = reporting_year(year) if measure == "starts" else f"31 March {year}"
+    title = f"{label[0].upper()}{label[1:]} by region, {when}"
     summary = f"The {label} in each English region, pooled from its local authorities' published counts."
     bars = [(name, share.percent, False) for name, share in pooled.items()]
     reference = ("England", england.percent) if england and england.percent is not None else None
@@ -124,8 +138,8 @@ def centres_by_region() -> SafeChart:
              measures.fmt_count(groups.get((name, latest), measures.CentreCount()).places)] for name in names]
     columns = ["Region", *[str(year) for year in years], f"Registered places, {latest}"]
     return table("centres-regions", title, summary, columns, rows, [RFC],
-                 ["Regions are ONS regions of the centre's local authority (Ofsted's own region for authorities "
-                  "since abolished)."], svg)
+                 [("Regions are ONS regions of the centre's local authority (Ofsted's own region for authorities "
+                   "since abolished).")], svg)
 
 
 def centres_by_authority(year: int | None) -> SafeChart:

@@ -15,7 +15,6 @@ from . import measures, national
 from .models import AuthorityArea, ResidentialFamilyCentre
 
 
-
 @dataclass
 class AuthorityPanel:
     authority: LocalAuthority

@@ -11,7 +11,7 @@ from django.urls import reverse
 from catalogue.models import CatalogueIndexPage, Topic
 from evidencemap.models import ResearchQuestion
 
-from . import area_charts, areas, national, relationships
+from . import area_charts, areas, relationships
 
 
 @dataclass

@@ -11,7 +11,15 @@ from explorer.plots import ScatterPoint, scatter_svg
 
 from . import measures, under1
 from .charts import SafeChart, table
-from .sources import BIRTHS, CONCEPTIONS, LEGAL_STATUS, PAIRING_NOTE, RFC, UNDER1, reporting_year
+from .sources import (
+    BIRTHS,
+    CONCEPTIONS,
+    LEGAL_STATUS,
+    PAIRING_NOTE,
+    RFC,
+    UNDER1,
+    reporting_year,
+)
 
 LABEL_EXTREMES = 4
 
@@ -74,10 +82,11 @@ def scatter(kind: str, year: int, figures=None) -> SafeChart | None:
                       y_label="Infants entering care per 10,000 live births") if points else ""
     rows = [[figures[code].area_name, f"{x_values[code]:.2f}", f"{figures[code].rate:.1f}"] for code in codes]
     chart = table(f"under1-vs-{kind}", title, summary,
-                  ["Local authority", f"{measure.axis}, {x_year}", f"Infants entering care per 10,000 live births, "
-                   f"{reporting_year(year)}"], rows, [UNDER1, BIRTHS, measure.source],
-                  [PAIRING_NOTE, f"{len(codes)} English local authorities have both figures (suppressed counts "
-                   "are left out). Spearman's rank correlation with a Fisher-z 95% interval."], svg)
+                  ["Local authority", f"{measure.axis}, {x_year}",
+                   f"Infants entering care per 10,000 live births, {reporting_year(year)}"],
+                  rows, [UNDER1, BIRTHS, measure.source],
+                  [PAIRING_NOTE, (f"{len(codes)} English local authorities have both figures (suppressed counts "
+                                  "are left out). Spearman's rank correlation with a Fisher-z 95% interval.")], svg)
     chart.correlation = corr
     return chart
 

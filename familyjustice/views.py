@@ -128,7 +128,8 @@ def questions_page(request):
     sections = questions.build(state.year)
     trend = national.infants_trend()
     charts = [trend] + [chart for section in sections for chart in section.charts]
-    return respond(request, "familyjustice/questions.html", state, charts, sections=sections, trend=trend, year=state.year,
+    return respond(request, "familyjustice/questions.html", state, charts, sections=sections, trend=trend,
+                   year=state.year,
                    year_label=reporting_year(state.year) if state.year else "")
 
 

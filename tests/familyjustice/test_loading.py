@@ -9,7 +9,12 @@ from django.core.management import CommandError, call_command
 
 from familyjustice import loading, measures
 from familyjustice.models import (
-    AuthorityArea, DfjArea, DfjCourt, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
+    AuthorityArea,
+    DfjArea,
+    DfjCourt,
+    LegalStatusFigure,
+    ResidentialFamilyCentre,
+    Under18Conception,
 )
 
 from .conftest import ROOT, fixture_rows
