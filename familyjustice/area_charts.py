@@ -3,6 +3,7 @@
 from explorer import statistics
 from explorer.plots import FunnelPoint, bar_svg, funnel_svg
 
+from . import measures
 from .areas import Member, PooledArea
 from .charts import SafeChart, table
 from .measures import fmt_count, fmt_share
@@ -71,6 +72,8 @@ def funnel_chart(pooled: PooledArea | None, all_areas: list[PooledArea]) -> Safe
     summary += ("Limits are exact Poisson 95% and 99.8% limits: a point outside them differs from England by more "
                 "than chance would explain, which does not say why.")
     svg = funnel_svg(title, summary, points, target=target, curve=curve, x_label="Live births in the area")
+    # The explorer's legend calls the highlighted point "Your figures"; here it is the area of this page.
+    svg = svg.replace(">Your figures<", ">This area<")
     columns = ["Family justice area", "Local authorities pooled", "Infants starting care aged under 1",
                f"Live births, {year - 1}", "Rate per 10,000 live births", "Position"]
     rows = [[item.area.name, str(item.authorities), fmt_count(item.count), fmt_count(item.births),
@@ -105,8 +108,15 @@ def legal_status_table(area_name: str, members: list[Member], starts_year, at_31
     summary = ("Share of children starting to be looked after under a section 20 voluntary agreement, and share of "
                "children looked after who were placed with parents (often under a care order at home). All ages: "
                "no breakdown for infants is published by local authority.")
+    england = measures.share_series("section-20", [measures.ENGLAND_CODE]).get(starts_year)
+    bars = [(member.link.la_name, member.section_20.percent if member.section_20 else None, False)
+            for member in members]
+    svg = bar_svg(f"Section 20 share of children starting care, {reporting_year(starts_year)}", summary, bars,
+                  x_label="Per cent of all starts",
+                  reference=("England", england.percent) if england and england.percent is not None else None)
     return table("area-legal-status", title, summary, columns, rows, [LEGAL_STATUS, DFJ],
-                 ["[c] suppressed, [x] not available; a share is shown only where both counts are published."])
+                 [("[c] suppressed, [x] not available; a share is shown only where both counts are published. "
+                   "The chart shows the section 20 share; the table also gives children placed with parents.")], svg)
 
 
 def centres_table(area_name: str, members: list[Member], year: int | None) -> SafeChart:

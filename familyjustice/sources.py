@@ -16,8 +16,9 @@ DERIVED_LINKS_CAVEAT = (
 
 DFJ = Source("HM Courts & Tribunals Service: Family Public Law service configuration (DFJ areas and courts, June "
              "2026) and Find a Court or Tribunal data (court links for children's cases, March 2021)",
-             HMCTS_LICENCE, "Designated Family Judge areas and the courts where care applications are issued. "
-             + DERIVED_LINKS_CAVEAT, "https://github.com/hmcts/fpl-ccd-configuration")
+             HMCTS_LICENCE, "Designated Family Judge areas and the courts where care applications are issued; "
+             "the links from local authorities to areas are derived from court data, not an official list of Local "
+             "Family Justice Board membership.", "https://github.com/hmcts/fpl-ccd-configuration")
 LEGAL_STATUS = Source("Department for Education: Children looked after in England including adoptions, "
                       "reporting years 2011 to 2025", OGL,
                       "Children of all ages (no breakdown for infants is published by LA) starting to be looked "
