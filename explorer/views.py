@@ -105,7 +105,8 @@ def funnel(request):
 
 def relationships_view(request):
     state = ExplorerState(request)
-    return respond(request, "explorer/chart_page.html", state, relationships.all_scatters() + family_justice_scatters(),
+    charts = relationships.all_scatters() + family_justice_scatters()  # legal status, centres, young parents
+    return respond(request, "explorer/chart_page.html", state, charts,
                    page_title="Deprivation, spend, Ofsted and Cafcass",
                    lede="How the rate of infants entering care relates to deprivation, spending on children's social "
                         "care, Ofsted judgements and Cafcass care applications. A relationship between two measures "

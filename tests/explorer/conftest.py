@@ -1,11 +1,13 @@
-"""Fixtures for the data explorer: the open data, the synthetic dataset, constructed datasets, an editor."""
+"""Fixtures for the data explorer: the real open data, constructed under-1 figures, an editor, fixture readers."""
+
+import csv
 
 import pytest
 
 from catalogue.models import LocalAuthority
-from explorer.models import LiveBirths, NewbornCount, NewbornDataset
-from explorer.open_data import load_all
-from explorer.synthetic import ensure_synthetic_dataset
+from explorer.infant_care import INFANT_CARE
+from explorer.models import InfantCareFigure, LiveBirths
+from explorer.open_data import OPEN_DATA, load_all
 
 
 @pytest.fixture
@@ -13,22 +15,31 @@ def open_data(db):
     return load_all()
 
 
-@pytest.fixture
-def synthetic(open_data):
-    return ensure_synthetic_dataset()
+def fixture_rows(filename: str) -> list[dict]:
+    """A fixture CSV as the tests read it, independently of the loader."""
+    folder = INFANT_CARE if (INFANT_CARE / filename).exists() else OPEN_DATA
+    with open(folder / filename, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
-def make_dataset(rows, *, year=2020, births=2000, title="Constructed test dataset", synthetic=False):
-    """A dataset with `rows` = [(ons_code, count)], every LA given `births` live births in `year`."""
-    dataset = NewbornDataset.objects.create(title=title, source="Test", licence="Test licence",
-                                            definition="Test definition", is_synthetic=synthetic)
+def make_figures(rows, *, year=2020, births=2000, england=None):
+    """Under-1 starts for `rows` = [(ons_code, count or None if suppressed)], each LA with `births` live births
+    in the paired calendar year; England's published count is `england` (default: the sum of the rows)."""
+    total = england if england is not None else sum(count or 0 for _, count in rows)
     for code, count in rows:
         authority = LocalAuthority.objects.get(ons_code=code)
-        LiveBirths.objects.update_or_create(area_code=code, year=year,
+        LiveBirths.objects.update_or_create(area_code=code, year=year - 1,
                                             defaults={"area_name": authority.name, "live_births": births})
-        NewbornCount.objects.create(dataset=dataset, local_authority=authority, year=year,
-                                    babies_under_one_week=count)
-    return dataset
+        InfantCareFigure.objects.create(
+            measure="starts", country="England", geographic_level="Local authority", year=year, area_code=code,
+            area_code_as_published=code, area_name=authority.name, region_code=authority.region.code, count=count,
+            flag="" if count is not None else "c", rounding="unrounded", publication="test", source_file="test")
+    LiveBirths.objects.update_or_create(area_code="E92000001", year=year - 1,
+                                        defaults={"area_name": "England", "live_births": births * len(rows)})
+    InfantCareFigure.objects.create(
+        measure="starts", country="England", geographic_level="National", year=year, area_code="E92000001",
+        area_code_as_published="E92000001", area_name="England", count=total, rounding="test",
+        publication="test", source_file="test")
 
 
 @pytest.fixture

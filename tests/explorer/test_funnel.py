@@ -1,31 +1,38 @@
-"""The funnel plot flags exactly the known outliers of a constructed dataset, and no others."""
+"""The funnel plot flags exactly the known outliers of a constructed dataset, and of a real year recomputed here."""
+
+import csv
+import io
 
 import pytest
 
 from catalogue.models import LocalAuthority
-from explorer import pages
-from explorer.measures import area_rates
+from explorer import pages, statistics, under_one
 from explorer.statistics import FunnelPosition
 
-from .conftest import make_dataset
+from .conftest import fixture_rows, make_figures
 
-# 21 English LAs with 2,000 births each: 17 at 7 babies (35 per 10,000), one at 14, one at 25, one at 0
-# and one at 3 (suppressed, but still in England's total). England: 161 / 42,000 = 38.33 per 10,000,
-# so lambda = 7.67 for 2,000 births: exact Poisson limits put 25 above 99.8%, 14 above 95% only,
+# 21 English LAs with 2,000 births each: 17 at 7 infants (35 per 10,000), one at 14, one at 25, one at 0
+# and one suppressed. England's published count 161 over 42,000 births = 38.33 per 10,000, so
+# lambda = 7.67 for 2,000 births: exact Poisson limits put 25 above 99.8%, 14 above 95% only,
 # and 0 below 99.8% (P(X = 0) = e^-7.67 = 0.00047 < 0.001).
-HIGH, MODERATE, LOW, SMALL = "E08000025", "E06000001", "E09000033", "E06000002"
+HIGH, MODERATE, LOW, SUPPRESSED = "E08000025", "E06000001", "E09000033", "E06000002"
 
 
 @pytest.fixture
 def constructed(db):
-    others = [code for code in LocalAuthority.objects.filter(country="England").exclude(
-        ons_code__in=[HIGH, MODERATE, LOW, SMALL]).order_by("ons_code").values_list("ons_code", flat=True)[:17]]
-    rows = [(code, 7) for code in others] + [(HIGH, 25), (MODERATE, 14), (LOW, 0), (SMALL, 3)]
-    return make_dataset(rows)
+    others = list(LocalAuthority.objects.filter(country="England").exclude(
+        ons_code__in=[HIGH, MODERATE, LOW, SUPPRESSED]).order_by("ons_code").values_list("ons_code", flat=True)[:17])
+    make_figures([(code, 7) for code in others] + [(HIGH, 25), (MODERATE, 14), (LOW, 0), (SUPPRESSED, None)],
+                 england=161)
+    return under_one.figures(year=2020)
+
+
+def names():
+    return dict(LocalAuthority.objects.values_list("ons_code", "name"))
 
 
 def test_funnel_flags_exactly_the_known_outliers(constructed):
-    chart = pages.funnel(constructed, area_rates(constructed), 2020)
+    chart = pages.funnel(constructed, 2020, names=names())
     positions = {row[0]: row[-1] for row in chart.rows}
     outside = {name: position for name, position in positions.items() if position != FunnelPosition.WITHIN}
     assert outside == {
@@ -33,36 +40,58 @@ def test_funnel_flags_exactly_the_known_outliers(constructed):
         "Hartlepool": FunnelPosition.ABOVE_95,
         "Westminster": FunnelPosition.BELOW_998,
     }
-    assert len(positions) == 20  # the suppressed LA is not plotted...
+    assert len(positions) == 20  # the suppressed LA is not plotted (and not as 0)...
     assert "Middlesbrough" not in positions
-    assert any("Middlesbrough" in note for note in chart.notes)  # ...and the page says why
+    assert any("Middlesbrough [c]" in note and "not 0" in note for note in chart.notes)  # ...and the page says why
 
 
 def test_funnel_names_the_outliers_in_words_and_on_the_chart(constructed):
-    chart = pages.funnel(constructed, area_rates(constructed), 2020)
+    chart = pages.funnel(constructed, 2020, names=names())
     assert "England's rate of 38.3 per 10,000" in chart.summary
     assert "3 lie outside the limits" in chart.summary
     for name in ("Birmingham", "Hartlepool", "Westminster"):
         assert name in chart.summary
-    # Points outside the 99.8% limits are labelled on the SVG itself.
     assert ">Birmingham</text>" in chart.svg and ">Westminster</text>" in chart.svg
     assert ">Hartlepool</text>" not in chart.svg
+    assert "Middlesbrough" not in chart.svg
 
 
 def test_funnel_table_shows_the_limits_for_each_area(constructed):
-    chart = pages.funnel(constructed, area_rates(constructed), 2020)
+    chart = pages.funnel(constructed, 2020, names=names())
     birmingham = next(row for row in chart.rows if row[0] == "Birmingham")
-    assert birmingham[2:5] == ["25", "2000", "125.0"]
+    assert birmingham[2:5] == ["25", "2,000", "125.0"]  # thousands separators
     lower_998, lower_95, upper_95, upper_998 = map(float, birmingham[5:9])
     assert lower_998 < lower_95 < 38.3 < upper_95 < upper_998 < 125.0
 
 
-def test_small_pooled_counts_are_suppressed_in_regions_too(db):
-    dataset = make_dataset([("E06000001", 3), ("E08000025", 25)])  # Hartlepool (North East), Birmingham
-    chart = pages.regions_compared(dataset, area_rates(dataset), 2020)
-    rows = {row[0]: row for row in chart.rows}
-    assert rows["North East"][1] == "[c]" and rows["North East"][3] == ""
-    assert rows["West Midlands"][1:4] == ["25", "2000", "125.0"]
-    assert "no figure" in chart.svg
-    trend = pages.national_trend(dataset, area_rates(dataset))
-    assert trend.rows[0][2:5] == ["28", "4000", "70.0"]  # England still counts the suppressed area
+def real_year_outliers(year: int) -> dict[str, str]:
+    """The funnel positions recomputed straight from the fixture CSVs, not through the loader."""
+    births_year = year - 1
+    births = {row["area_code"]: int(row["live_births"]) for row in fixture_rows("live_births_by_la.csv")
+              if int(row["year"]) == births_year}
+    starts = [row for row in fixture_rows("england_cla_starts_under1.csv") if int(row["year"]) == year]
+    england = next(row for row in starts if row["geographic_level"] == "National")
+    target = int(england["starts_under1"]) / births["E92000001"] * 10_000
+    result = {}
+    for row in starts:
+        code = row["la_code_current"]
+        if row["geographic_level"] != "Local authority" or not row["starts_under1"] or code not in births:
+            continue
+        rate = int(row["starts_under1"]) / births[code] * 10_000
+        result[code] = statistics.funnel_position(rate, statistics.funnel_limits(target, births[code]))
+    return result
+
+
+def test_the_latest_real_year_names_the_outliers_computed_from_the_fixture(client, open_data):
+    year = under_one.latest_year_with_births()
+    expected = real_year_outliers(year)
+    assert len(expected) > 140
+    response = client.get("/data/outliers/", {"download": "funnel"})
+    table = list(csv.reader(io.StringIO(response.content.decode().split("\n\n")[0])))
+    shown = {row[1]: row[-1] for row in table[1:]}
+    chart = pages.funnel(under_one.figures(year=year), year, names=names())
+    positions = {row[1]: row[-1] for row in chart.rows}
+    assert positions == expected
+    above = sorted(names()[code] for code, position in expected.items() if position == FunnelPosition.ABOVE_998)
+    assert above and f"above the 99.8% limit: {', '.join(above)}" in chart.summary
+    assert shown == expected  # the page's own CSV download agrees

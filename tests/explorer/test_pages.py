@@ -1,4 +1,7 @@
-"""The explorer's public pages: headline figures verbatim, charts complete, synthetic labelled, catalogue links."""
+"""
+The explorer's public pages on the real under-1 figures: every figure checked against the fixture CSVs
+read here, suppression shown and never plotted, re-codes joined, boundary changes broken, charts complete.
+"""
 
 import csv
 import io
@@ -8,12 +11,35 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import LocalAuthority
-from explorer.models import NewbornCount, NewbornDataset
-from explorer.open_data import OPEN_DATA
+from explorer.models import (
+    CafcassRate, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, InfantCareFigure,
+    LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
+)
+from explorer.open_data import load_all
+from explorer.under_one import year_label
 from tests.factories import CaseStudyPageFactory
 
-REAL_DATA_CHARTS = {"published-rates", "cla-vs-imd", "cla-vs-spend", "cla-vs-ofsted"}
+from .conftest import fixture_rows
+
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
+BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
+TABLES = (InfantCareFigure, CafcassRate, PublishedQuote, LiveBirths, ChildrenLookedAfter, OfstedJudgement,
+          Deprivation, ChildrensServicesSpend, StatisticalNeighbour, HeadlineFigure)
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The real open data, loaded once for this module (it takes a while) and removed afterwards."""
+    with django_db_blocker.unblock():
+        load_all()
+        yield
+        for model in TABLES:
+            model.objects.all().delete()
+
+
+@pytest.fixture
+def real(loaded, db):
+    return None
 
 
 def page(client, name, *args, **params):
@@ -22,165 +48,218 @@ def page(client, name, *args, **params):
     return unescape(response.content.decode())
 
 
-def test_headline_figures_appear_exactly_as_published(client, open_data):
+def download(client, name, slug, *args, **params):
+    """The chart's CSV as rows: the table, then (after a blank line) its sources and licences."""
+    response = client.get(reverse(name, args=args), {"download": slug, **params})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    table, sources = response.content.decode().split("\n\n", 1)
+    return list(csv.reader(io.StringIO(table))), sources
+
+
+def fmt(count: str) -> str:
+    return f"{int(count):,}"
+
+
+def starts(code: str) -> dict[int, dict]:
+    return {int(row["year"]): row for row in fixture_rows("england_cla_starts_under1.csv")
+            if row["la_code_current"] == code}
+
+
+def test_the_national_trend_shows_every_published_year_as_published(client, real):
     html = page(client, "explorer:overview")
-    with open(OPEN_DATA / "born_into_care_headlines.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len(rows) == 20
-    for position, row in enumerate(rows, start=1):
+    assert "synthetic" not in html.lower() and "invented" not in html.lower()  # nothing invented on /data/
+    assert "infants (under 1) entering care" in html.lower() and "not counts of" in html
+    rows, sources = download(client, "explorer:overview", "england-starts")
+    national = starts("E92000001")
+    assert len(national) == 15 and len(rows) - 1 == 15
+    for row in rows[1:]:
+        year = int(row[0].split(" to ")[1])
+        assert row[0] == year_label(year) == f"{year - 1} to {year}"
+        assert row[1] == fmt(national[year]["starts_under1"]) and row[2] == fmt(national[year]["starts_all_ages"])
+        assert f">{row[1]}<" in html
+    assert "Open Government Licence" in sources and "rounded to the nearest 10" in sources
+
+
+def test_rates_only_for_years_with_published_births(client, real):
+    rows, _ = download(client, "explorer:overview", "england-rate")
+    births = {int(r["year"]): int(r["live_births"]) for r in fixture_rows("live_births_by_la.csv")
+              if r["area_code"] == "E92000001"}
+    national = starts("E92000001")
+    expected = [year for year in sorted(national) if year - 1 in births]
+    assert [int(row[0].split(" to ")[1]) for row in rows[1:]] == expected
+    for row in rows[1:]:
+        year = int(row[0].split(" to ")[1])
+        assert row[2] == f"{births[year - 1]:,}" and row[3] == str(year - 1)
+        assert row[4] == f"{int(national[year]['starts_under1']) / births[year - 1] * 10_000:.1f}"
+
+
+def test_headline_and_quoted_figures_appear_exactly_as_published(client, real):
+    html = page(client, "explorer:overview")
+    for position, row in enumerate(fixture_rows("born_into_care_headlines.csv"), start=1):
         start = html.index(f'id="headline-{position}"')
         cells = html[start:html.index("</tr>", start)]
-        if row["value"]:
-            assert f'<span class="explorer-headline-value">{row["value"]}</span>' in cells
-        else:
-            assert "not published as a number" in cells
-        for key in ("geography", "period", "unit", "source_title"):
-            assert row[key] in cells
+        assert (row["value"] or "not published as a number") in cells
+    for position, row in enumerate(fixture_rows("published_born_into_care_figures.csv"), start=1):
+        start = html.index(f'id="quote-{position}"')
+        cells = html[start:html.index("</tr>", start)]
+        assert row["quote"] in cells and row["url"] in cells
     assert "not Crown copyright" in html
-    # The published rates are also charted, with the values in its table exactly as in the file.
-    response = client.get(reverse("explorer:overview"), {"download": "published-rates"})
-    plotted = list(csv.reader(io.StringIO(response.content.decode())))[1:]
-    published = [row for row in rows if row["unit"] == "per 10,000 live births" and row["period"].isdigit()]
-    assert [(r[0], r[1], r[2]) for r in plotted] == [(r["geography"], r["period"], r["value"]) for r in published]
 
 
-@pytest.mark.parametrize("name", CHART_PAGES)
-def test_every_chart_has_svg_summary_table_csv_and_synthetic_label(client, synthetic, name):
-    html = page(client, name)
-    charts = html.split('<figure class="explorer-chart"')[1:]
+@pytest.mark.parametrize("name,args", [(name, []) for name in CHART_PAGES]
+                         + [("explorer:local_authority", [BLACKPOOL]), ("explorer:local_authority", [CARDIFF])])
+def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(client, real, name, args):
+    html = page(client, name, *args)
+    charts = html.split('<section class="explorer-chart"')[1:]
     assert charts
     for chart in charts:
-        assert "<svg" in chart and "<title>" in chart
-        assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart
-        assert "Source, licence and definition" in chart
+        chart = chart[:chart.index("</section>")]
         slug = chart.split('id="chart-', 1)[1].split('"', 1)[0]
-        if slug in REAL_DATA_CHARTS:
-            assert "Synthetic</strong>" not in chart and "SYNTHETIC" not in chart
-        else:
-            assert "Synthetic</strong>" in chart and "SYNTHETIC DATA – invented figures" in chart
-
-
-@pytest.mark.parametrize("name", CHART_PAGES)
-def test_csv_download_is_exactly_the_table(client, synthetic, name):
-    html = page(client, name)
-    slugs = [part.split('"')[0] for part in html.split('id="chart-')[1:] if not part.split('"')[0].endswith("title")]
-    for slug in slugs:
-        response = client.get(reverse(name), {"download": slug})
-        assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-        rows = list(csv.reader(io.StringIO(response.content.decode())))
-        figure = html[html.index(f'id="chart-{slug}"'):]
-        table = figure[figure.index("<tbody"):figure.index("</tbody>")]
-        assert table.count("<tr") == len(rows) - 1
+        assert "<svg" in chart and "<title>" in chart, slug
+        assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart, slug
+        assert "Source, licence and definition" in chart and "Licence:" in chart and "Definition:" in chart, slug
+        rows, sources = download(client, name, slug, *args)
+        table = chart[chart.index("<tbody"):chart.index("</tbody>")]
+        assert table.count("<tr") == len(rows) - 1, slug
         for row in rows[1:4]:
             for cell in row:
-                assert f">{cell}<" in table
-        if slug not in REAL_DATA_CHARTS:
-            assert all(row[-1] == "SYNTHETIC (invented figures)" for row in rows[1:])
-            assert "SYNTHETIC" in response["Content-Disposition"]
-        else:
-            assert "SYNTHETIC" not in response.content.decode()
+                assert f">{cell}<" in table, (slug, cell)
+        assert "Licence:" in sources
 
 
-def test_cla_and_deprivation_finding_is_real_data_with_interval(client, synthetic):
+def test_blackpool_shows_fifteen_years_beside_the_north_west_england_and_neighbours(client, real):
+    html = page(client, "explorer:local_authority", BLACKPOOL)
+    rows, _ = download(client, "explorer:local_authority", "la-under1-share", BLACKPOOL)
+    header = rows[0]
+    assert [c for c in header if c.endswith("(%)")] == [
+        "Blackpool: under-1 share of all starts (%)", "North West: under-1 share of all starts (%)",
+        "England: under-1 share of all starts (%)", "Statistical neighbours (pooled): under-1 share of all starts (%)"]
+    published = starts(BLACKPOOL)
+    assert len(rows) - 1 == 15 == len(published)
+    for row in rows[1:]:
+        year = int(row[0].split(" to ")[1])
+        assert row[1] == fmt(published[year]["starts_under1"])
+        assert row[2] == fmt(published[year]["starts_all_ages"])
+        assert all(row[3:]), row  # every line has a figure in every year
+    neighbours = [r["neighbour_name"] for r in fixture_rows("statistical_neighbours_2021.csv")
+                  if r["ons_code"] == BLACKPOOL]
+    assert all(name in html for name in neighbours)
+
+
+def test_a_recoded_authority_is_one_continuous_series(client, real):
+    published = starts(GATESHEAD)
+    assert {row["la_code"] for row in published.values()} == {"E08000020", "E08000037"}  # the code changed
+    rows, _ = download(client, "explorer:local_authority", "la-under1-share", GATESHEAD)
+    by_year = {int(row[0].split(" to ")[1]): row for row in rows[1:]}
+    for year, row in published.items():
+        expected = fmt(row["starts_under1"]) if row["starts_under1"] else f"[{row['starts_under1_flag']}]"
+        assert by_year[year][1] == expected, year
+    html = page(client, "explorer:local_authority", GATESHEAD)
+    assert "Gateshead, 2011 to 2012:" in html and "Gateshead, 2018 to 2019:" in html  # plotted on both sides
+
+
+def test_suppressed_figures_are_shown_as_suppressed_and_never_plotted(client, real):
+    suppressed = [year for year, row in starts(GATESHEAD).items() if row["starts_under1_flag"]]
+    assert suppressed  # Gateshead 2019 to 2020 is suppressed in the fixture
+    html = page(client, "explorer:local_authority", GATESHEAD)
+    for slug in ("la-under1-rate", "la-under1-share"):
+        chart = html[html.index(f'id="chart-{slug}"'):]
+        chart = chart[:chart.index("</section>")]
+        for year in suppressed:
+            label = year_label(year)
+            assert f"Gateshead, {label}:" not in chart  # no marker at all, so never drawn as 0
+            assert f"Gateshead, {year_label(year - 1)}:" in chart  # while the year before is drawn
+            assert f"Suppressed (not 0, and not plotted): {label}" in chart
+    rows, _ = download(client, "explorer:local_authority", "la-under1-rate", GATESHEAD)
+    row = next(r for r in rows if r[0] == year_label(suppressed[0]))
+    assert row[1] == "[c]" and row[3] == ""
+    # In the funnel plot of a real year, suppressed LAs are listed and not drawn.
+    year = max(int(r["year"]) for r in fixture_rows("england_cla_starts_under1.csv")
+               if r["starts_under1_flag"] and int(r["year"]) <= 2023)
+    hidden = [r["la_name"] for r in fixture_rows("england_cla_starts_under1.csv")
+              if int(r["year"]) == year and r["starts_under1_flag"] and r["geographic_level"] == "Local authority"]
+    html = page(client, "explorer:funnel", year=str(year))
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    for name in hidden:
+        assert f"<title>{name}:" not in svg and f"{name} [" in html
+
+
+def test_a_boundary_change_is_a_series_break(client, real):
+    rows, _ = download(client, "explorer:local_authority", "la-under1-share", BCP)
+    header = rows[0]
+    assert "Bournemouth (before the boundary change): under-1 share of all starts (%)" in header
+    bournemouth = starts("E06000028")
+    by_year = {int(row[0].split(" to ")[1]): row for row in rows[1:]}
+    for year in range(2011, 2020):
+        assert by_year[year][1] == ""  # BCP did not exist: its own column is empty, not Bournemouth's figure
+    assert set(bournemouth) == set(range(2011, 2020))
+    html = page(client, "explorer:local_authority", BCP)
+    assert "shown as separate lines, not joined" in html
+
+
+def test_a_welsh_profile_shows_its_infants_in_care_with_the_rounding_note(client, real):
+    html = page(client, "explorer:local_authority", CARDIFF)
+    rows, sources = download(client, "explorer:local_authority", "la-31-march", CARDIFF)
+    published = {int(r["year"]): r for r in fixture_rows("wales_cla_at31march_under1_la.csv") if r["la_code"] == CARDIFF}
+    assert len(rows) - 1 == len(published) == 16
+    for row in rows[1:]:
+        source = published[int(row[0])]
+        total = source["under1_boys_plus_girls_sum_of_rounded"]
+        assert row[1] == (fmt(total) if total else "[*]")
+        assert row[2] == fmt(source["cla_at31march_all_ages"])
+    assert rows[0][-1] == "Wales: under-1 share of all looked after (%)"
+    assert "rounded to the nearest 5" in sources and "StatsWales" in html
+
+
+def test_regions_use_the_published_regional_counts(client, real):
+    html = page(client, "explorer:regions")
+    rows, _ = download(client, "explorer:regions", "regions")
+    year = max(int(r["year"]) for r in fixture_rows("england_cla_starts_under1.csv")) - 2  # 2023: births to 2022
+    regional = {r["la_name"]: r for r in fixture_rows("england_cla_starts_under1.csv")
+                if int(r["year"]) == year and r["la_code"].startswith("E12")}
+    assert len(rows) - 1 == len(regional) == 9
+    for row in rows[1:]:
+        assert row[1] == fmt(regional[row[0]]["starts_under1"])
+    assert "rounded to the nearest 10" in html and year_label(year) in html
+
+
+def test_relationships_give_a_correlation_with_an_interval(client, real):
     html = page(client, "explorer:relationships")
-    chart = html[html.index('id="chart-cla-vs-imd"'):]
-    chart = chart[:chart.index("</figure>")]
-    assert "Synthetic</strong>" not in chart and "Real published data" in chart
-    assert "Pearson correlation r = " in chart and "95% confidence interval" in chart
-    assert "Correlation is not causation" in chart
+    for slug in ("under1-vs-imd", "under1-vs-spend", "under1-vs-ofsted", "under1-vs-cafcass"):
+        chart = html[html.index(f'id="chart-{slug}"'):]
+        chart = chart[:chart.index("</section>")]
+        assert "correlation r = " in chart and "95% confidence interval" in chart and "not causation" in chart
 
 
-def test_bad_parameters_are_ignored_with_a_notice(client, synthetic):
-    html = page(client, "explorer:funnel", year="1066", dataset="abc")
-    assert "no figures for the year '1066'" in html and "There is no dataset 'abc'" in html
+@pytest.mark.parametrize("params", [{"year": "²"}, {"dataset": "²"}, {"year": "1066", "dataset": "abc"},
+                                    {"year": "٢٠٢٣"}, {"year": "2023\x00"}])
+def test_bad_parameters_are_ignored_with_a_notice(client, real, params):
+    for name in ("explorer:funnel", "explorer:regions", "explorer:overview"):
+        page(client, name, **params)
+    html = page(client, "explorer:funnel", **params)
+    if "year" in params:
+        assert "There are no figures for the year" in html
     assert client.get(reverse("explorer:funnel"), {"download": "nonsense"}).status_code == 404
     assert client.get(reverse("explorer:local_authority", args=["E99999999"])).status_code == 404
 
 
-def test_profile_shows_measures_and_links_to_the_catalogue(client, synthetic, catalogue):
+def test_profile_links_to_the_catalogue(client, real, catalogue):
     authority = LocalAuthority.objects.get(ons_code="E08000025")
     entry = CaseStudyPageFactory(parent=catalogue, title="Birmingham pre-birth pathway", publish=False)
     entry.local_authorities.set([authority])
     entry.save_revision().publish()
     html = page(client, "explorer:local_authority", "E08000025")
-    for text in ("Birmingham", "Ofsted judgement", "Index of Multiple Deprivation 2019", "Statistical neighbours",
-                 "Children starting to be looked after per 10,000 children: Birmingham compared",
-                 "Newborns in care proceedings per 10,000 live births: Birmingham compared",
-                 "Birmingham pre-birth pathway", "/catalogue/?region=", "return was not received"):
+    for text in ("Ofsted judgement", "Index of Multiple Deprivation 2019", "Statistical neighbours",
+                 "Birmingham pre-birth pathway", "/catalogue/?region=", "return was not received",
+                 "Infants (under 1) starting to be looked after per 10,000 live births: Birmingham compared"):
         assert text in html, text
 
 
-def test_welsh_and_split_authorities_say_what_is_missing(client, synthetic):
-    html = page(client, "explorer:local_authority", "W06000015")
-    assert "Ofsted inspects English authorities only" in html
-    html = page(client, "explorer:local_authority", "E06000063")
-    assert "Created on 1 April 2023 when Cumbria" in html and "no IMD 2019 summary" in html
-
-
-def test_earlier_versions_stay_viewable(client, synthetic):
-    newer = NewbornDataset.objects.create(title="Real upload", source="s", licence="l", definition="d")
-    assert NewbornDataset.current() == newer
-    html = page(client, "explorer:overview", dataset=str(synthetic.pk))
-    assert "This is an earlier version, superseded" in html and "SYNTHETIC DATA" in html
-
-
-def test_examine_your_own_data_plots_it_and_stores_nothing(client, synthetic):
-    before = (NewbornDataset.objects.count(), NewbornCount.objects.count())
-    upload = io.BytesIO(b"la_code,year,babies_under_one_week\nE08000025,2022/23,300\nE08000025,2021,oops\n")
-    upload.name = "ours.csv"
-    response = client.post(reverse("explorer:your_data"), {"file": upload})
-    html = unescape(response.content.decode())
-    assert response.status_code == 200
-    assert "1 row read; 1 problem found" in html and '<td class="govuk-table__cell">3</td>' in html and "'oops' is not a whole number" in html
-    assert "Birmingham (your figures)" in html  # named on the funnel plot
-    assert "data:text/csv" in html  # the download travels in the link: nothing kept on the server
-    assert (NewbornDataset.objects.count(), NewbornCount.objects.count()) == before
-
-
-def test_examine_your_own_data_reports_an_unreadable_file(client, synthetic):
-    upload = io.BytesIO("la_code,year,babies_under_one_week\nE08000025,2022,caf\xe9\n".encode("cp1252"))
-    upload.name = "ours.csv"
-    html = unescape(client.post(reverse("explorer:your_data"), {"file": upload}).content.decode())
-    assert "not UTF-8 text" in html and "whole file" in html and "0 rows read" in html
-
-
-def test_load_open_data_is_idempotent(db):
-    from django.core.management import call_command
-
-    call_command("load_open_data", stdout=io.StringIO())
-    call_command("load_open_data", stdout=io.StringIO())
-    assert NewbornDataset.objects.count() == 1 and NewbornDataset.current().is_synthetic
-    assert NewbornCount.objects.count() > 1000
-
-
-@pytest.mark.parametrize("name,args", [("explorer:overview", []), ("explorer:regions", []), ("explorer:funnel", []),
-                                       ("explorer:relationships", []), ("explorer:local_authority", ["E06000001"]),
-                                       ("explorer:datasets", []), ("explorer:your_data", [])])
-def test_pages_work_before_any_newborn_data_is_uploaded(client, open_data, name, args):
-    assert NewbornDataset.objects.count() == 0
-    page(client, name, *args)
-
-
-@pytest.mark.parametrize("name,args", [("explorer:overview", []), ("explorer:regions", []), ("explorer:funnel", []),
-                                       ("explorer:relationships", []), ("explorer:local_authority", ["E06000001"]),
-                                       ("explorer:sources", [])])
-def test_pages_work_before_the_open_data_is_loaded(client, db, name, args):
-    page(client, name, *args)
-
-
-def test_examine_your_own_data_without_a_file_or_with_a_binary_file(client, synthetic):
-    html = unescape(client.post(reverse("explorer:your_data"), {}).content.decode())
-    assert "This field is required" in html
-    upload = io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    upload.name = "picture.csv"
-    html = unescape(client.post(reverse("explorer:your_data"), {"file": upload}).content.decode())
-    assert "not UTF-8 text" in html
-
-
-def test_the_example_file_is_accepted_by_the_upload_checks(client, db):
-    from explorer.uploads import read_csv_bytes
-
-    response = client.get(reverse("explorer:example_file"))
-    assert response.status_code == 200 and "invented" in response["Content-Disposition"]
-    report = read_csv_bytes(response.content)
-    assert report.is_valid and len(report.rows) == 3
+def test_sources_page_lists_every_dataset_used(client, real):
+    html = page(client, "explorer:sources")
+    for filename in ("england_cla_starts_under1.csv", "england_cla_at31march_under1.csv",
+                     "wales_cla_at31march_under1_la.csv", "england_cafcass_care_applications_rate_la.csv",
+                     "live_births_by_la.csv", "imd2019_upper_tier.csv", "statistical_neighbours_2021.csv",
+                     "published_born_into_care_figures.csv"):
+        assert filename in html, filename
+    assert html.count("Known limits") >= 10 and "Cafcass's own reuse statement could not be checked" in html

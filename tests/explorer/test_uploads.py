@@ -103,3 +103,18 @@ def test_only_editors_can_upload(client, django_user_model):
     response = post_upload(client, GOOD.encode())
     assert response.status_code in (302, 403)
     assert NewbornDataset.objects.count() == 0
+
+
+def test_a_file_full_of_errors_lists_at_most_a_hundred_and_counts_the_rest(editor_client):
+    from explorer.uploads import MAX_PROBLEMS_SHOWN
+
+    rows = "".join(f"E06000001,{2000 + i % 50},many{i},,\n" for i in range(MAX_PROBLEMS_SHOWN + 5))
+    html = unescape(post_upload(editor_client, (HEADER + rows).encode()).content.decode())
+    assert html.count("is not a whole number") == MAX_PROBLEMS_SHOWN
+    assert "And 5 more problems not listed." in html
+    assert NewbornDataset.objects.count() == 0
+
+
+def test_the_synthetic_option_is_gone_from_the_upload_form(editor_client):
+    html = editor_client.get(reverse("explorer_admin:upload")).content.decode()
+    assert "is_synthetic" not in html
