@@ -5,7 +5,7 @@ Hooks for the explorer's pages: `{% la_family_justice_panel authority %}` on a l
 
 from django import template
 
-from familyjustice.events import numbered_events
+from familyjustice.models import TrendEvent
 from familyjustice.profile import build_panel
 from familyjustice.sources import DERIVED_LINKS_CAVEAT
 
@@ -18,6 +18,6 @@ def la_family_justice_panel(context, authority):
 
 
 @register.inclusion_tag("familyjustice/includes/events_panel.html")
-def trend_events_list(first_year=2011, last_year=2026):
-    """Every event between two reporting years, numbered in date order, with its source."""
-    return {"events": numbered_events(list(range(first_year, last_year + 1)))}
+def trend_events_list():
+    """Every event, numbered in date order, with its source (including any after the latest figures)."""
+    return {"events": list(enumerate(TrendEvent.objects.order_by("date", "pk"), start=1))}
