@@ -29,12 +29,13 @@ def under1_chart(pooled: PooledArea, members: list[Member]) -> SafeChart:
     for member in members:
         figure = member.infants
         rate = figure.rate if figure else None
-        if member.pooled:
-            bars.append((member.link.la_name, rate, False))
+        label = member.link.la_name if member.pooled else f"{member.link.la_name} *"
+        bars.append((label, rate, False))
         rows.append([member.link.la_name, "yes" if member.pooled else "no (courts in several areas)",
                      fmt_count(figure.count, figure.flag) if figure else "", fmt_count(figure.births) if figure else "",
                      fmt_rate(rate)])
-    bars.append((f"{pooled.area.name} (pooled)", pooled.rate, True))
+    if pooled.rate is not None:
+        bars.append(("Whole area (pooled)", pooled.rate, True))
     reference = ("England", pooled.england_rate) if pooled.england_rate is not None else None
     title = f"Infants entering care in {pooled.area.name}, {reporting_year(year)}"
     summary = (f"Infants under 1 starting to be looked after per 10,000 live births in each local authority of the "
@@ -44,7 +45,7 @@ def under1_chart(pooled: PooledArea, members: list[Member]) -> SafeChart:
                f"Infants starting care aged under 1, {reporting_year(year)}", f"Live births, {year - 1}",
                "Rate per 10,000 live births"]
     notes = [PAIRING_NOTE, ("[c] suppressed by DfE, [x] not available. Suppressed counts are left out of charts, "
-                            "never drawn as 0.")]
+                            "never drawn as 0. * Courts in several areas: not in the pooled figure.")]
     return table("area-under1", title, summary, columns, rows, [UNDER1, BIRTHS, DFJ], notes, svg)
 
 
