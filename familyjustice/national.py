@@ -12,7 +12,7 @@ from explorer.plots import Series, bar_svg, line_svg
 from . import measures, under1
 from .charts import SafeChart, table
 from .events import numbered_events, trend_with_events_svg
-from .models import AuthorityArea, LegalStatusFigure
+from .models import AuthorityArea, LegalStatusFigure, ResidentialFamilyCentre
 from .sources import (
     BIRTHS,
     DERIVED_LINKS_CAVEAT,
@@ -140,6 +140,33 @@ def centres_by_region() -> SafeChart:
     return table("centres-regions", title, summary, columns, rows, [RFC],
                  [("Regions are ONS regions of the centre's local authority (Ofsted's own region for authorities "
                    "since abolished).")], svg)
+
+
+JUDGEMENTS = ("Outstanding", "Good", "Requires improvement to be good", "Requires improvement", "Adequate",
+              "Inadequate")
+
+
+def centres_by_judgement() -> SafeChart:
+    """How many centres on each register had each latest overall judgement (as Ofsted worded it then)."""
+    counts = defaultdict(lambda: defaultdict(int))
+    for year, judgement in ResidentialFamilyCentre.objects.values_list("year", "latest_judgement"):
+        counts[year][judgement if judgement in JUDGEMENTS else ""] += 1
+    years = sorted(counts)
+    used = [name for name in JUDGEMENTS if any(counts[year][name] for year in years)]
+    latest = years[-1]
+    title = "Residential family centres by latest Ofsted judgement, 2015 to 2025"
+    summary = (f"The overall judgement at each centre's latest full inspection, as on the register at 31 March; "
+               f"the bars show 31 March {latest}.")
+    bars = [(name, counts[latest][name], False) for name in used] + [("Not yet judged", counts[latest][""], True)]
+    svg = bar_svg(f"Residential family centres by latest judgement, 31 March {latest}", summary, bars,
+                  x_label="Centres")
+    rows = [[name or "Not yet judged or not published", *[str(counts[year][name]) for year in years]]
+            for name in [*used, ""]]
+    notes = [("Ofsted's judgement changed: to 2018 'overall effectiveness' (including 'Adequate' under the older "
+              "framework); from 2019 'overall experiences and progress of children and young people'. Counts are "
+              "of judgements as published, not re-graded.")]
+    return table("centres-judgements", title, summary, ["Latest overall judgement", *[str(year) for year in years]],
+                 rows, [RFC], notes, svg)
 
 
 def centres_by_authority(year: int | None) -> SafeChart:

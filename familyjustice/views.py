@@ -30,6 +30,8 @@ class PageState:
             chosen = parse_int(raw)
             if chosen in years:
                 self.year = chosen
+            elif not years:
+                self.notices.append(f"This page has no choice of year; 'year={raw[:20]}' was ignored.")
             else:
                 shown = reporting_year(default) if default else "none"
                 self.notices.append(f"There are no figures for the year '{raw[:20]}'; showing {shown}.")
@@ -119,7 +121,8 @@ def legal_status(request):
 
 def parent_and_child_units(request):
     state, _ = _under1_state(request)
-    charts = [national.centres_trend(), national.centres_by_region(), national.centres_by_authority(state.year)]
+    charts = [national.centres_trend(), national.centres_by_region(), national.centres_by_judgement(),
+              national.centres_by_authority(state.year)]
     return respond(request, "familyjustice/centres.html", state, charts, year=state.year)
 
 

@@ -119,3 +119,14 @@ def test_a_missing_column_is_named(family_justice, copied_fixtures):
     path.write_text(path.read_text(encoding="utf-8").replace("court_name,", "court_title,", 1), encoding="utf-8")
     with pytest.raises(loading.FixtureError, match=r"dfj_area_courts.csv, row 1 \(header\): missing column"):
         loading.load_all()
+
+
+def test_judgement_table_accounts_for_every_centre_on_every_register(family_justice):
+    from familyjustice.national import centres_by_judgement
+
+    chart = centres_by_judgement()
+    per_year = {}
+    for row in fixture_rows("seed-questions", "ofsted_residential_family_centres.csv"):
+        per_year[row["year"]] = per_year.get(row["year"], 0) + 1
+    for index, year in enumerate(chart.table_columns[1:], start=1):
+        assert sum(int(row[index]) for row in chart.rows) == per_year[year]
