@@ -86,8 +86,10 @@ def infants_trend() -> SafeChart | None:
     return chart
 
 
-def share_by_region(kind: str, year: int | None = None) -> SafeChart:
+def share_by_region(kind: str, year: int | None = None) -> SafeChart | None:
     year, _ = measures.latest_shares(kind, year)
+    if year is None:  # nothing loaded
+        return None
     regions = dict(LocalAuthority.objects.values_list("ons_code", "region__name"))
     measure, field, label = measures.SHARES[kind]
     by_region = defaultdict(list)
@@ -108,9 +110,11 @@ def share_by_region(kind: str, year: int | None = None) -> SafeChart:
                  [LEGAL_STATUS], svg=svg)
 
 
-def centres_trend() -> SafeChart:
+def centres_trend() -> SafeChart | None:
     totals = measures.centres_by(lambda centre: "England")
     years = sorted(year for _, year in totals)
+    if not years:
+        return None
     title = "Residential family centres in England, 2015 to 2025"
     summary = ("Residential family centres (parent-and-child assessment units) on Ofsted's register at each 31 "
                "March, and their registered places.")
@@ -123,10 +127,12 @@ def centres_trend() -> SafeChart:
                  ["Ofsted did not publish places in 2015."], svg)
 
 
-def centres_by_region() -> SafeChart:
+def centres_by_region() -> SafeChart | None:
     regions = measures.region_of_code()
     groups = measures.centres_by(measures.centre_region(regions))
     years = sorted({year for _, year in groups})
+    if not years:
+        return None
     names = sorted({name for name, _ in groups})
     latest = years[-1]
     title = "Residential family centres by region, 2015 to 2025"
@@ -146,12 +152,14 @@ JUDGEMENTS = ("Outstanding", "Good", "Requires improvement to be good", "Require
               "Inadequate")
 
 
-def centres_by_judgement() -> SafeChart:
+def centres_by_judgement() -> SafeChart | None:
     """How many centres on each register had each latest overall judgement (as Ofsted worded it then)."""
     counts = defaultdict(lambda: defaultdict(int))
     for year, judgement in ResidentialFamilyCentre.objects.values_list("year", "latest_judgement"):
         counts[year][judgement if judgement in JUDGEMENTS else ""] += 1
     years = sorted(counts)
+    if not years:
+        return None
     used = [name for name in JUDGEMENTS if any(counts[year][name] for year in years)]
     latest = years[-1]
     title = "Residential family centres by latest Ofsted judgement, 2015 to 2025"
@@ -169,9 +177,11 @@ def centres_by_judgement() -> SafeChart:
                  rows, [RFC], notes, svg)
 
 
-def centres_by_authority(year: int | None) -> SafeChart:
+def centres_by_authority(year: int | None) -> SafeChart | None:
     """Each LA with a centre in the latest register, beside its under-1 rate (if `year` has one)."""
-    latest = max(measures.centre_years())
+    latest = max(measures.centre_years(), default=None)
+    if latest is None:
+        return None
     groups = measures.centres_by(lambda centre: (centre.la_code, centre.la_name), latest)
     figures = under1.under1_figures(year) if year else {}
     rows = []

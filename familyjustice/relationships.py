@@ -49,17 +49,23 @@ def explanatory(kind: str, year: int, figures) -> tuple[str, dict[str, float]]:
     if kind in ("section-20", "placed-with-parents"):
         available = measures.legal_status_years(measures.SHARES[kind][0])
         used = max((y for y in available if y <= year), default=None)
+        if used is None:  # no legal-status figures loaded for this year or before
+            return "", {}
         _, shares = measures.latest_shares(kind, used)
         label = reporting_year(used) if kind == "section-20" else f"31 March {used}"
         return label, {code: share.percent for code, share in shares.items() if share.percent is not None}
     if kind == "centres":
         used = max((y for y in measures.centre_years() if y <= year), default=None)
+        if used is None:
+            return "", {}
         counts = measures.centres_by(lambda centre: centre.la_code, used)
         values = {code: counts.get((code, used), measures.CentreCount()).centres / figure.births * 10_000
                   for code, figure in figures.items() if figure.births}
         return f"31 March {used}, per live births in {year - 1}", values
     available = sorted(set(measures.Under18Conception.objects.values_list("year", flat=True)))
     used = max((y for y in available if y <= year), default=available[-1] if available else None)
+    if used is None:
+        return "", {}
     _, rates = measures.conception_rates(used)
     return str(used), rates
 
@@ -68,6 +74,8 @@ def scatter(kind: str, year: int, figures=None) -> SafeChart | None:
     figures = figures if figures is not None else under1.under1_figures(year)
     measure = MEASURES[kind]
     x_year, x_values = explanatory(kind, year, figures)
+    if not x_values:
+        return None
     codes = sorted((code for code, figure in figures.items() if code != under1.ENGLAND_CODE
                     and figure.rate is not None and code in x_values), key=lambda code: figures[code].area_name)
     xs, ys = [x_values[code] for code in codes], [figures[code].rate for code in codes]

@@ -64,8 +64,9 @@ def area_index(request):
     state, years = _under1_state(request)
     pooled = areas.all_pooled(state.year)
     ranking = areas.ranked(pooled)
-    table = national.area_index_table(pooled, state.year)
-    return respond(request, "familyjustice/area_index.html", state, [table], pooled=pooled, ranking=ranking,
+    charts = [area_charts.funnel_chart(None, pooled) if state.year else None,
+              national.area_index_table(pooled, state.year)]
+    return respond(request, "familyjustice/area_index.html", state, charts, pooled=pooled, ranking=ranking,
                    year=state.year, years=years, year_label=reporting_year(state.year) if state.year else "",
                    unresolved=national.unresolved_links())
 

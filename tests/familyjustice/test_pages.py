@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from explorer import statistics
+from explorer.open_data import load_all as load_open_data
 from familyjustice import measures, under1
 from familyjustice.models import (
     AuthorityArea,
@@ -132,3 +133,15 @@ def test_events_need_a_source_and_appear_beside_the_trends(db, client):
     overview = client.get(reverse("explorer:overview")).content.decode()
     for event in events:
         assert event.title.replace("'", "&#x27;") in overview and event.source_url in overview
+
+
+def test_pages_work_before_any_data_is_loaded(db, client):
+    """A fresh database (migrated, nothing loaded) gives pages that say so, never a 500."""
+    for name in ("area_index", "legal_status", "centres", "questions"):
+        assert client.get(reverse(f"familyjustice:{name}")).status_code == 200
+    for url in (reverse("explorer:relationships"), reverse("explorer:overview"),
+                reverse("explorer:local_authority", args=["E06000009"])):
+        assert client.get(url).status_code == 200
+    load_open_data()  # the explorer's data without this app's: the relationships page must still work
+    assert client.get(reverse("explorer:relationships")).status_code == 200
+    assert client.get(reverse("familyjustice:questions")).status_code == 200
