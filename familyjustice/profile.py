@@ -4,6 +4,7 @@ its legal-status mix over time against its region, statistical neighbours and En
 residential family centres registered in it. Every table downloads from its own URL.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -23,6 +24,7 @@ class AuthorityPanel:
     centres: list = field(default_factory=list)
     centres_year: int | None = None
     centre_history: list = field(default_factory=list)  # (year, CentreCount)
+    predecessors: list = field(default_factory=list)  # names of the authorities whose court links were used
 
     @property
     def candidates(self):
@@ -52,6 +54,10 @@ def legal_status_charts(authority: LocalAuthority) -> list:
 def build_panel(authority: LocalAuthority) -> AuthorityPanel:
     link = AuthorityArea.objects.filter(la_code=authority.ons_code).select_related("area").first()
     panel = AuthorityPanel(authority, link)
+    if link and link.status == AuthorityArea.Status.PREDECESSOR:
+        codes = re.findall(r"[EW]\d{8}", link.successor_note)
+        names = dict(AuthorityArea.objects.filter(la_code__in=codes).values_list("la_code", "la_name"))
+        panel.predecessors = [names.get(code, code) for code in codes]
     if authority.country == "England":
         panel.charts = legal_status_charts(authority)
     years = measures.centre_years()
