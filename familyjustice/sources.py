@@ -37,7 +37,7 @@ UNDER1 = Source("Department for Education: Children looked after in England incl
 RFC = Source("Ofsted: Children's social care data in England, provider-level data at 31 March 2015 to 2025", OGL,
              "Residential family centres (parent-and-child assessment units) on Ofsted's register at 31 March. A "
              "centre's local authority is where it is, not the authority that places families there. England only.",
-             "https://www.gov.uk/government/collections/childrens-social-care-statistics")
+             "https://www.gov.uk/government/statistics/childrens-social-care-in-england-2025")
 CONCEPTIONS = Source("Office for National Statistics: Conceptions in England and Wales, via DfE Local Authority "
                      "Interactive Tool (2016 to 2022)", OGL,
                      "Under-18 conceptions per 1,000 girls aged 15 to 17, calendar year of conception. A proxy for "
