@@ -13,7 +13,7 @@ EVENTS = [
      "description": "Section 14 of the Children and Families Act 2014 amended section 32 of the Children Act 1989 "
                     "so that care and supervision applications are disposed of within 26 weeks of issue, unless "
                     "the court extends the period. The Commencement No. 2 Order 2014 (SI 2014/889, article 4) "
-                    "brought the family-justice provisions of Part 2 into force on 22 April 2014, with the "
+                    "brought provisions of Part 2 (family justice) into force on 22 April 2014, with the "
                     "single family court.",
      "source_title": "legislation.gov.uk: Children and Families Act 2014 (Commencement No. 2) Order 2014, "
                      "explanatory note",
