@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority, Region
+from familyjustice.relationships import latest_scatters as family_justice_scatters
 
 from . import pages, relationships, under_one
 from .chart import OGL_STATEMENT, OGL_URL, SUPPRESSED_NOTE
@@ -106,7 +107,8 @@ def funnel(request):
 
 def relationships_view(request):
     state = ExplorerState(request)
-    return respond(request, "explorer/chart_page.html", state, relationships.all_scatters(),
+    charts = relationships.all_scatters() + family_justice_scatters()  # legal status, centres, young parents
+    return respond(request, "explorer/chart_page.html", state, charts,
                    page_title="Deprivation, spend, Ofsted and Cafcass",
                    lede="How the rate of infants entering care relates to deprivation, spending on children's social "
                         "care, Ofsted judgements and Cafcass care applications. A relationship between two measures "

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "opendata",
     "evidencemap",
     "explorer",
+    "familyjustice",
     "editorial",
     "linkcheck",
     "wagtail.contrib.redirects",
