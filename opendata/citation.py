@@ -10,7 +10,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+import functools
 from pathlib import Path
 
 import citeproc
@@ -89,7 +89,7 @@ def csl_json(cited: CitedVersion) -> dict:
     return item
 
 
-@cache
+@functools.cache
 def _style(name: str) -> CitationStylesStyle:
     # Parsing a CSL style takes a few milliseconds; styles never change while the site runs.
     return CitationStylesStyle(STYLES[name][1], locale="en-GB", validate=False)
