@@ -38,8 +38,8 @@ def local_links(html: str) -> list[str]:
 
 
 @pytest.fixture
-def renamed(catalogue, django_capture_on_commit_callbacks):
-    """A catalogue with a studied intervention and a case study, then renamed."""
+def renamed(client, catalogue, django_capture_on_commit_callbacks):
+    """A catalogue with a studied intervention and a case study, visited, then renamed."""
     with django_capture_on_commit_callbacks(execute=True):
         study = make_reference("A trial", design="rct", country="England", findings={"recurrence-avoided": "benefit"})
         intervention = cite(InterventionPageFactory(parent=catalogue, title="Pause-like service",
@@ -50,6 +50,8 @@ def renamed(catalogue, django_capture_on_commit_callbacks):
         case_study.local_authorities.set([LocalAuthority.objects.get(ons_code="E08000025")])
         case_study.save_revision().publish()
     old_url = catalogue.url
+    # Pages served before the rename (and what this process remembered from them) must not outlive it.
+    assert f'action="{old_url}"' in client.get(intervention.url).content.decode()
     catalogue = rename(catalogue, NEW_SLUG, django_capture_on_commit_callbacks)
     intervention.refresh_from_db()
     return {"catalogue": catalogue, "old_url": old_url, "intervention": intervention}
