@@ -19,12 +19,19 @@ def catalogue_urls() -> list[str]:
     return [url for url in dict.fromkeys(urls) if url.startswith(("http://", "https://"))]
 
 
-def entry_source_urls(page) -> list[str]:
-    """The source links shown on one entry page, in the order the page shows them."""
+def entry_sources(page) -> list[tuple[str, str]]:
+    """(label, URL) for each source link on one entry page, in the order the page shows them, once each."""
     specific = page.specific
-    urls = [getattr(specific, "website", ""), getattr(specific, "source_url", "")]
-    urls += [reference.link for reference in page.references.all()]
-    return [url for url in dict.fromkeys(urls) if url]
+    sources = [("Website", getattr(specific, "website", "")), ("Source document", getattr(specific, "source_url", ""))]
+    sources += [(_short_citation(reference), reference.link) for reference in page.references.all()]
+    seen = set()
+    return [(label, url) for label, url in sources if url and not (url in seen or seen.add(url))]
+
+
+def _short_citation(reference) -> str:
+    """'Robling M and others (2022)': enough to match the reference list above it."""
+    first, *others = [name.strip() for name in reference.authors.split(",") if name.strip()] or ["Unknown author"]
+    return f"{first}{' and others' if others else ''} ({reference.year or 'n.d.'})"
 
 
 def record(result) -> LinkStatus:

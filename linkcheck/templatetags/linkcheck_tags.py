@@ -3,7 +3,7 @@
 from django import template
 
 from ..models import LinkStatus
-from ..sources import entry_source_urls
+from ..sources import entry_sources
 
 register = template.Library()
 
@@ -11,6 +11,6 @@ register = template.Library()
 @register.inclusion_tag("linkcheck/entry_sources_checked.html")
 def sources_checked(page):
     """Each source link on the entry with the date it was last checked and whether it worked."""
-    urls = entry_source_urls(page)
-    statuses = {status.url: status for status in LinkStatus.objects.filter(url__in=urls)}
-    return {"sources": [(url, statuses.get(url)) for url in urls]}
+    sources = entry_sources(page)
+    statuses = {status.url: status for status in LinkStatus.objects.filter(url__in=[url for _, url in sources])}
+    return {"sources": [(label, url, statuses.get(url)) for label, url in sources]}

@@ -107,4 +107,5 @@ def test_entry_page_shows_when_each_source_was_last_checked(client, linked_catal
     after = client.get(entry.url).content.decode()
     checked = LinkStatus.objects.get(url=linked_catalogue["ok"]).checked_at
     assert f'datetime="{checked:%Y-%m-%d}"' in after
-    assert "moved to a new address" in after  # the reference's link
+    assert "moved to a new address" in after  # the reference's link, labelled as in the reference list
+    assert "Author A (2020)" in after and "Website" in after
