@@ -53,6 +53,11 @@ RECODE_NOTES = {
 }
 
 
+def former_authority_names() -> dict[str, str]:
+    """{old code: name saying it is a former authority}, so 'Dorset' (county, to 2019) is not mistaken for today's."""
+    return {code: f"{name} (former authority)" for pairs in PREDECESSORS.values() for code, name in pairs}
+
+
 def predecessors(code: str) -> tuple[tuple[str, str], ...]:
     return PREDECESSORS.get(code, ())
 

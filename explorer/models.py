@@ -204,7 +204,8 @@ class InfantCareFigure(models.Model):
     measure = models.CharField(max_length=12, choices=Measure.choices)
     country = models.CharField(max_length=10)
     geographic_level = models.CharField(max_length=20, choices=Level.choices)
-    year = models.PositiveSmallIntegerField(help_text="Reporting year ending 31 March (2025 = April 2024 to March 2025).")
+    year = models.PositiveSmallIntegerField(
+        help_text="Reporting year ending 31 March (2025 = April 2024 to March 2025).")
     area_code = models.CharField(max_length=9, db_index=True,
                                  help_text="Today's code: pure re-codes (e.g. Gateshead) joined into one series.")
     area_code_as_published = models.CharField(max_length=9)

@@ -18,13 +18,12 @@ from django.shortcuts import render
 from catalogue.models import LocalAuthority
 
 from . import under_one
-from .chart import BIRTHS, DFE_STARTS, own_data_source
+from .chart import BIRTHS, DFE_STARTS, Chart, fmt_count, fmt_rate, own_data_source
 from .models import ENGLAND_CODE, InfantCareFigure
 from .pages import funnel
 from .plots import Series, line_svg
 from .uploads import MAX_UPLOAD_BYTES, UploadFormat, read_upload
 from .views import ExplorerState
-from .chart import Chart, fmt_count, fmt_rate
 from .under_one import UnderOneFigure, year_label
 
 MAX_TREND_AREAS = 5
@@ -122,7 +121,8 @@ def own_trend(code, own, published, sources) -> Chart:
     title = f"{name} (your figures) beside the published figures"
     summary = (f"Your figures for {name} as a rate per 10,000 live births, beside the published DfE figures for the "
                "same area (where it is a real authority) and England. " + under_one.PAIRING)
-    svg = line_svg(title, summary, lines, x_labels={y: year_label(y) for y in years}, y_label="Rate per 10,000 live births")
+    svg = line_svg(title, summary, lines, x_labels={y: year_label(y) for y in years},
+                   y_label="Rate per 10,000 live births")
     return Chart(f"your-trend-{code}", title, summary, svg,
                  ["Year (April to March)", "Your under-1 starts", "Live births used", *[f"{line.name}: rate"
                                                                                         for line in lines]],

@@ -5,7 +5,7 @@ summary written from the numbers it plots. (LA profiles: profile.py; relationshi
 
 import math
 
-from . import statistics, under_one
+from . import statistics
 from .chart import (
     BIRTHS, DFE_AT_31_MARCH, DFE_STARTS, STATSWALES, Chart, Source, fmt_count, fmt_rate, fmt_share,
 )
@@ -157,7 +157,8 @@ def funnel_target(figures: list[UnderOneFigure], year: int) -> float | None:
     return england.rate if england else None
 
 
-def funnel(figures: list[UnderOneFigure], year: int, *, names=None, sources=None, own_label="") -> Chart:
+def funnel(figures: list[UnderOneFigure], year: int, *, names=None, sources=None, own_label="",
+           expected_codes=()) -> Chart:
     """LA rates against live births with exact Poisson 95% and 99.8% limits around England's rate."""
     label = year_label(year)
     names = names or {}
@@ -186,11 +187,16 @@ def funnel(figures: list[UnderOneFigure], year: int, *, names=None, sources=None
     return Chart("funnel", title, summary, svg,
                  ["Local authority", "ONS code", "Under 1 starting to be looked after", "Live births (paired year)",
                   RATE_LABEL, "Lower 99.8% limit", "Lower 95% limit", "Upper 95% limit", "Upper 99.8% limit",
-                  "Position"], rows, sources, _funnel_notes(in_year, names))
+                  "Position"], rows, sources, _funnel_notes(in_year, names, expected_codes))
 
 
-def _funnel_notes(in_year: list[UnderOneFigure], names) -> list[str]:
+def _funnel_notes(in_year: list[UnderOneFigure], names, expected_codes=()) -> list[str]:
     notes = [PAIRING]
+    published = {f.area_code for f in in_year}
+    absent = sorted(names.get(code, code) for code in expected_codes if code not in published)
+    if absent:
+        notes.append("No figure published for this year (so not plotted): " + ", ".join(absent) + ". See the "
+                     "sources page for why (e.g. Cumbria 2022 to 2023 was not found; new authorities start later).")
     suppressed = sorted(f"{names.get(f.area_code, f.area_name)} [{f.flag}]" for f in in_year if f.suppressed)
     if suppressed:
         notes.append("Not plotted because the figure is suppressed (not 0): " + ", ".join(suppressed) + ".")
@@ -207,10 +213,10 @@ def _funnel_summary(label, target, count, outside) -> str:
             f"of {target:.1f} per 10,000 and differed only by chance (exact Poisson limits). ")
     if not outside:
         return text + "No local authority lies outside the 95% limits."
-    groups = {}
+    groups = {position: [] for position in statistics.FunnelPosition.OUTSIDE}  # highest first
     for name, position in outside:
-        groups.setdefault(position, []).append(name)
-    parts = [f"{position}: {', '.join(names)}" for position, names in groups.items()]
+        groups[position].append(name)
+    parts = [f"{position}: {', '.join(names)}" for position, names in groups.items() if names]
     return (text + f"{len(outside)} lie outside the limits ({'; '.join(parts)}). An area outside the 99.8% limits "
             "is unlikely to differ by chance alone, but may differ in how figures are counted or in its population.")
 
@@ -237,7 +243,8 @@ def published_rates(figures) -> Chart | None:
                "proceedings, a different measure from the infants entering care charted below.")
     title = "Published rates of newborns in care proceedings per 10,000 live births"
     svg = line_svg(title, summary, [Series(name, points) for name, points in lines.items()],
-                   x_labels={year: str(year) for year in range(years[0], years[-1] + 1)}, y_label=RATE_LABEL)
+                   x_labels={year: str(year) for year in range(years[0], years[-1] + 1)}, y_label=RATE_LABEL,
+                   x_label="Calendar year")
     sources = list({figure.source_title: Source(figure.source_title, PUBLISHED_LICENCE, figure.definition,
                                                 figure.source_url) for figure in rows}.values())
     return Chart("published-rates", title, summary, svg,

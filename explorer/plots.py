@@ -37,7 +37,7 @@ def _label_step(labels: list[str], width: float) -> int:
     return max(1, math.ceil(needed * len(labels) / max(width, 1)))
 
 
-def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year",
+def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year (April to March)",
              y_format="{:,.1f}") -> str:
     xs = sorted(x_labels)
     values = [y for line in series for _, y in line.points if y is not None]
@@ -85,10 +85,10 @@ def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x
     return canvas.render()
 
 
-def free_label_y(placed: list[tuple[float, float]], x: float, y: float, width=130, height=13) -> float:
-    """Move a label down until it no longer overlaps one already placed nearby; remember it."""
+def free_label_y(placed: list[tuple[float, float]], x: float, y: float, width=130, height=13, step=1) -> float:
+    """Move a label down (step 1) or up (step -1) until it overlaps no label placed nearby; remember it."""
     while any(abs(x - px) < width and abs(y - py) < height for px, py in placed):
-        y += height
+        y += height * step
     placed.append((x, y))
     return y
 
@@ -125,7 +125,7 @@ POSITION_MARKERS = {
 
 
 def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, curve: list[ControlLimits],
-               x_label="Live births in the year", y_label="Rate per 10,000 live births") -> str:
+               x_label="Live births (paired calendar year)", y_label="Rate per 10,000 live births") -> str:
     """Points by live births (log scale) against rate; limits dashed (95%) and dotted (99.8%)."""
     max_births = max([p.births for p in points] + [c.denominator for c in curve] + [10])
     min_births = max(1, min([p.births for p in points] + [c.denominator for c in curve] + [max_births]))
@@ -147,12 +147,17 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
         canvas.marker(cx, cy, shape, size=6 if point.highlighted else 4.5, filled=filled,
                       stroke=HIGHLIGHT if point.highlighted else INK,
                       label=f"{point.label}: {point.rate:,.1f} per 10,000, {point.births:,} births ({point.position})")
-        if point.highlighted or point.position in (FunnelPosition.ABOVE_998, FunnelPosition.BELOW_998):
-            label_y = free_label_y(placed, cx, cy + 4)
+        # Only areas above the 99.8% limit (and your own) are named on the chart: low outliers crowd near the
+        # axis, where their labels would run off the plot. All are named in the summary and the table.
+        if point.highlighted or point.position == FunnelPosition.ABOVE_998:
+            # High outliers sit in the emptier top of the plot, so their labels move up, away from the cloud.
+            label_y = free_label_y(placed, cx, cy + 4, step=-1)
+            if label_y < canvas.top:
+                continue
             x, anchor = label_x(canvas, cx, point.label)
             leader(canvas, cx, cy, x, label_y - 4, moved=label_y != cy + 4)
             canvas.text(x, label_y, point.label, size=11, anchor=anchor,
-                        weight="bold" if point.highlighted else "normal")
+                        weight="bold" if point.highlighted else "normal", halo=True)
     legend = [(f"England rate {target:.1f}", "line", ""), ("95% limits", "line", "6 3"),
               ("99.8% limits", "line", "2 3"), ("Within limits", "marker", ("circle", False)),
               ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),

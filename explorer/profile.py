@@ -104,6 +104,9 @@ class Comparison:
         lines, own = self._lines(figures, value, years)
         if not own:
             return None
+        # A comparison line with no value in these years (e.g. Bournemouth's rate: no births figure) is left out.
+        lines = lines[:1] + [(name, values) for name, values in lines[1:]
+                             if any(values.get(y) is not None for y in years)]
         series = [Series(name, [(y, values.get(y)) for y in years]) for name, values in lines]
         rows = [[label(y), *own_columns(own.get(y)), *[fmt(values.get(y)) for _, values in lines]]
                 for y in years]
@@ -112,7 +115,7 @@ class Comparison:
                    *[f"{name}: {y_label.lower()}" for name, _ in lines]]
         summary = summary_of(own, lines)
         svg = line_svg(title, summary, series, x_labels={y: label(y) for y in years}, y_label=y_label,
-                       y_format="{:,.1f}")
+                       y_format="{:,.1f}", x_label=columns[0])
         return Chart(slug, title, summary, svg, columns, rows, sources)
 
     def rate_chart(self) -> Chart | None:
@@ -162,24 +165,25 @@ class Comparison:
             return f"There is no published under-1 figure for {self.authority.name}." + _suppressed_sentence(own)
         first, latest = min(shown, key=lambda f: f.year), max(shown, key=lambda f: f.year)
         text = (f"{self.authority.name}: {first.count:,} of {first.all_ages_count:,} ({first.share_of_all_ages:.1f}%) "
-                f"in {period(first)}; {latest.count:,} of {latest.all_ages_count:,} "
-                f"({latest.share_of_all_ages:.1f}%) in {period(latest)}.")
+                f"{period(first)}; {latest.count:,} of {latest.all_ages_count:,} "
+                f"({latest.share_of_all_ages:.1f}%) {period(latest)}.")
         if self.authority.country == "Wales":
             text += " StatsWales rounds every figure to the nearest 5; the under-1 figure is boys plus girls."
         return text + _suppressed_sentence(own)
 
 
 def period(figure) -> str:
+    """'on 31 March 2018' or 'in 2017 to 2018', as the measure needs."""
     if figure.measure == InfantCareFigure.Measure.AT_31_MARCH:
-        return f"31 March {figure.year}"
-    return year_label(figure.year)
+        return f"on 31 March {figure.year}"
+    return f"in {year_label(figure.year)}"
 
 
 OWN_EXTRA = {"la-under1-rate": ("live births",), "la-under1-share": ("all ages",), "la-31-march": ("all ages",)}
 
 
 def _suppressed_sentence(own) -> str:
-    hidden = [period(f) for _, f in sorted(own.items()) if f.suppressed]
+    hidden = [period(f).split(" ", 1)[1] for _, f in sorted(own.items()) if f.suppressed]
     if not hidden:
         return ""
     return (f" Suppressed (not 0, and not plotted): {', '.join(hidden)}.")
@@ -200,7 +204,8 @@ def cafcass_trend(authority: LocalAuthority) -> Chart | None:
     summary = (f"In {labels[years[-1]]}: {fmt_rate(own) or 'no figure'} care applications per 10,000 children aged "
                f"0-17 in {authority.name}, against {fmt_rate(england)} in England. These cover children of all "
                "ages, not only infants.")
-    svg = line_svg(title, summary, series, x_labels=labels, y_label="Care applications per 10,000 children")
+    svg = line_svg(title, summary, series, x_labels=labels, y_label="Care applications per 10,000 children",
+                   x_label="Financial year (April to March)")
     table = [[labels[y], *[fmt_rate(values.get((code, y))) for code in names]] for y in years]
     return Chart("la-cafcass", title, summary, svg, ["Financial year", *[f"{n}: rate" for n in names.values()]],
                  table, [CAFCASS])

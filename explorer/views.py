@@ -14,6 +14,7 @@ from familyjustice.relationships import latest_scatters as family_justice_scatte
 from . import pages, relationships, under_one
 from .chart import OGL_STATEMENT, OGL_URL, SUPPRESSED_NOTE
 from .models import HeadlineFigure, InfantCareFigure, NewbornDataset, PublishedQuote
+from .boundaries import former_authority_names
 from .profile import build_profile
 from .sources import DATASETS
 from .under_one import PAIRING, year_label
@@ -95,8 +96,9 @@ def funnel(request):
     charts = []
     if year:
         figures = under_one.figures(STARTS, year=year)
-        names = dict(LocalAuthority.objects.values_list("ons_code", "name"))
-        charts = [pages.funnel(figures, year, names=names)]
+        names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}
+        english = LocalAuthority.objects.filter(country="England").values_list("ons_code", flat=True)
+        charts = [pages.funnel(figures, year, names=names, expected_codes=list(english))]
     return respond(request, "explorer/chart_page.html", state, charts, year=year,
                    page_title="Outlier local authorities",
                    lede="A funnel plot shows which local authorities' rates of infants entering care differ from "

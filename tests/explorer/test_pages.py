@@ -200,7 +200,8 @@ def test_a_boundary_change_is_a_series_break(client, real):
 def test_a_welsh_profile_shows_its_infants_in_care_with_the_rounding_note(client, real):
     html = page(client, "explorer:local_authority", CARDIFF)
     rows, sources = download(client, "explorer:local_authority", "la-31-march", CARDIFF)
-    published = {int(r["year"]): r for r in fixture_rows("wales_cla_at31march_under1_la.csv") if r["la_code"] == CARDIFF}
+    published = {int(r["year"]): r for r in fixture_rows("wales_cla_at31march_under1_la.csv")
+                 if r["la_code"] == CARDIFF}
     assert len(rows) - 1 == len(published) == 16
     for row in rows[1:]:
         source = published[int(row[0])]
