@@ -215,7 +215,7 @@ class InfantCareFigure(models.Model):
     flag = models.CharField(max_length=30, blank=True, help_text="c, x (DfE) or * (StatsWales): suppressed.")
     all_ages_count = models.PositiveIntegerField(null=True, help_text="All ages, from the same publication.")
     all_ages_flag = models.CharField(max_length=30, blank=True)
-    rounding = models.CharField(max_length=40, help_text="How the publisher rounded this figure.")
+    rounding = models.CharField(max_length=120, help_text="How the publisher rounded this figure.")
     publication = models.CharField(max_length=200)
     source_file = models.CharField(max_length=200)
 

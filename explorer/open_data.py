@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority
@@ -200,6 +200,7 @@ def load_all() -> dict[str, int]:
             return {name: loader() for name, loader in {**LOADERS, **INFANT_LOADERS}.items()}
     except FixtureError:
         raise
-    except (ValueError, KeyError, TypeError, ArithmeticError, LookupError) as error:
+    except (ValueError, KeyError, TypeError, ArithmeticError, LookupError, DatabaseError) as error:
+        # A database error (e.g. a value too long for its column) is reported from the last row read.
         where = f"{POSITION.filename}, line {POSITION.line}" if POSITION.filename else "a fixture file"
         raise FixtureError(f"{where}: {error.__class__.__name__}: {error}") from error

@@ -85,10 +85,10 @@ def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x
     return canvas.render()
 
 
-def free_label_y(placed: list[tuple[float, float]], x: float, y: float, width=130, height=13) -> float:
-    """Move a label down until it no longer overlaps one already placed nearby; remember it."""
+def free_label_y(placed: list[tuple[float, float]], x: float, y: float, width=130, height=13, step=1) -> float:
+    """Move a label down (step 1) or up (step -1) until it overlaps no label placed nearby; remember it."""
     while any(abs(x - px) < width and abs(y - py) < height for px, py in placed):
-        y += height
+        y += height * step
     placed.append((x, y))
     return y
 
@@ -150,13 +150,14 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
         # Only areas above the 99.8% limit (and your own) are named on the chart: low outliers crowd near the
         # axis, where their labels would run off the plot. All are named in the summary and the table.
         if point.highlighted or point.position == FunnelPosition.ABOVE_998:
-            label_y = free_label_y(placed, cx, cy + 4)
-            if label_y > canvas.height - canvas.bottom - 4:
+            # High outliers sit in the emptier top of the plot, so their labels move up, away from the cloud.
+            label_y = free_label_y(placed, cx, cy + 4, step=-1)
+            if label_y < canvas.top:
                 continue
             x, anchor = label_x(canvas, cx, point.label)
             leader(canvas, cx, cy, x, label_y - 4, moved=label_y != cy + 4)
             canvas.text(x, label_y, point.label, size=11, anchor=anchor,
-                        weight="bold" if point.highlighted else "normal")
+                        weight="bold" if point.highlighted else "normal", halo=True)
     legend = [(f"England rate {target:.1f}", "line", ""), ("95% limits", "line", "6 3"),
               ("99.8% limits", "line", "2 3"), ("Within limits", "marker", ("circle", False)),
               ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),

@@ -56,7 +56,7 @@ def under_one_rates(kind: str) -> tuple[dict[str, tuple[int, int, float]], str, 
     pooled = pooled_over_years([f for f in figures if f.country == "England"], chosen)
     rates = {code: (group.rate_count, group.births, group.rate) for code, group in pooled.items()
              if group.rate is not None and group.suppressed_areas == 0}
-    span = year_label(chosen[0]) if len(chosen) == 1 else f"{year_label(chosen[0])} to {year_label(chosen[-1])}"
+    span = year_label(chosen[0]) if len(chosen) == 1 else f"years ending March {chosen[0]} to {chosen[-1]} pooled"
     return rates, span, chosen[-1]
 
 
@@ -69,7 +69,7 @@ def under_one_scatter(kind: str) -> Chart | None:
     names = dict(LocalAuthority.objects.values_list("ons_code", "name"))
     codes = sorted((c for c in rates if c in x_values and c in names), key=lambda c: names[c])
     xs, ys = [x_values[c] for c in codes], [rates[c][2] for c in codes]
-    y_words = f"the rate of infants entering care ({span}, per 10,000 live births)"
+    y_words = f"rate of infants entering care ({span}, per 10,000 live births)"
     corr = (statistics.spearman if kind == "ofsted" else statistics.pearson)(xs, ys)
     extra = ""
     if kind != "ofsted" and corr is not None:

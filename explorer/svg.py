@@ -72,10 +72,12 @@ class Canvas:
         return span_bottom - (value - self.y_min) / ((self.y_max - self.y_min) or 1) * (span_bottom - span_top)
 
     # elements -----------------------------------------------------------------------------
-    def text(self, x, y, content, *, anchor="start", size=13, weight="normal", fill=INK, rotate=None):
+    def text(self, x, y, content, *, anchor="start", size=13, weight="normal", fill=INK, rotate=None, halo=False):
         transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate is not None else ""
+        # A white outline under the letters keeps a label readable where it crosses lines or markers.
+        outline = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"' if halo else ""
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" '
-                          f'text-anchor="{anchor}" fill="{fill}"{transform}>{escape(str(content))}</text>')
+                          f'text-anchor="{anchor}" fill="{fill}"{outline}{transform}>{escape(str(content))}</text>')
 
     def line(self, x1, y1, x2, y2, *, stroke=INK, width=1, dash=""):
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ("all_ages_count", models.PositiveIntegerField(help_text="All ages, from the same publication.",
                                                                null=True)),
                 ("all_ages_flag", models.CharField(blank=True, max_length=30)),
-                ("rounding", models.CharField(help_text="How the publisher rounded this figure.", max_length=40)),
+                ("rounding", models.CharField(help_text="How the publisher rounded this figure.", max_length=120)),
                 ("publication", models.CharField(max_length=200)),
                 ("source_file", models.CharField(max_length=200)),
             ],

@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.x A or AA violations on the explorer's pages, on the real figures."""
+"""axe-core finds no WCAG 2.x A or AA violations on the data explorer's pages, on the real figures (owner: explorer)."""
 
 import pytest
 
@@ -7,7 +7,7 @@ from explorer.models import (
     LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
 )
 from explorer.open_data import load_all
-from tests.browser.test_accessibility import axe_violations
+from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 PAGES = {"overview": "/data/", "regions": "/data/regions/", "funnel": "/data/outliers/?year=2020",

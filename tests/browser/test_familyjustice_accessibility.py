@@ -1,0 +1,44 @@
+"""axe-core finds no WCAG 2.x A or AA violations on the family-justice pages, on the real data (owner: familyjustice)."""
+
+import pytest
+
+from explorer.models import (
+    CafcassRate, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, InfantCareFigure,
+    LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
+)
+from explorer.open_data import load_all as load_open_data
+from familyjustice.loading import load_all as load_family_justice
+from familyjustice.models import (
+    AuthorityArea, DfjArea, DfjCourt, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
+)
+from .test_accessibility import axe_violations
+
+pytestmark = pytest.mark.browser
+PAGES = {"areas": "/data/family-justice-areas/", "area": "/data/family-justice-areas/cleveland-and-south-durham/",
+         "area without a pool": "/data/family-justice-areas/milton-keynes/", "legal status": "/data/legal-status/",
+         "units": "/data/parent-and-child-units/", "questions": "/data/questions/",
+         "profile with candidates": "/data/local-authorities/E06000047/"}
+
+
+@pytest.fixture
+def real_data(site):
+    load_open_data()
+    load_family_justice()
+    yield
+    for model in (AuthorityArea, DfjCourt, DfjArea, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
+                  InfantCareFigure, CafcassRate, PublishedQuote, LiveBirths, ChildrenLookedAfter, OfstedJudgement,
+                  Deprivation, ChildrensServicesSpend, StatisticalNeighbour, HeadlineFigure):
+        model.objects.all().delete()
+
+
+def test_family_justice_pages_have_no_wcag_a_or_aa_violations(site, real_data, page, csp_errors):
+    found = {}
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in PAGES.items():
+            assert page.goto(site.at(path)).status == 200, name
+            violations = axe_violations(page)
+            if violations:
+                found[f"{name} at {width}px"] = violations
+    assert found == {}
+    assert csp_errors == []
