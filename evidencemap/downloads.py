@@ -55,7 +55,7 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows[start:start + CHUNK_ROWS]
         ids = [pk for pk, _, _ in chunk]
-        cells = tally_cells(filters, ids, outcomes)
+        cells = tally_cells(filters, ids, outcomes, with_gaps=False)  # most cells are gaps: no object for them
         areas, members = area_links(filters, ids)
         area_names = defaultdict(list)
         for area_id, area in areas.items():
@@ -65,6 +65,6 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
             url = origin + url_path[len(site_root) - 1:] if site_root and url_path.startswith(site_root) else ""
             line = [title, "; ".join(area_names[pk]), url]
             for outcome in outcomes:
-                cell = cells[(pk, outcome.pk)]
-                line += [cell.count, cell.tier.name if cell.tier else ""]
+                cell = cells.get((pk, outcome.pk))
+                line += [cell.count, cell.tier.name] if cell else [0, ""]
             yield writer.writerow(safe_row(line))
