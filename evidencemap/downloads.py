@@ -51,6 +51,7 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
     for outcome in outcomes:
         header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
     yield writer.writerow(safe_row(header))
+    all_gaps = [0, ""] * len(outcomes)
     rows = list(matching_interventions(filters).order_by("title", "pk").values_list("pk", "title", "url_path"))
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows[start:start + CHUNK_ROWS]
@@ -63,8 +64,12 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
                 area_names[pk].append(area.name)
         for pk, title, url_path in chunk:
             url = origin + url_path[len(site_root) - 1:] if site_root and url_path.startswith(site_root) else ""
-            line = [title, "; ".join(area_names[pk]), url]
-            for outcome in outcomes:
-                cell = cells.get((pk, outcome.pk))
-                line += [cell.count, cell.tier.name] if cell else [0, ""]
-            yield writer.writerow(safe_row(line))
+            # Only these three cells hold editors' text; the rest are counts and the fixed tier names.
+            line = safe_row([title, "; ".join(area_names[pk]), url])
+            if any((pk, outcome.pk) in cells for outcome in outcomes):
+                for outcome in outcomes:
+                    cell = cells.get((pk, outcome.pk))
+                    line += [cell.count, cell.tier.name] if cell else [0, ""]
+            else:
+                line += all_gaps
+            yield writer.writerow(line)
