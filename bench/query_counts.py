@@ -43,7 +43,9 @@ def main():
         "evidence map": "/evidence-map/",
         "catalogue CSV export": "/catalogue/export.csv?area=post-removal-support",
         "catalogue feed": "/catalogue/feed/?area=post-removal-support",
-        "sitemap": "/sitemap.xml",
+        "sitemap index": "/sitemap.xml",
+        "sitemap file": "/sitemap-1.xml",
+        "evidence map CSV": "/evidence-map/evidence-map.csv",
     }
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"{'page':28} {'status':>6} {'queries':>8}")

@@ -51,11 +51,12 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
     for outcome in outcomes:
         header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
     yield writer.writerow(safe_row(header))
+    all_gaps = [0, ""] * len(outcomes)
     rows = list(matching_interventions(filters).order_by("title", "pk").values_list("pk", "title", "url_path"))
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows[start:start + CHUNK_ROWS]
         ids = [pk for pk, _, _ in chunk]
-        cells = tally_cells(filters, ids, outcomes)
+        cells = tally_cells(filters, ids, outcomes, with_gaps=False)  # most cells are gaps: no object for them
         areas, members = area_links(filters, ids)
         area_names = defaultdict(list)
         for area_id, area in areas.items():
@@ -63,8 +64,12 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
                 area_names[pk].append(area.name)
         for pk, title, url_path in chunk:
             url = origin + url_path[len(site_root) - 1:] if site_root and url_path.startswith(site_root) else ""
-            line = [title, "; ".join(area_names[pk]), url]
-            for outcome in outcomes:
-                cell = cells[(pk, outcome.pk)]
-                line += [cell.count, cell.tier.name if cell.tier else ""]
-            yield writer.writerow(safe_row(line))
+            # Only these three cells hold editors' text; the rest are counts and the fixed tier names.
+            line = safe_row([title, "; ".join(area_names[pk]), url])
+            if any((pk, outcome.pk) in cells for outcome in outcomes):
+                for outcome in outcomes:
+                    cell = cells.get((pk, outcome.pk))
+                    line += [cell.count, cell.tier.name] if cell else [0, ""]
+            else:
+                line += all_gaps
+            yield writer.writerow(line)

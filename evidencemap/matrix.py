@@ -9,20 +9,22 @@ still describe the whole map. `references_for_cell` returns exactly the studies 
 """
 
 import math
+from array import array
 
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 
 from catalogue.models import AreaOfPractice, EntryPage, InterventionPage, Outcome, Reference, ReferenceOutcome
-from catalogue.models.state import without_private
+from catalogue.models.state import per_catalogue_version, without_private
 
 from .filters import MapFilters
 from .hierarchy import Tier, strongest
 
 Direction = ReferenceOutcome.Direction
 MAP_PAGE_SIZE = 50
+ROW_ORDERS_KEPT = 8  # filter combinations whose row order a process keeps (100,000 rows: 0.8 MB each)
 
 
 @dataclass
@@ -166,39 +168,64 @@ def _counted_findings(filters: MapFilters, interventions):
 
 def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP_PAGE_SIZE) -> EvidenceMatrix:
     """
-    One page of the map in seven queries whatever its size (view restrictions, row count, studied
-    cells, outcomes, the page's rows, their area links, their findings). A page number past the
-    end shows the last page.
+    One page of the map: its rows, their area links and their findings in three queries, plus the
+    outcomes; the whole map's row order and totals come from `map_rows`. A page number past the end
+    shows the last page.
     """
-    interventions = matching_interventions(filters)
-    total = interventions.count()
-    page = MapPage(1, page_size, total)
-    page = MapPage(min(max(page_number, 1), page.page_count), page_size, total)
-    studied = (_counted_findings(filters, interventions).values("reference__entries", "outcome_id")
-               .distinct().count())
+    ordered_ids, studied = map_rows(filters)
+    page = MapPage(1, page_size, len(ordered_ids))
+    page = MapPage(min(max(page_number, 1), page.page_count), page_size, len(ordered_ids))
+    page_ids = list(ordered_ids[page.offset:page.offset + page.size])
     outcomes = list(Outcome.objects.all())
-    rows = interventions.order_by("title", "pk")[page.offset:page.offset + page.size]
-    rows_by_id = {intervention.pk: intervention for intervention in rows}
+    found = {intervention.pk: intervention for intervention in InterventionPage.objects.filter(pk__in=page_ids)}
+    rows_by_id = {pk: found[pk] for pk in page_ids if pk in found}
     cells = tally_cells(filters, list(rows_by_id), outcomes)
     groups = _group_by_area(filters, rows_by_id, outcomes, cells)
     return EvidenceMatrix(filters=filters, outcomes=outcomes, groups=groups, cells=cells, page=page,
                           studied_cells=studied)
 
 
-def tally_cells(filters: MapFilters, intervention_ids: list[int], outcomes: list[Outcome]) -> dict:
-    """Every cell of these interventions' rows, counted in one query."""
+def map_rows(filters: MapFilters) -> tuple[array, int]:
+    """
+    Every matching intervention's id in A to Z order, and how many cells have a study: worked out
+    once per catalogue version for the last few filter combinations (sorting 100,000 titles and
+    counting every finding on each page view would cost more than the page itself).
+    """
+    kept = per_catalogue_version("evidence-map-rows", OrderedDict)
+    key = filters.query_string()
+    if key not in kept:
+        interventions = matching_interventions(filters)
+        ids = array("q", interventions.order_by("title", "pk").values_list("pk", flat=True))
+        studied = (_counted_findings(filters, interventions).values("reference__entries", "outcome_id")
+                   .distinct().count())
+        kept[key] = (ids, studied)
+        while len(kept) > ROW_ORDERS_KEPT:
+            kept.popitem(last=False)
+    kept.move_to_end(key)
+    return kept[key]
+
+
+def tally_cells(filters: MapFilters, intervention_ids: list[int], outcomes: list[Outcome],
+                with_gaps: bool = True) -> dict:
+    """Every cell of these interventions' rows (only those with studies if not `with_gaps`), in one query."""
     cells = {}
-    for intervention_id in intervention_ids:
-        for outcome in outcomes:
-            cells[(intervention_id, outcome.pk)] = Cell(intervention_id, outcome)
+    by_id = {outcome.pk: outcome for outcome in outcomes}
+    if with_gaps:
+        for intervention_id in intervention_ids:
+            for outcome in outcomes:
+                cells[(intervention_id, outcome.pk)] = Cell(intervention_id, outcome)
     # One row per (intervention, outcome, design, direction): (reference, outcome) is unique, so the
     # row count is a count of distinct studies.
-    tallies = (_counted_findings(filters, intervention_ids).values_list("reference__entries", "outcome_id", "reference__design", "direction")
+    wanted = set(intervention_ids)
+    tallies = (_counted_findings(filters, intervention_ids)
+               .values_list("reference__entries", "outcome_id", "reference__design", "direction")
                .annotate(studies=Count("id")).order_by())
     for intervention_id, outcome_id, design, direction, studies in tallies:
-        cell = cells.get((intervention_id, outcome_id))
-        if cell is None:  # another entry that cites the same study
+        if intervention_id not in wanted or outcome_id not in by_id:  # another entry citing the same study
             continue
+        cell = cells.get((intervention_id, outcome_id))
+        if cell is None:
+            cell = cells[(intervention_id, outcome_id)] = Cell(intervention_id, by_id[outcome_id])
         cell.count += studies
         cell.designs[design] += studies
         cell.directions[direction] += studies

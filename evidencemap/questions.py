@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from catalogue.models import EntryPage
+from catalogue.models.state import per_catalogue_version, view_restrictions
 
 from .matrix import EvidenceMatrix
 from .models import ResearchQuestion, ResearchQuestionEntry
@@ -10,13 +10,21 @@ from .models import ResearchQuestion, ResearchQuestionEntry
 
 def public_entry_links():
     """Links to live, public entries only: a question never reveals a draft or private page."""
-    return Prefetch("entry_links", queryset=ResearchQuestionEntry.objects
-                    .filter(entry__in=EntryPage.objects.live().public().values("pk"))
-                    .select_related("entry"))
+    links = ResearchQuestionEntry.objects.filter(entry__live=True).select_related("entry")
+    for _, path in view_restrictions():
+        links = links.exclude(entry__path__startswith=path)
+    return Prefetch("entry_links", queryset=links)
 
 
 def questions_for_map() -> list[ResearchQuestion]:
-    """Every question, numbered in display order (Q1, Q2...) for the markers in the map."""
+    """
+    Every question, numbered in display order (Q1, Q2...) for the markers in the map. Read once per
+    catalogue version: any edit to a question or an entry moves the version on.
+    """
+    return per_catalogue_version("evidence-map-questions", _numbered_questions)
+
+
+def _numbered_questions() -> list[ResearchQuestion]:
     questions = list(ResearchQuestion.objects.prefetch_related("outcomes", "areas", public_entry_links()))
     for number, question in enumerate(questions, start=1):
         question.number = number

@@ -1,6 +1,7 @@
 """An entry page costs a bounded number of queries, shows all it holds, and formats citations once."""
 
 import pytest
+from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from catalogue.models import LocalAuthority
@@ -9,6 +10,19 @@ from opendata import citation
 from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory, ReferenceFactory
 
 MAX_ENTRY_PAGE_QUERIES = 15
+
+
+def count_queries(action):
+    """(queries run, result) for `action()`, counted as they execute (never vacuously zero)."""
+    calls = []
+
+    def counted(execute, sql, params, many, context):
+        calls.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counted):
+        result = action()
+    return len(calls), result
 
 
 @pytest.fixture
@@ -34,11 +48,11 @@ def full_entry(catalogue):
 
 
 @pytest.mark.django_db
-def test_an_entry_page_shows_every_link_within_the_query_budget(client, full_entry,
-                                                               django_assert_max_num_queries):
+def test_an_entry_page_shows_every_link_within_the_query_budget(client, full_entry):
     client.get(full_entry.url)  # the first view after a publish builds the per-version memos
-    with django_assert_max_num_queries(MAX_ENTRY_PAGE_QUERIES):
-        html = client.get(full_entry.url).content.decode()
+    queries, response = count_queries(lambda: client.get(full_entry.url))
+    assert 0 < queries <= MAX_ENTRY_PAGE_QUERIES
+    html = response.content.decode()
     expected = [full_entry.evidence_level.name, *(term.name for term in full_entry.areas.all()),
                 *(term.name for term in full_entry.stages.all()), *(term.name for term in full_entry.regions.all()),
                 *(term.name for term in full_entry.topics.all()),
@@ -53,11 +67,12 @@ def test_an_entry_page_shows_every_link_within_the_query_budget(client, full_ent
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("factory", [InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory])
-def test_every_entry_type_stays_within_the_budget(client, catalogue, factory, django_assert_max_num_queries):
+def test_every_entry_type_stays_within_the_budget(client, catalogue, factory):
     entry = factory(parent=catalogue, title="A plain entry")
     client.get(entry.url)
-    with django_assert_max_num_queries(MAX_ENTRY_PAGE_QUERIES):
-        assert client.get(entry.url).status_code == 200
+    queries, response = count_queries(lambda: client.get(entry.url))
+    assert response.status_code == 200
+    assert 0 < queries <= MAX_ENTRY_PAGE_QUERIES
 
 
 @pytest.mark.django_db

@@ -154,6 +154,7 @@ def memory(server: subprocess.Popen, searches: int):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--rounds", type=int, default=5)

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from catalogue.models import CatalogueVersion
@@ -49,9 +48,10 @@ def test_a_file_number_out_of_range_is_not_found(client, catalogue, path):
 def test_built_once_per_catalogue_version(client, catalogue, django_capture_on_commit_callbacks):
     InterventionPageFactory(parent=catalogue, title="First")
     first = locations(client.get("/sitemap-1.xml"))
-    with CaptureQueriesContext(connection) as again:
+    calls = []
+    with connection.execute_wrapper(lambda execute, *args: calls.append(args[0]) or execute(*args)):
         assert locations(client.get("/sitemap-1.xml")) == first
-    assert len(again.captured_queries) <= 4  # version, site, is there such a file: not the pages
+    assert 0 < len(calls) <= 4  # version, site, is there such a file: not the pages
     with django_capture_on_commit_callbacks(execute=True):
         added = InterventionPageFactory(parent=catalogue, title="Second")
         CatalogueVersion.bump()
