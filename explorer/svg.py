@@ -75,7 +75,7 @@ class Canvas:
     def text(self, x, y, content, *, anchor="start", size=13, weight="normal", fill=INK, rotate=None, halo=False):
         transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate is not None else ""
         # A white outline under the letters keeps a label readable where it crosses lines or markers.
-        outline = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"' if halo else ""
+        outline = ' class="svg-halo" stroke="#ffffff" stroke-width="3"' if halo else ""  # paint-order in CSS
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" '
                           f'text-anchor="{anchor}" fill="{fill}"{outline}{transform}>{escape(str(content))}</text>')
 

@@ -13,9 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.models import CaseStudyPage, GuidancePage, InterventionPage, Outcome
-from explorer.models import NewbornDataset
-from explorer.open_data import load_all
-from explorer.synthetic import ensure_synthetic_dataset
+from familyjustice.models import DfjArea
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +29,14 @@ def public_pages() -> dict[str, str]:
     """One URL for every public page type (name -> path), from the loaded demo content."""
     interventions = InterventionPage.objects.live().public().order_by("pk")
     entry = interventions.filter(references__isnull=False).distinct().first()
-    dataset = NewbornDataset.objects.order_by("pk").first()
+    area = DfjArea.objects.exclude(slug="high-court").order_by("pk").first()
     return {
         "home": "/",
         "standard page": StandardPage.objects.live().first().url,
         "catalogue": "/catalogue/",
         "catalogue with filters": "/catalogue/?q=parents&area=post-removal-support&sort=az",
         "catalogue, nothing found": "/catalogue/?q=zzzzqqqq",
+        "catalogue, synonyms and suggestion": "/catalogue/?q=s20+perinatel",
         "intervention": entry.url,
         "guidance": GuidancePage.objects.live().public().first().url,
         "case study": CaseStudyPage.objects.live().public().first().url,
@@ -52,11 +51,16 @@ def public_pages() -> dict[str, str]:
         "outliers": "/data/outliers/",
         "relationships": "/data/relationships/",
         "local authorities": "/data/local-authorities/",
-        "local authority profile": "/data/local-authorities/E08000025/",
+        "local authority profile": "/data/local-authorities/E06000009/",
+        "Welsh local authority profile": "/data/local-authorities/W06000015/",
         "your data": "/data/your-data/",
         "datasets": "/data/datasets/",
-        "dataset": f"/data/datasets/{dataset.pk}/",
         "sources": "/data/sources/",
+        "family justice areas": "/data/family-justice-areas/",
+        "family justice area": f"/data/family-justice-areas/{area.slug}/",
+        "legal status": "/data/legal-status/",
+        "parent-and-child units": "/data/parent-and-child-units/",
+        "questions": "/data/questions/",
         "not found": "/no-such-page/",
     }
 
@@ -65,8 +69,8 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     java = shutil.which("java")
     assert java, "The HTML check needs Java: run bin/install-system-deps (default-jre-headless)."
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    load_all()
-    ensure_synthetic_dataset()
+    call_command("load_open_data", stdout=open("/dev/null", "w"))
+    call_command("load_family_justice", stdout=open("/dev/null", "w"))
     files = {}
     for name, path in public_pages().items():
         response = client.get(path)
