@@ -19,8 +19,9 @@ from evidencemap.filters import FILTER_NAMES
 
 ONE, SET, LIST = "one", "set", "list"
 
-CATALOGUE = {"q": ONE, "sort": ONE, "page": ONE, **{param: SET for param in FACETS_BY_PARAM}}
-EVIDENCE_MAP = {param: SET for param in FILTER_NAMES}
+CATALOGUE = {"q": ONE, "sort": ONE, "page": ONE, **dict.fromkeys(FACETS_BY_PARAM, SET)}
+EVIDENCE_MAP = {**dict.fromkeys(FILTER_NAMES, SET), "page": ONE}
+# The data explorer and the family-justice pages under /data/ read the same three.
 EXPLORER = {"dataset": ONE, "year": ONE, "download": ONE}
 
 # (path, parameters); a path ending in "/" with a "*" after it covers everything below it.
