@@ -73,7 +73,7 @@ class CatalogueResults:
 
         if self.plan is None or not self.plan.concepts or self.text_matches > LITTLE or self.snapshot is None:
             return None
-        return suggest(self.query, self.plan, self.snapshot)
+        return suggest(self.query, self.snapshot)
 
     @property
     def chips(self) -> list[dict]:
