@@ -10,10 +10,20 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.models import SearchRecord
-from catalogue.search.records import expire_records, searches_finding_little
+from catalogue.search import records
+from catalogue.search.records import expire_records, flush_records, searches_finding_little
 from tests.factories import InterventionPageFactory
 
 REPORT_URL = "/admin/reports/searches-finding-little/"
+
+
+@pytest.fixture(autouse=True)
+def write_at_once(settings):
+    """Counts are normally written once a minute; here every search is written at once."""
+    records._pending.clear()
+    settings.SEARCH_RECORD_FLUSH_SECONDS = 0
+    yield
+    records._pending.clear()
 
 
 @pytest.fixture
@@ -49,6 +59,21 @@ def test_recording_costs_one_statement_and_a_fixed_query_count(client, entries):
     inserts = [q["sql"] for q in again.captured_queries if "INSERT INTO" in q["sql"] and "searchrecord" in q["sql"]]
     assert len(inserts) == 1
     assert len(again) <= len(first)  # the first also asked the index; repeats come from the cache
+
+
+@pytest.mark.django_db
+def test_counts_gather_in_the_process_and_are_written_in_one_statement(client, entries, settings):
+    settings.SEARCH_RECORD_FLUSH_SECONDS = 3600
+    client.get("/catalogue/", {"q": "pause"})  # warm
+    with CaptureQueriesContext(connection) as queries:
+        for text in ("pause", "court", "wibble", "pause"):
+            client.get("/catalogue/", {"q": text})
+    assert not [q for q in queries.captured_queries if "searchrecord" in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        flush_records()
+    assert len(queries) <= 3  # the upsert, inside a savepoint
+    rows = dict(SearchRecord.objects.values_list("terms", "searches"))
+    assert rows == {"pause": 3, "court": 1, "wibble": 1}
 
 
 @pytest.mark.django_db
