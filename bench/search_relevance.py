@@ -9,6 +9,7 @@ through both, and prints recall@10 (expected entries found in the first ten resu
 entries) and the share of searches that found nothing, with the searches each one missed.
 """
 
+import io
 import os
 import sys
 import tempfile
@@ -32,7 +33,7 @@ def main():
     from tests.search.relevance import catalogue_top, judge, wagtail_top
 
     call_command("migrate", "--no-input", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    call_command("load_demo", stdout=io.StringIO())
     print(f"{connection.vendor}: {len(JUDGED_QUERIES)} judged searches, "
           f"{sum(len(expected) for _, expected in JUDGED_QUERIES)} expected entries")
     print(f"{'search':28} {'recall@10':>10} {'found nothing':>14}")

@@ -31,8 +31,8 @@ def test_search_backend_failure_still_filters(client, catalogue, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("search index offline")
 
-    monkeypatch.setattr(text, "_match_sqlite", broken)
-    monkeypatch.setattr(text, "_match_postgres", broken)
+    monkeypatch.setattr(text, "_rows_sqlite", broken)
+    monkeypatch.setattr(text, "_rows_postgres", broken)
     response = client.get("/catalogue/?q=london&region=wales")
     html = response.content.decode()
     assert response.status_code == 200

@@ -73,7 +73,7 @@ class CatalogueResults:
 
         if self.plan is None or not self.plan.concepts or self.text_matches > LITTLE or self.snapshot is None:
             return None
-        return suggest(self.query, self.plan, self.snapshot)
+        return suggest(self.query, self.snapshot)
 
     @property
     def chips(self) -> list[dict]:
@@ -128,22 +128,7 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
     for mask in selected.values():
         matched &= mask
 
-    facets, without_filter = {}, {}
-    for facet in FACETS:
-        # Disjunctive counts: a facet's own selection does not narrow its own counts.
-        base = text_mask.copy()
-        for param, mask in selected.items():
-            if param != facet.param:
-                base &= mask
-        chosen = query.filters.get(facet.param, ())
-        if chosen:
-            without_filter[facet.param] = int(np.count_nonzero(base))
-        counts = np.count_nonzero(snapshot.matrix(facet.param) & base, axis=1)  # all values at once
-        facets[facet.param] = [
-            FacetOption(value.slug, value.label, int(count), value.slug in chosen, value.group)
-            for value, count in zip(snapshot.facets[facet.param], counts, strict=True)
-        ]
-
+    facets, without_filter = _facet_counts(query, text_mask, selected, snapshot)
     ordered = _ordered_positions(query.sort, matched, scores, snapshot)
     total = len(ordered)
     page_count = max(1, math.ceil(total / page_size))
@@ -163,6 +148,26 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
 
         record_search(query.text, results.text_matches)
     return results
+
+
+def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, snapshot: Snapshot):
+    """Every facet value's count, and for each selected facet the total if it were dropped."""
+    facets, without_filter = {}, {}
+    for facet in FACETS:
+        # Disjunctive counts: a facet's own selection does not narrow its own counts.
+        base = text_mask.copy()
+        for param, mask in selected.items():
+            if param != facet.param:
+                base &= mask
+        chosen = query.filters.get(facet.param, ())
+        if chosen:
+            without_filter[facet.param] = int(np.count_nonzero(base))
+        counts = np.count_nonzero(snapshot.matrix(facet.param) & base, axis=1)  # all values at once
+        facets[facet.param] = [
+            FacetOption(value.slug, value.label, int(count), value.slug in chosen, value.group)
+            for value, count in zip(snapshot.facets[facet.param], counts)
+        ]
+    return facets, without_filter
 
 
 def _plan(query: CatalogueQuery, snapshot: Snapshot) -> TextPlan | None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .query import CatalogueQuery
-from .vocabulary import TextPlan
 from .words import STOP_WORDS, words_of
 
 LITTLE = 2  # offer a spelling when the words found this many entries or fewer
@@ -106,7 +105,7 @@ def lexicon_for(snapshot) -> Lexicon:
     return snapshot.memo("lexicon", build)
 
 
-def suggest(query: CatalogueQuery, plan: TextPlan, snapshot) -> Suggestion | None:
+def suggest(query: CatalogueQuery, snapshot) -> Suggestion | None:
     """The query with each unknown word replaced by the closest known one, if any was replaced."""
     lexicon = lexicon_for(snapshot)
     words, changed = [], False

@@ -27,6 +27,7 @@ def test_every_kind_of_page_has_no_wcag_a_or_aa_violations(site, page, csp_error
         "catalogue": "/catalogue/",
         "catalogue with filters": "/catalogue/?q=court&area=peri-natal-intervention&region=london&sort=title",
         "catalogue with no results": "/catalogue/?q=nothing+matches+this+at+all",
+        "catalogue with a spelling suggestion and synonyms": "/catalogue/?q=perinatel+dads&region=london",
         "catalogue with ignored input": "/catalogue/?region=atlantis&colour=blue",
         "intervention": site.intervention.url,
         "guidance": site.guidance.url,

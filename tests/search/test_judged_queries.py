@@ -3,6 +3,7 @@ Relevance you can check: practitioners' searches against the demo catalogue, eac
 must return in its first 10 results. Runs on SQLite and on PostgreSQL (bin/with-postgres).
 """
 
+import io
 import json
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def test_the_judged_set_is_large_and_judges_real_entries_only():
 
 @pytest.mark.django_db
 def test_practitioners_find_what_they_expect_in_the_first_ten(catalogue):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     judgement = judge(catalogue_top)
     issue_misses = [(query, missing) for query, missing in judgement.misses if query in ISSUE_QUERIES]
     assert issue_misses == [], "every search the issue lists finds what it should"

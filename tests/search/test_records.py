@@ -1,5 +1,6 @@
 """What searches found: recorded without personal data, reported to editors, expired."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -9,10 +10,20 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.models import SearchRecord
-from catalogue.search.records import expire_records, searches_finding_little
+from catalogue.search import records
+from catalogue.search.records import expire_records, flush_records, searches_finding_little
 from tests.factories import InterventionPageFactory
 
 REPORT_URL = "/admin/reports/searches-finding-little/"
+
+
+@pytest.fixture(autouse=True)
+def write_at_once(settings):
+    """Counts are normally written once a minute; here every search is written at once."""
+    records._pending.clear()
+    settings.SEARCH_RECORD_FLUSH_SECONDS = 0
+    yield
+    records._pending.clear()
 
 
 @pytest.fixture
@@ -51,6 +62,21 @@ def test_recording_costs_one_statement_and_a_fixed_query_count(client, entries):
 
 
 @pytest.mark.django_db
+def test_counts_gather_in_the_process_and_are_written_in_one_statement(client, entries, settings):
+    settings.SEARCH_RECORD_FLUSH_SECONDS = 3600
+    client.get("/catalogue/", {"q": "pause"})  # warm
+    with CaptureQueriesContext(connection) as queries:
+        for text in ("pause", "court", "wibble", "pause"):
+            client.get("/catalogue/", {"q": text})
+    assert not [q for q in queries.captured_queries if "searchrecord" in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        flush_records()
+    assert len(queries) <= 3  # the upsert, inside a savepoint
+    rows = dict(SearchRecord.objects.values_list("terms", "searches"))
+    assert rows == {"pause": 3, "court": 1, "wibble": 1}
+
+
+@pytest.mark.django_db
 def test_the_report_lists_frequent_searches_that_found_little(admin_client, client, entries):
     for _ in range(3):
         client.get("/catalogue/", {"q": "section 47"})
@@ -78,7 +104,7 @@ def test_old_records_expire(settings):
     SearchRecord.objects.create(day=today, terms="new", results=0)
     SearchRecord.objects.create(day=today - timedelta(days=89), terms="kept", results=0)
     SearchRecord.objects.create(day=today - timedelta(days=91), terms="old", results=0)
-    call_command("expire_search_records", stdout=open("/dev/null", "w"))
+    call_command("expire_search_records", stdout=io.StringIO())
     assert set(SearchRecord.objects.values_list("terms", flat=True)) == {"new", "kept"}
     settings.SEARCH_RECORD_KEEP_DAYS = 0
     assert expire_records() == 1

@@ -183,6 +183,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Catalogue search: per-process cache of text matches (bytes), and days search records are kept.
 CATALOGUE_TEXT_CACHE_BYTES = int(os.environ.get("CATALOGUE_TEXT_CACHE_BYTES", 16 * 1024 * 1024))
 SEARCH_RECORD_KEEP_DAYS = int(os.environ.get("SEARCH_RECORD_KEEP_DAYS", 90))
+SEARCH_RECORD_FLUSH_SECONDS = int(os.environ.get("SEARCH_RECORD_FLUSH_SECONDS", 60))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
