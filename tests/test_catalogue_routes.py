@@ -8,7 +8,6 @@ Exports, the feed, entry versions and citation files are routes of the catalogue
 import csv
 import io
 import re
-import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import feedparser
@@ -19,6 +18,7 @@ from django.urls import reverse
 from catalogue.models import CatalogueIndexPage, LocalAuthority
 from tests.evidencemap.helpers import cite, make_reference
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
+from tests.sitemaps import sitemap_paths
 
 pytestmark = pytest.mark.django_db
 NEW_SLUG = "evidence-library"
@@ -120,8 +120,7 @@ def test_api_sitemap_and_robots_use_the_new_address(client, renamed):
     assert detail["versions"] and all(urlsplit(v["url"]).path.startswith(entry.url) for v in detail["versions"])
     for version in detail["versions"]:
         assert client.get(urlsplit(version["url"]).path).status_code == 200
-    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
-    paths = {urlsplit(loc.text).path for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    paths = sitemap_paths(client)
     assert {new_url, entry.url} <= paths and renamed["old_url"] not in paths
     robots = client.get("/robots.txt").content.decode().splitlines()
     assert f"Disallow: {new_url}export.csv" in robots and f"Disallow: {new_url}export.json" in robots

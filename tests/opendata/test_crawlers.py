@@ -1,27 +1,13 @@
 """sitemap.xml lists published public pages only; robots.txt points to it; filtered pages say noindex."""
 
-import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.sitemaps import sitemap_paths
 
 from .conftest import HIDDEN_TITLES
 
 pytestmark = pytest.mark.django_db
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def sitemap_paths(client) -> set[str]:
-    """Every page address in the sitemap, following the index to each of its files."""
-    index = client.get("/sitemap.xml")
-    assert index.status_code == 200 and index["Content-Type"].startswith("application/xml")
-    paths = set()
-    for file_location in ET.fromstring(b"".join(index.streaming_content)).iter(f"{SITEMAP}loc"):
-        response = client.get(urlsplit(file_location.text).path)
-        assert response.status_code == 200
-        root = ET.fromstring(b"".join(response.streaming_content))
-        paths |= {urlsplit(loc.text).path for loc in root.iter(f"{SITEMAP}loc")}  # host: the Wagtail Site's
-    return paths
 
 
 def test_sitemap_lists_published_public_pages_only(client, mixed_catalogue):
