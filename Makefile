@@ -14,13 +14,10 @@ run: install assets migrate demo
 test: lint system-test-deps assets
 	bin/run-tests
 
-# Lint (rules in pyproject.toml) and a check that every model change has its migration.
-# `ruff format` has not been applied to the whole tree yet: once it has, set FORMAT_CHECK := 1.
-FORMAT_CHECK := 0
+# Lint and formatting (rules in pyproject.toml) and a check that every model change has its migration.
 lint: install-dev
 	$(VENV)/bin/ruff check .
-	@if [ "$(FORMAT_CHECK)" = 1 ]; then $(VENV)/bin/ruff format --check .; \
-	else echo "ruff format --check: not enabled yet (FORMAT_CHECK in the Makefile)"; fi
+	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 install: $(STAMPS)/python

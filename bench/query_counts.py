@@ -33,7 +33,7 @@ def main():
         "standard page": "/how-we-rate-evidence/",
         "catalogue, no filters": "/catalogue/",
         "catalogue, q + 3 facets": "/catalogue/?q=parents&area=post-removal-support&region=england-wide"
-                                   "&topic=recurrent-proceedings",
+        "&topic=recurrent-proceedings",
         "catalogue, page 2": "/catalogue/?page=2",
         "intervention": InterventionPage.objects.live().first().url,
         "guidance": GuidancePage.objects.live().first().url,

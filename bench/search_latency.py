@@ -44,8 +44,21 @@ def manage(*args):
 def start_server():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{PORT}",
-         "--timeout", "600", "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "bench.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--timeout",
+            "600",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5)
@@ -97,8 +110,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--requests", type=int, default=30)
-    parser.add_argument("--peer-max-size", type=int, default=10000,
-                        help="skip the peer above this size (it takes minutes a request at 100,000)")
+    parser.add_argument(
+        "--peer-max-size",
+        type=int,
+        default=10000,
+        help="skip the peer above this size (it takes minutes a request at 100,000)",
+    )
     args = parser.parse_args()
     database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     if database == "SQLite":

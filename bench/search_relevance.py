@@ -34,8 +34,10 @@ def main():
 
     call_command("migrate", "--no-input", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    print(f"{connection.vendor}: {len(JUDGED_QUERIES)} judged searches, "
-          f"{sum(len(expected) for _, expected in JUDGED_QUERIES)} expected entries")
+    print(
+        f"{connection.vendor}: {len(JUDGED_QUERIES)} judged searches, "
+        f"{sum(len(expected) for _, expected in JUDGED_QUERIES)} expected entries"
+    )
     print(f"{'search':28} {'recall@10':>10} {'found nothing':>14}")
     judgements = {"this catalogue": judge(catalogue_top), "Wagtail plain search": judge(_safe(wagtail_top))}
     for name, judgement in judgements.items():
@@ -53,6 +55,7 @@ def _safe(search):
         except Exception as error:  # Wagtail's parser rejects some input; count it as finding nothing
             print(f"  (Wagtail search failed for {query!r}: {type(error).__name__})")
             return [], 0
+
     return run
 
 

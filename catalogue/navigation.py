@@ -37,5 +37,6 @@ def _find_navigation(root, request) -> SiteNavigation:
     menu = root.get_children().live().public().in_menu().only("title", "url_path")
     if catalogue is not None:
         menu = menu.exclude(pk=catalogue.pk)
-    return SiteNavigation(catalogue=catalogue, catalogue_url=catalogue.get_url(request) if catalogue else "",
-                          menu_pages=list(menu))
+    return SiteNavigation(
+        catalogue=catalogue, catalogue_url=catalogue.get_url(request) if catalogue else "", menu_pages=list(menu)
+    )

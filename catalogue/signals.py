@@ -5,8 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import (AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage,
-                     Topic)
+from .models import AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage, Topic
 
 # A synonym group edited takes effect on the next search: it moves the version on like a taxonomy.
 TAXONOMIES = (AreaOfPractice, Stage, Topic, Region, EvidenceLevel, SearchSynonymGroup)

@@ -6,8 +6,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Reference, Region, SearchSynonymGroup,
-                     Stage, Topic)
+from .models import (
+    AreaOfPractice,
+    EvidenceLevel,
+    LocalAuthority,
+    Outcome,
+    Reference,
+    Region,
+    SearchSynonymGroup,
+    Stage,
+    Topic,
+)
 from .search.report import SearchesFindingLittleReport
 
 
@@ -86,13 +95,19 @@ class CatalogueSnippets(SnippetViewSetGroup):
     menu_icon = "folder-open-1"
     menu_order = 200
     items = (
-        ReferenceViewSet, AreaOfPracticeViewSet, StageViewSet, TopicViewSet, OutcomeViewSet,
-        RegionViewSet, LocalAuthorityViewSet, EvidenceLevelViewSet, SearchSynonymGroupViewSet,
+        ReferenceViewSet,
+        AreaOfPracticeViewSet,
+        StageViewSet,
+        TopicViewSet,
+        OutcomeViewSet,
+        RegionViewSet,
+        LocalAuthorityViewSet,
+        EvidenceLevelViewSet,
+        SearchSynonymGroupViewSet,
     )
 
 
 register_snippet(CatalogueSnippets)
-
 
 
 search_report_urls = [
@@ -103,8 +118,12 @@ search_report_urls = [
 
 @hooks.register("register_admin_urls")
 def register_search_report_urls():
-    return [path("reports/searches-finding-little/",
-                 include((search_report_urls, "catalogue_search_report"), namespace="catalogue_search_report"))]
+    return [
+        path(
+            "reports/searches-finding-little/",
+            include((search_report_urls, "catalogue_search_report"), namespace="catalogue_search_report"),
+        )
+    ]
 
 
 class SearchReportMenuItem(MenuItem):
@@ -114,5 +133,10 @@ class SearchReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return SearchReportMenuItem("Searches that found little", reverse("catalogue_search_report:index"),
-                                name="searches-finding-little", icon_name="search", order=60)
+    return SearchReportMenuItem(
+        "Searches that found little",
+        reverse("catalogue_search_report:index"),
+        name="searches-finding-little",
+        icon_name="search",
+        order=60,
+    )

@@ -46,9 +46,16 @@ def log_evidence_rating_change(sender, instance: Revision, created, raw=False, *
 
     if not created or raw or "evidence_level" not in (instance.content or {}):
         return
-    previous = (Revision.objects.filter(base_content_type_id=instance.base_content_type_id,
-                                        object_id=instance.object_id, created_at__lte=instance.created_at)
-                .exclude(pk=instance.pk).order_by("-created_at", "-pk").first())
+    previous = (
+        Revision.objects.filter(
+            base_content_type_id=instance.base_content_type_id,
+            object_id=instance.object_id,
+            created_at__lte=instance.created_at,
+        )
+        .exclude(pk=instance.pk)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
     after = rating_of(instance.content)
     if previous is not None:
         before = rating_of(previous.content)
@@ -59,7 +66,15 @@ def log_evidence_rating_change(sender, instance: Revision, created, raw=False, *
         return
     names = dict(EvidenceLevel.objects.filter(pk__in=[before[0], after[0]]).values_list("pk", "name"))
     page = EntryPage.objects.get(pk=instance.object_id).specific
-    log(instance=page, action=RATING_LOG_ACTION, user=instance.user, revision=instance, data={
-        "level_before": names.get(before[0]), "level_after": names.get(after[0]),
-        "rationale": after[1], "rated_on": after[2],
-    })
+    log(
+        instance=page,
+        action=RATING_LOG_ACTION,
+        user=instance.user,
+        revision=instance,
+        data={
+            "level_before": names.get(before[0]),
+            "level_after": names.get(after[0]),
+            "rationale": after[1],
+            "rated_on": after[2],
+        },
+    )

@@ -58,8 +58,9 @@ class EntryPageForm(WagtailAdminPageForm):
         for name in RATING_FIELDS:
             if name in self.fields:
                 self.fields[name].disabled = True
-                self.fields[name].help_text = (self.fields[name].help_text + " " if self.fields[name].help_text
-                                               else "") + "Reviewers set the evidence rating."
+                self.fields[name].help_text = (
+                    self.fields[name].help_text + " " if self.fields[name].help_text else ""
+                ) + "Reviewers set the evidence rating."
 
     def clean(self):
         cleaned_data = super().clean()

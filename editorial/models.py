@@ -24,8 +24,9 @@ class ImportedEntry(models.Model):
     identifier updates that entry (a new draft revision) instead of creating a duplicate.
     """
 
-    identifier = models.CharField(max_length=100, unique=True,
-                                  help_text="The 'identifier' column of the import file; never reuse one.")
+    identifier = models.CharField(
+        max_length=100, unique=True, help_text="The 'identifier' column of the import file; never reuse one."
+    )
     page = models.OneToOneField("catalogue.EntryPage", on_delete=models.CASCADE, related_name="import_record")
     first_imported_at = models.DateTimeField(auto_now_add=True)
     last_imported_at = models.DateTimeField(auto_now=True)

@@ -55,14 +55,25 @@ class ReviewDatesFilterSet(WagtailFilterSet):
     """Narrow the report to an area of practice, a region, or overdue / soon-due entries only."""
 
     due = django_filters.ChoiceFilter(
-        label="Review", method="filter_due", empty_label="Overdue or due within 60 days",
-        choices=[("overdue", "Overdue"), ("soon", f"Due within {SOON_DAYS} days")])
+        label="Review",
+        method="filter_due",
+        empty_label="Overdue or due within 60 days",
+        choices=[("overdue", "Overdue"), ("soon", f"Due within {SOON_DAYS} days")],
+    )
     area = django_filters.ModelMultipleChoiceFilter(
-        label="Area of practice", field_name="areas", queryset=AreaOfPractice.objects.all(),
-        widget=forms.CheckboxSelectMultiple, distinct=True)
+        label="Area of practice",
+        field_name="areas",
+        queryset=AreaOfPractice.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
     region = django_filters.ModelMultipleChoiceFilter(
-        label="Region", field_name="regions", queryset=Region.objects.all(),
-        widget=forms.CheckboxSelectMultiple, distinct=True)
+        label="Region",
+        field_name="regions",
+        queryset=Region.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
 
     class Meta:
         model = EntryPage
@@ -89,8 +100,13 @@ class ReviewDatesReportView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     no_results_message = "No entries are overdue or due for review in the next 60 days."
     list_export = ["title", "entry_type_label", "next_review_due", "review_status", "last_reviewed", "live"]
-    export_headings = {"entry_type_label": "Type", "next_review_due": "Review due", "review_status": "Status",
-                       "last_reviewed": "Last reviewed", "live": "Published"}
+    export_headings = {
+        "entry_type_label": "Type",
+        "next_review_due": "Review due",
+        "review_status": "Status",
+        "last_reviewed": "Last reviewed",
+        "live": "Published",
+    }
     columns = [
         TitleColumn("title", label="Entry", url_name="wagtailadmin_pages:edit"),
         Column("entry_type_label", label="Type"),
@@ -137,8 +153,11 @@ class ReviewDatesPanel(Component):
         for entry in entries:
             entry.review_status = describe_due(entry, today)
         total, overdue = due_for_review(today).count(), due_for_review(today, "overdue").count()
-        return {"entries": entries, "soon_days": SOON_DAYS,
-                "heading": f"Reviews due: {overdue} overdue, {total} within {SOON_DAYS} days"}
+        return {
+            "entries": entries,
+            "soon_days": SOON_DAYS,
+            "heading": f"Reviews due: {overdue} overdue, {total} within {SOON_DAYS} days",
+        }
 
 
 def user_sees_review_panel(user) -> bool:

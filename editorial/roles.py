@@ -23,8 +23,11 @@ def _reference(*actions):
 
 
 def _media(*actions):
-    return [(app, f"{action}_{model}") for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
-            for action in actions]
+    return [
+        (app, f"{action}_{model}")
+        for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in actions
+    ]
 
 
 _VOCABULARIES = ("areaofpractice", "stage", "topic", "outcome", "region", "localauthority", "evidencelevel")
@@ -33,17 +36,28 @@ MODEL_PERMISSIONS = {
     # Contributors may cite a new study while writing an entry, but not rewrite existing ones:
     # snippet edits are live at once and would bypass the evidence review.
     CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add"),
-    REVIEWERS: _ADMIN_ACCESS + _reference("view", "add", "change", "delete") + [
+    REVIEWERS: _ADMIN_ACCESS
+    + _reference("view", "add", "change", "delete")
+    + [
         ("editorial", "change_evidence_rating"),
     ],
-    ADMINISTRATORS: _ADMIN_ACCESS + _reference("view", "add", "change", "delete") + [
+    ADMINISTRATORS: _ADMIN_ACCESS
+    + _reference("view", "add", "change", "delete")
+    + [
         ("editorial", "change_evidence_rating"),
-        *[("catalogue", f"{action}_{model}") for model in _VOCABULARIES
-          for action in ("view", "add", "change", "delete")],
+        *[
+            ("catalogue", f"{action}_{model}")
+            for model in _VOCABULARIES
+            for action in ("view", "add", "change", "delete")
+        ],
         *[("auth", f"{action}_user") for action in ("view", "add", "change", "delete")],
-        *[("wagtailcore", f"{action}_{model}") for model in ("workflow", "task")
-          for action in ("add", "change", "delete")],
-        ("wagtailcore", "add_site"), ("wagtailcore", "change_site"),
+        *[
+            ("wagtailcore", f"{action}_{model}")
+            for model in ("workflow", "task")
+            for action in ("add", "change", "delete")
+        ],
+        ("wagtailcore", "add_site"),
+        ("wagtailcore", "change_site"),
         *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
     ],
 }

@@ -13,8 +13,16 @@ from . import roles
 
 # Apps whose permissions the roles use; created here because on a fresh database Django only creates
 # permissions after *all* migrations have run, too late for a data migration.
-PERMISSION_APPS = ("auth", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects",
-                   "catalogue", "editorial")
+PERMISSION_APPS = (
+    "auth",
+    "wagtailadmin",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "catalogue",
+    "editorial",
+)
 
 
 def ensure_editorial_setup(apps=global_apps) -> dict:
@@ -29,8 +37,9 @@ def ensure_editorial_setup(apps=global_apps) -> dict:
     site_root = Page.objects.filter(depth=1).first()
     catalogue = apps.get_model("catalogue", "CatalogueIndexPage").objects.first()
     if site_root is not None:
-        _grant_page_permissions(apps, groups[roles.ADMINISTRATORS], site_root.pk,
-                                roles.PAGE_PERMISSIONS[roles.ADMINISTRATORS])
+        _grant_page_permissions(
+            apps, groups[roles.ADMINISTRATORS], site_root.pk, roles.PAGE_PERMISSIONS[roles.ADMINISTRATORS]
+        )
     workflow = None
     if catalogue is not None:
         for name in (roles.CONTRIBUTORS, roles.REVIEWERS):

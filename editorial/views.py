@@ -21,8 +21,9 @@ def user_can_import(user) -> bool:
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="CSV file", help_text=f"UTF-8 CSV, at most {MAX_FILE_BYTES // 1024 // 1024} MB "
-                                                       f"and {ADMIN_MAX_ROWS} rows.")
+    file = forms.FileField(
+        label="CSV file", help_text=f"UTF-8 CSV, at most {MAX_FILE_BYTES // 1024 // 1024} MB and {ADMIN_MAX_ROWS} rows."
+    )
     dry_run = forms.BooleanField(label="Only check the file; import nothing", required=False)
 
     def clean_file(self):
@@ -60,8 +61,7 @@ class ImportEntriesView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data["file"].read()
-        report = run_import(data, user=self.request.user, dry_run=form.cleaned_data["dry_run"],
-                            max_rows=ADMIN_MAX_ROWS)
+        report = run_import(data, user=self.request.user, dry_run=form.cleaned_data["dry_run"], max_rows=ADMIN_MAX_ROWS)
         status = 200 if report.ok else 422
         return self.render_to_response(self.get_context_data(form=self.form_class(), report=report), status=status)
 

@@ -15,8 +15,9 @@ editorial_urls = [
     path("import/", ImportEntriesView.as_view(), name="import_entries"),
     path("import/template.csv", import_template, name="import_template"),
     path("reports/review-dates/", ReviewDatesReportView.as_view(), name="review_dates"),
-    path("reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True),
-         name="review_dates_results"),
+    path(
+        "reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True), name="review_dates_results"
+    ),
 ]
 
 
@@ -43,8 +44,9 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem("Import entries", reverse("editorial:import_entries"), name="import-entries",
-                          icon_name="upload", order=250)
+    return ImportMenuItem(
+        "Import entries", reverse("editorial:import_entries"), name="import-entries", icon_name="upload", order=250
+    )
 
 
 class ReviewDatesMenuItem(MenuItem):
@@ -54,8 +56,9 @@ class ReviewDatesMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_review_dates_report():
-    return ReviewDatesMenuItem("Review dates", reverse("editorial:review_dates"), name="review-dates",
-                               icon_name="date", order=50)
+    return ReviewDatesMenuItem(
+        "Review dates", reverse("editorial:review_dates"), name="review-dates", icon_name="date", order=50
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -16,7 +16,8 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 class ReferenceImportForm(forms.Form):
     file = forms.FileField(help_text="A .csv file (UTF-8) or an .ris file exported from a reference manager.")
     file_format = forms.ChoiceField(
-        label="Format", choices=[("", "From the file name"), ("csv", "CSV"), ("ris", "RIS")], required=False)
+        label="Format", choices=[("", "From the file name"), ("csv", "CSV"), ("ris", "RIS")], required=False
+    )
     dry_run = forms.BooleanField(label="Check only: report problems, write nothing", required=False)
 
     def clean_file(self):
@@ -42,8 +43,12 @@ def import_references_view(request):
         dry_run = form.cleaned_data["dry_run"]
         report = import_references(upload.read(), file_format, dry_run=dry_run, user=request.user)
         if report.ok and not dry_run:
-            messages.success(request, f"{report.created} reference(s) created, {report.updated} updated; "
-                                      f"{report.entries_drafted} entry draft(s) linking them await publishing.")
+            messages.success(
+                request,
+                f"{report.created} reference(s) created, {report.updated} updated; "
+                f"{report.entries_drafted} entry draft(s) linking them await publishing.",
+            )
             return redirect("evidencemap_import_references")
-    return TemplateResponse(request, "evidencemap/admin/import_references.html",
-                            {"form": form, "report": report, "columns": COLUMNS})
+    return TemplateResponse(
+        request, "evidencemap/admin/import_references.html", {"form": form, "report": report, "columns": COLUMNS}
+    )

@@ -31,8 +31,7 @@ class _Echo:
 def matrix_csv_response(request, filters: MapFilters) -> FileResponse:
     site_root = _site_root_path(request)
     origin = request.build_absolute_uri("/").rstrip("/")
-    path = matrix_files.path(f"{origin}?{filters.query_string()}",
-                             lambda: matrix_csv_lines(filters, origin, site_root))
+    path = matrix_files.path(f"{origin}?{filters.query_string()}", lambda: matrix_csv_lines(filters, origin, site_root))
     response = FileResponse(path.open("rb"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="evidence-map.csv"'
     return response
@@ -54,7 +53,7 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
     all_gaps = [0, ""] * len(outcomes)
     rows = list(matching_interventions(filters).order_by("title", "pk").values_list("pk", "title", "url_path"))
     for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = rows[start:start + CHUNK_ROWS]
+        chunk = rows[start : start + CHUNK_ROWS]
         ids = [pk for pk, _, _ in chunk]
         cells = tally_cells(filters, ids, outcomes, with_gaps=False)  # most cells are gaps: no object for them
         areas, members = area_links(filters, ids)
@@ -63,7 +62,7 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
             for pk in members[area_id]:
                 area_names[pk].append(area.name)
         for pk, title, url_path in chunk:
-            url = origin + url_path[len(site_root) - 1:] if site_root and url_path.startswith(site_root) else ""
+            url = origin + url_path[len(site_root) - 1 :] if site_root and url_path.startswith(site_root) else ""
             # Only these three cells hold editors' text; the rest are counts and the fixed tier names.
             line = safe_row([title, "; ".join(area_names[pk]), url])
             if any((pk, outcome.pk) in cells for outcome in outcomes):

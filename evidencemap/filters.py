@@ -15,8 +15,7 @@ FILTER_NAMES = {"area": "area of practice", "stage": "stage", "design": "study d
 
 def known_values() -> dict[str, list[tuple[str, str]]]:
     """(value, label) choices for every filter, in display order (three small queries)."""
-    countries = (Reference.objects.exclude(country="").order_by("country")
-                 .values_list("country", flat=True).distinct())
+    countries = Reference.objects.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
     return {
         "area": list(AreaOfPractice.objects.values_list("slug", "name")),
         "stage": list(Stage.objects.values_list("slug", "name")),

@@ -27,8 +27,12 @@ TIERS = (
     Tier(2, "RCT", "Randomised controlled trial", (Design.RCT,)),
     Tier(3, "QE", "Quasi-experimental comparison", (Design.QUASI_EXPERIMENTAL,)),
     Tier(4, "PP", "Pre/post (before and after, no comparison group)", (Design.PRE_POST,)),
-    Tier(5, "PQA", "Process evaluation, qualitative study or audit",
-         (Design.PROCESS_EVALUATION, Design.QUALITATIVE, Design.AUDIT)),
+    Tier(
+        5,
+        "PQA",
+        "Process evaluation, qualitative study or audit",
+        (Design.PROCESS_EVALUATION, Design.QUALITATIVE, Design.AUDIT),
+    ),
     Tier(6, "O", "Other (guidance, policy or unclassified)", (Design.GUIDANCE, Design.OTHER)),
 )
 TIER_BY_DESIGN = {design: tier for tier in TIERS for design in tier.designs}

@@ -10,7 +10,6 @@ still describe the whole map. `references_for_cell` returns exactly the studies 
 
 import math
 from array import array
-
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
@@ -175,14 +174,15 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
     ordered_ids, studied = map_rows(filters)
     page = MapPage(1, page_size, len(ordered_ids))
     page = MapPage(min(max(page_number, 1), page.page_count), page_size, len(ordered_ids))
-    page_ids = list(ordered_ids[page.offset:page.offset + page.size])
+    page_ids = list(ordered_ids[page.offset : page.offset + page.size])
     outcomes = list(Outcome.objects.all())
     found = {intervention.pk: intervention for intervention in InterventionPage.objects.filter(pk__in=page_ids)}
     rows_by_id = {pk: found[pk] for pk in page_ids if pk in found}
     cells = tally_cells(filters, list(rows_by_id), outcomes)
     groups = _group_by_area(filters, rows_by_id, outcomes, cells)
-    return EvidenceMatrix(filters=filters, outcomes=outcomes, groups=groups, cells=cells, page=page,
-                          studied_cells=studied)
+    return EvidenceMatrix(
+        filters=filters, outcomes=outcomes, groups=groups, cells=cells, page=page, studied_cells=studied
+    )
 
 
 def map_rows(filters: MapFilters) -> tuple[array, int]:
@@ -196,8 +196,9 @@ def map_rows(filters: MapFilters) -> tuple[array, int]:
     if key not in kept:
         interventions = matching_interventions(filters)
         ids = array("q", interventions.order_by("title", "pk").values_list("pk", flat=True))
-        studied = (_counted_findings(filters, interventions).values("reference__entries", "outcome_id")
-                   .distinct().count())
+        studied = (
+            _counted_findings(filters, interventions).values("reference__entries", "outcome_id").distinct().count()
+        )
         kept[key] = (ids, studied)
         while len(kept) > ROW_ORDERS_KEPT:
             kept.popitem(last=False)
@@ -205,8 +206,9 @@ def map_rows(filters: MapFilters) -> tuple[array, int]:
     return kept[key]
 
 
-def tally_cells(filters: MapFilters, intervention_ids: list[int], outcomes: list[Outcome],
-                with_gaps: bool = True) -> dict:
+def tally_cells(
+    filters: MapFilters, intervention_ids: list[int], outcomes: list[Outcome], with_gaps: bool = True
+) -> dict:
     """Every cell of these interventions' rows (only those with studies if not `with_gaps`), in one query."""
     cells = {}
     by_id = {outcome.pk: outcome for outcome in outcomes}
@@ -217,9 +219,12 @@ def tally_cells(filters: MapFilters, intervention_ids: list[int], outcomes: list
     # One row per (intervention, outcome, design, direction): (reference, outcome) is unique, so the
     # row count is a count of distinct studies.
     wanted = set(intervention_ids)
-    tallies = (_counted_findings(filters, intervention_ids)
-               .values_list("reference__entries", "outcome_id", "reference__design", "direction")
-               .annotate(studies=Count("id")).order_by())
+    tallies = (
+        _counted_findings(filters, intervention_ids)
+        .values_list("reference__entries", "outcome_id", "reference__design", "direction")
+        .annotate(studies=Count("id"))
+        .order_by()
+    )
     for intervention_id, outcome_id, design, direction, studies in tallies:
         if intervention_id not in wanted or outcome_id not in by_id:  # another entry citing the same study
             continue
@@ -239,8 +244,9 @@ def area_links(filters: MapFilters, intervention_ids: list[int]) -> tuple[dict, 
     areas = {area.pk: area for area in AreaOfPractice.objects.all()}
     members = defaultdict(list)
     through = EntryPage.areas.through
-    for entry_id, area_id in (through.objects.filter(entrypage__in=intervention_ids)
-                              .values_list("entrypage_id", "areaofpractice_id")):
+    for entry_id, area_id in through.objects.filter(entrypage__in=intervention_ids).values_list(
+        "entrypage_id", "areaofpractice_id"
+    ):
         if not filters.area or areas[area_id].slug in filters.area:
             members[area_id].append(entry_id)
     return areas, members

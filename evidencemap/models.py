@@ -30,19 +30,32 @@ class ResearchQuestion(index.Indexed, ClusterableModel):
     title = models.CharField(max_length=255, unique=True, help_text="The question, in plain English.")
     explanation = models.TextField(help_text="Why it matters and what is known so far.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    outcomes = ParentalManyToManyField(Outcome, blank=True, related_name="research_questions",
-                                       help_text="Evidence-map columns this question is about.")
-    areas = ParentalManyToManyField(AreaOfPractice, blank=True, related_name="research_questions",
-                                    help_text="Evidence-map row groups this question is about.")
+    outcomes = ParentalManyToManyField(
+        Outcome, blank=True, related_name="research_questions", help_text="Evidence-map columns this question is about."
+    )
+    areas = ParentalManyToManyField(
+        AreaOfPractice,
+        blank=True,
+        related_name="research_questions",
+        help_text="Evidence-map row groups this question is about.",
+    )
     data_explorer_path = models.CharField(
-        "data explorer view", max_length=300, blank=True, validators=[validate_data_explorer_path],
-        help_text="Optional: a path on this site starting /data/ that shows the relevant figures.")
+        "data explorer view",
+        max_length=300,
+        blank=True,
+        validators=[validate_data_explorer_path],
+        help_text="Optional: a path on this site starting /data/ that shows the relevant figures.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
-    entries = models.ManyToManyField(EntryPage, through="ResearchQuestionEntry", blank=True,
-                                     related_name="research_questions")
+    entries = models.ManyToManyField(
+        EntryPage, through="ResearchQuestionEntry", blank=True, related_name="research_questions"
+    )
 
     panels = [
-        FieldPanel("title"), FieldPanel("explanation"), FieldPanel("status"), FieldPanel("sort_order"),
+        FieldPanel("title"),
+        FieldPanel("explanation"),
+        FieldPanel("status"),
+        FieldPanel("sort_order"),
         FieldPanel("outcomes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("data_explorer_path"),

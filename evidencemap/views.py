@@ -18,10 +18,19 @@ def _filter_context(request):
     choices = known_values()
     filters = MapFilters.from_params(request.GET, choices)
     labels = {param: dict(values) for param, values in choices.items()}
-    applied = [(name, [labels[param][value] for value in getattr(filters, param)])
-               for param, name in FILTER_NAMES.items() if getattr(filters, param)]
-    return filters, {"filters": filters, "choices": choices, "filter_names": FILTER_NAMES, "tiers": TIERS,
-                     "notices": filters.notices, "applied_filters": applied}
+    applied = [
+        (name, [labels[param][value] for value in getattr(filters, param)])
+        for param, name in FILTER_NAMES.items()
+        if getattr(filters, param)
+    ]
+    return filters, {
+        "filters": filters,
+        "choices": choices,
+        "filter_names": FILTER_NAMES,
+        "tiers": TIERS,
+        "notices": filters.notices,
+        "applied_filters": applied,
+    }
 
 
 def _page_number(request) -> int:
@@ -35,8 +44,12 @@ def evidence_map(request):
     filters, context = _filter_context(request)
     matrix = build_matrix(filters, _page_number(request))
     questions = questions_for_map()
-    context.update(matrix=matrix, questions=questions, column_questions=attach_questions(matrix, questions),
-                   directions=ReferenceOutcome.Direction.choices)
+    context.update(
+        matrix=matrix,
+        questions=questions,
+        column_questions=attach_questions(matrix, questions),
+        directions=ReferenceOutcome.Direction.choices,
+    )
     response = render(request, "evidencemap/map.html", context)
     if filters.is_filtered:
         response["X-Robots-Tag"] = "noindex"  # one page per filter combination is not worth indexing
@@ -75,20 +88,29 @@ def reference_list(request):
             return _bad_request(request, context, "The intervention must be given by its number.", 400)
         intervention = matching_interventions(filters).filter(pk=intervention_id).first()
         if intervention is None:
-            return _bad_request(request, context, "That intervention is not on the map: it is unpublished, "
-                                                  "private or outside the filters chosen.", 404)
+            return _bad_request(
+                request,
+                context,
+                "That intervention is not on the map: it is unpublished, private or outside the filters chosen.",
+                404,
+            )
     if raw_outcome:
         outcome = Outcome.objects.filter(slug=raw_outcome).first()
         if outcome is None:
             return _bad_request(request, context, "There is no outcome with that name on the map.", 404)
     references = references_for_cell(filters, intervention.pk if intervention else None, outcome)
-    references = list(references.prefetch_related(
-        Prefetch("outcome_findings", queryset=ReferenceOutcome.objects.select_related("outcome"))))
+    references = list(
+        references.prefetch_related(
+            Prefetch("outcome_findings", queryset=ReferenceOutcome.objects.select_related("outcome"))
+        )
+    )
     for reference in references:
         reference.tier = TIER_BY_DESIGN[reference.design]
-        reference.findings = [finding for finding in reference.outcome_findings.all()
-                              if outcome is None or finding.outcome_id == outcome.pk]
+        reference.findings = [
+            finding
+            for finding in reference.outcome_findings.all()
+            if outcome is None or finding.outcome_id == outcome.pk
+        ]
     references.sort(key=lambda ref: (ref.tier.rank, -(ref.year or 0), ref.title))
-    context.update(intervention=intervention, outcome=outcome, references=references,
-                   map_query=filters.query_string())
+    context.update(intervention=intervention, outcome=outcome, references=references, map_query=filters.query_string())
     return render(request, "evidencemap/reference_list.html", context)

@@ -38,8 +38,7 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem("Import references", reverse("evidencemap_import_references"), icon_name="upload",
-                          order=220)
+    return ImportMenuItem("Import references", reverse("evidencemap_import_references"), icon_name="upload", order=220)
 
 
 @hooks.register(ENTRY_SECTIONS_HOOK)

@@ -20,9 +20,11 @@ def user_can_upload(user) -> bool:
 class NewbornUploadForm(forms.ModelForm):
     """The file plus what it is: shown next to every chart that uses it."""
 
-    file = forms.FileField(help_text=f"CSV (UTF-8), up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. Columns: la_code, "
-                                     "year, babies_under_one_week; optional issued_within_7_days, "
-                                     "babies_of_recurrent_mothers.")
+    file = forms.FileField(
+        help_text=f"CSV (UTF-8), up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. Columns: la_code, "
+        "year, babies_under_one_week; optional issued_within_7_days, "
+        "babies_of_recurrent_mothers."
+    )
     source_url = forms.URLField(label="Source URL", required=False, assume_scheme="https")
 
     field_order = ["file", "title", "source", "source_url", "licence", "definition", "period_type"]
@@ -69,6 +71,9 @@ class NewbornUploadView(EditorMixin, FormView):
             return self.render_to_response(self.get_context_data(form=form, report=report))
         metadata = {name: form.cleaned_data[name] for name in NewbornUploadForm.Meta.fields}
         dataset = publish_dataset(report, user=self.request.user, original_filename=upload.name[:200], **metadata)
-        messages.success(self.request, f"Uploaded {len(report.rows)} rows as '{dataset.title}'. "
-                                       "It is now the current version; earlier versions are kept.")
+        messages.success(
+            self.request,
+            f"Uploaded {len(report.rows)} rows as '{dataset.title}'. "
+            "It is now the current version; earlier versions are kept.",
+        )
         return redirect("explorer_admin:datasets")

@@ -32,20 +32,20 @@ PREDECESSORS = {
 }
 BREAK_NOTES = {
     "E06000058": "Bournemouth, Christchurch and Poole was created on 1 April 2019 from Bournemouth, Poole and "
-                 "Christchurch (part of Dorset County Council): its figures start in 2019 to 2020. Bournemouth's "
-                 "and Poole's figures before then are shown as separate lines, not joined, because they cover a "
-                 "smaller area.",
+    "Christchurch (part of Dorset County Council): its figures start in 2019 to 2020. Bournemouth's "
+    "and Poole's figures before then are shown as separate lines, not joined, because they cover a "
+    "smaller area.",
     "E06000059": "Dorset Council was created on 1 April 2019; Dorset County Council's figures before then are shown "
-                 "as a separate line, not joined, because the county also covered Christchurch.",
+    "as a separate line, not joined, because the county also covered Christchurch.",
     "E06000061": "North Northamptonshire was created on 1 April 2021; Northamptonshire's figures before then cover "
-                 "both North and West Northamptonshire and are shown as a separate line.",
+    "both North and West Northamptonshire and are shown as a separate line.",
     "E06000062": "West Northamptonshire was created on 1 April 2021; Northamptonshire's figures before then cover "
-                 "both North and West Northamptonshire and are shown as a separate line.",
+    "both North and West Northamptonshire and are shown as a separate line.",
     "E06000063": "Cumberland was created on 1 April 2023; Cumbria's figures before then cover both Cumberland and "
-                 "Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure was found.",
+    "Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure was found.",
     "E06000064": "Westmorland and Furness was created on 1 April 2023; Cumbria's figures before then cover both "
-                 "Cumberland and Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure "
-                 "was found.",
+    "Cumberland and Westmorland and Furness and are shown as a separate line. No 2022 to 2023 figure "
+    "was found.",
 }
 RECODE_NOTES = {
     "E08000037": "Gateshead's code changed from E08000020 in 2013 with no change of area: one continuous series.",
@@ -75,6 +75,9 @@ def boundary_notes(authority) -> list[str]:
             notes.append(table[authority.ons_code])
     match = _imd_matches().get(authority.ons_code, "")
     if match.startswith("none"):
-        notes.append("There is no IMD 2019 summary for this area: it was " + match.removeprefix("none (").rstrip(")")
-                     + ". The explorer shows no deprivation figure rather than the parent county's.")
+        notes.append(
+            "There is no IMD 2019 summary for this area: it was "
+            + match.removeprefix("none (").rstrip(")")
+            + ". The explorer shows no deprivation figure rather than the parent county's."
+        )
     return notes

@@ -26,8 +26,11 @@ SUPPRESSION_FLAGS = {"c", "x", "*"}
 ALL_AGES_FLAGS = SUPPRESSION_FLAGS | {"", "not in same publication"}
 LEVELS = {level.value for level in InfantCareFigure.Level}
 WALES_CODE = "W92000004"
-DFE_ROUNDING = {"National": "rounded to the nearest 10", "Regional": "rounded to the nearest 10",
-                "Local authority": "unrounded"}
+DFE_ROUNDING = {
+    "National": "rounded to the nearest 10",
+    "Regional": "rounded to the nearest 10",
+    "Local authority": "unrounded",
+}
 WALES_ROUNDING = "boys and girls each rounded to 5 by StatsWales, then added (may differ by up to 4)"
 
 
@@ -65,17 +68,29 @@ def _dfe_figures(filename: str, measure: str, prefix: str):
         if level not in LEVELS:
             _fail(f"unknown geographic level '{level[:30]}'")
         count, flag = count_and_flag(row[f"{prefix}under1"], row[f"{prefix}under1_flag"])
-        all_ages, all_ages_flag = count_and_flag(row[f"{prefix}all_ages"], row[f"{prefix}all_ages_flag"],
-                                                 ALL_AGES_FLAGS)
+        all_ages, all_ages_flag = count_and_flag(
+            row[f"{prefix}all_ages"], row[f"{prefix}all_ages_flag"], ALL_AGES_FLAGS
+        )
         code = row["la_code_current"] or row["la_code"]
         if not code:
             _fail("the area code is empty")
         yield InfantCareFigure(
-            measure=measure, country="England", geographic_level=level, year=_year(row["year"]),
-            area_code=code, area_code_as_published=row["la_code"], area_name=row["la_name"],
-            region_code=row["region_code"], count=count, flag=flag, all_ages_count=all_ages,
-            all_ages_flag=all_ages_flag, rounding=DFE_ROUNDING[level], publication=row["publication"][:200],
-            source_file=row["source_file"][:200])
+            measure=measure,
+            country="England",
+            geographic_level=level,
+            year=_year(row["year"]),
+            area_code=code,
+            area_code_as_published=row["la_code"],
+            area_name=row["la_name"],
+            region_code=row["region_code"],
+            count=count,
+            flag=flag,
+            all_ages_count=all_ages,
+            all_ages_flag=all_ages_flag,
+            rounding=DFE_ROUNDING[level],
+            publication=row["publication"][:200],
+            source_file=row["source_file"][:200],
+        )
 
 
 def _wales_figures():
@@ -85,23 +100,36 @@ def _wales_figures():
             _fail(f"unknown geographic level '{level[:30]}'")
         flags = {row["cla_at31march_under1_boys_flag"], row["cla_at31march_under1_girls_flag"]} - {""}
         count, flag = count_and_flag(row["under1_boys_plus_girls_sum_of_rounded"], "*" if flags else "")
-        all_ages, all_ages_flag = count_and_flag(row["cla_at31march_all_ages"], row["cla_at31march_all_ages_flag"],
-                                                 ALL_AGES_FLAGS)
+        all_ages, all_ages_flag = count_and_flag(
+            row["cla_at31march_all_ages"], row["cla_at31march_all_ages_flag"], ALL_AGES_FLAGS
+        )
         yield InfantCareFigure(
-            measure=InfantCareFigure.Measure.AT_31_MARCH, country="Wales", geographic_level=level,
-            year=_year(row["year"]), area_code=row["la_code"], area_code_as_published=row["la_code"],
-            area_name=row["la_name"], region_code=WALES_CODE, count=count, flag=flag, all_ages_count=all_ages,
-            all_ages_flag=all_ages_flag, rounding=WALES_ROUNDING,
+            measure=InfantCareFigure.Measure.AT_31_MARCH,
+            country="Wales",
+            geographic_level=level,
+            year=_year(row["year"]),
+            area_code=row["la_code"],
+            area_code_as_published=row["la_code"],
+            area_name=row["la_name"],
+            region_code=WALES_CODE,
+            count=count,
+            flag=flag,
+            all_ages_count=all_ages,
+            all_ages_flag=all_ages_flag,
+            rounding=WALES_ROUNDING,
             publication="Welsh Government, StatsWales: Children looked after at 31 March by local authority, "
-                        "gender and age",
-            source_file="statswales/CLA_31MAR_<year>.csv")
+            "gender and age",
+            source_file="statswales/CLA_31MAR_<year>.csv",
+        )
 
 
 def load_infant_figures() -> int:
     InfantCareFigure.objects.all().delete()
-    figures = [*_dfe_figures(ENGLAND_STARTS, InfantCareFigure.Measure.STARTS, "starts_"),
-               *_dfe_figures(ENGLAND_AT_31_MARCH, InfantCareFigure.Measure.AT_31_MARCH, "cla_at31march_"),
-               *_wales_figures()]
+    figures = [
+        *_dfe_figures(ENGLAND_STARTS, InfantCareFigure.Measure.STARTS, "starts_"),
+        *_dfe_figures(ENGLAND_AT_31_MARCH, InfantCareFigure.Measure.AT_31_MARCH, "cla_at31march_"),
+        *_wales_figures(),
+    ]
     return len(InfantCareFigure.objects.bulk_create(figures))
 
 
@@ -117,24 +145,38 @@ def _rate(raw: str) -> Decimal:
 
 def load_cafcass() -> int:
     CafcassRate.objects.all().delete()
-    return len(CafcassRate.objects.bulk_create(
-        CafcassRate(area_code=row["la_code_current"], area_name=row["la_name"],
-                    geographic_level=row["geographic_level"], financial_year=row["financial_year"],
-                    year=_year(row["lait_year_label"]),
-                    rate_per_10000_children=_rate(row["care_applications_per_10000_children"]),
-                    geography_note=row["geography_note"][:300])
-        for row in read_rows(CAFCASS, INFANT_CARE) if row["la_code_current"]
-    ))
+    return len(
+        CafcassRate.objects.bulk_create(
+            CafcassRate(
+                area_code=row["la_code_current"],
+                area_name=row["la_name"],
+                geographic_level=row["geographic_level"],
+                financial_year=row["financial_year"],
+                year=_year(row["lait_year_label"]),
+                rate_per_10000_children=_rate(row["care_applications_per_10000_children"]),
+                geography_note=row["geography_note"][:300],
+            )
+            for row in read_rows(CAFCASS, INFANT_CARE)
+            if row["la_code_current"]
+        )
+    )
 
 
 def load_published_quotes() -> int:
     """Kept verbatim, as the quoted sentence and the value in it, never re-computed."""
     PublishedQuote.objects.all().delete()
-    return len(PublishedQuote.objects.bulk_create(
-        PublishedQuote(position=position, **{key: row[key] for key in (
-            "study", "geography", "period", "measure", "value", "unit", "url", "quote")})
-        for position, row in enumerate(read_rows(PUBLISHED, INFANT_CARE), start=1)
-    ))
+    return len(
+        PublishedQuote.objects.bulk_create(
+            PublishedQuote(
+                position=position,
+                **{
+                    key: row[key]
+                    for key in ("study", "geography", "period", "measure", "value", "unit", "url", "quote")
+                },
+            )
+            for position, row in enumerate(read_rows(PUBLISHED, INFANT_CARE), start=1)
+        )
+    )
 
 
 LOADERS = {

@@ -93,6 +93,7 @@ def neighbour_codes() -> dict[str, list[str]]:
     """{ONS code: its DfE statistical neighbours' ONS codes, closest first}."""
     groups = defaultdict(list)
     for code, neighbour in StatisticalNeighbour.objects.order_by("rank").values_list(
-            "local_authority__ons_code", "neighbour__ons_code"):
+        "local_authority__ons_code", "neighbour__ons_code"
+    ):
         groups[code].append(neighbour)
     return groups

@@ -95,7 +95,9 @@ class ChildrensServicesSpend(models.Model):
     total_childrens_social_care = models.DecimalField(max_digits=12, decimal_places=2, null=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["local_authority", "financial_year"], name="explorer_spend_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["local_authority", "financial_year"], name="explorer_spend_unique")
+        ]
         verbose_name_plural = "children's services spend"
 
 
@@ -149,8 +151,9 @@ class NewbornDataset(models.Model):
     is_synthetic = models.BooleanField(default=False, help_text="Made-up figures for demonstration only.")
     original_filename = models.CharField(max_length=200, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         # Ids only ever grow, so "newest" is the highest id even if two uploads share a timestamp.
@@ -181,8 +184,9 @@ class NewbornCount(models.Model):
     babies_of_recurrent_mothers = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["dataset", "local_authority", "year"],
-                                               name="explorer_newborn_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "local_authority", "year"], name="explorer_newborn_unique")
+        ]
 
 
 class InfantCareFigure(models.Model):
@@ -205,9 +209,11 @@ class InfantCareFigure(models.Model):
     country = models.CharField(max_length=10)
     geographic_level = models.CharField(max_length=20, choices=Level.choices)
     year = models.PositiveSmallIntegerField(
-        help_text="Reporting year ending 31 March (2025 = April 2024 to March 2025).")
-    area_code = models.CharField(max_length=9, db_index=True,
-                                 help_text="Today's code: pure re-codes (e.g. Gateshead) joined into one series.")
+        help_text="Reporting year ending 31 March (2025 = April 2024 to March 2025)."
+    )
+    area_code = models.CharField(
+        max_length=9, db_index=True, help_text="Today's code: pure re-codes (e.g. Gateshead) joined into one series."
+    )
     area_code_as_published = models.CharField(max_length=9)
     area_name = models.CharField(max_length=120)
     region_code = models.CharField(max_length=9, blank=True)

@@ -16,15 +16,25 @@ from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority
 
 from .models import (
-    ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, LiveBirths, OfstedJudgement,
+    ChildrenLookedAfter,
+    ChildrensServicesSpend,
+    Deprivation,
+    HeadlineFigure,
+    LiveBirths,
+    OfstedJudgement,
     StatisticalNeighbour,
 )
 
 OPEN_DATA = Path(settings.BASE_DIR) / "fixtures" / "open-data"
 CLA_MEASURES = {label: value for value, label in ChildrenLookedAfter.Measure.choices}
-SPEND_COLUMNS = ("sure_start_children_centres_early_years", "children_looked_after",
-                 "other_children_families_services", "family_support_services",
-                 "safeguarding_children_young_people", "total_childrens_social_care")
+SPEND_COLUMNS = (
+    "sure_start_children_centres_early_years",
+    "children_looked_after",
+    "other_children_families_services",
+    "family_support_services",
+    "safeguarding_children_young_people",
+    "total_childrens_social_care",
+)
 
 
 class FixtureError(Exception):
@@ -79,11 +89,17 @@ def _authorities() -> dict[str, LocalAuthority]:
 
 def load_live_births() -> int:
     LiveBirths.objects.all().delete()
-    return len(LiveBirths.objects.bulk_create(
-        LiveBirths(area_code=row["area_code"], area_name=row["area_name"], year=whole_number(row["year"]),
-                   live_births=whole_number(row["live_births"]))
-        for row in read_rows("live_births_by_la.csv")
-    ))
+    return len(
+        LiveBirths.objects.bulk_create(
+            LiveBirths(
+                area_code=row["area_code"],
+                area_name=row["area_name"],
+                year=whole_number(row["year"]),
+                live_births=whole_number(row["live_births"]),
+            )
+            for row in read_rows("live_births_by_la.csv")
+        )
+    )
 
 
 def load_children_looked_after() -> int:
@@ -97,15 +113,22 @@ def load_children_looked_after() -> int:
             code, name = row["region_code"], row["region_name"]
         else:
             code, name = row["new_la_code"], row["la_name"]
-        symbol = next((row[column] for column in ("children_count", "rate_per_10000")
-                       if row[column] in ("x", "z", "c")), "")
-        records.append(ChildrenLookedAfter(
-            area_code=code, area_name=name, geographic_level=level, year=whole_number(row["time_period"]),
-            measure=CLA_MEASURES[row["population_type"]],
-            population_estimate=_int_or_none(row["population_estimate"]),
-            children_count=_int_or_none(row["children_count"]),
-            rate_per_10000=_decimal_or_none(row["rate_per_10000"]), symbol=symbol,
-        ))
+        symbol = next(
+            (row[column] for column in ("children_count", "rate_per_10000") if row[column] in ("x", "z", "c")), ""
+        )
+        records.append(
+            ChildrenLookedAfter(
+                area_code=code,
+                area_name=name,
+                geographic_level=level,
+                year=whole_number(row["time_period"]),
+                measure=CLA_MEASURES[row["population_type"]],
+                population_estimate=_int_or_none(row["population_estimate"]),
+                children_count=_int_or_none(row["children_count"]),
+                rate_per_10000=_decimal_or_none(row["rate_per_10000"]),
+                symbol=symbol,
+            )
+        )
     # Placeholder rows for LAs that no longer (or did not yet) exist repeat a code within a year.
     unique = {(record.area_code, record.year, record.measure): record for record in records if record.area_code}
     return len(ChildrenLookedAfter.objects.bulk_create(unique.values()))
@@ -114,69 +137,108 @@ def load_children_looked_after() -> int:
 def load_ofsted() -> int:
     authorities = _authorities()
     OfstedJudgement.objects.all().delete()
-    return len(OfstedJudgement.objects.bulk_create(
-        OfstedJudgement(
-            local_authority=authorities[row["la_code"]], inspection_date=row["inspection_date"],
-            publication_date=row["publication_date"] or None, inspection_type=row["inspection_type"],
-            overall_effectiveness=row["overall_effectiveness"],
-            overall_effectiveness_grade=whole_number(row["overall_effectiveness_grade"]),
-            impact_of_leaders=row["impact_of_leaders"], help_and_protection=row["help_and_protection"],
-            children_in_care=row["children_in_care"], care_leavers=row["care_leavers"],
-            report_url=row["ofsted_report_url"],
+    return len(
+        OfstedJudgement.objects.bulk_create(
+            OfstedJudgement(
+                local_authority=authorities[row["la_code"]],
+                inspection_date=row["inspection_date"],
+                publication_date=row["publication_date"] or None,
+                inspection_type=row["inspection_type"],
+                overall_effectiveness=row["overall_effectiveness"],
+                overall_effectiveness_grade=whole_number(row["overall_effectiveness_grade"]),
+                impact_of_leaders=row["impact_of_leaders"],
+                help_and_protection=row["help_and_protection"],
+                children_in_care=row["children_in_care"],
+                care_leavers=row["care_leavers"],
+                report_url=row["ofsted_report_url"],
+            )
+            for row in read_rows("ofsted_ilacs_judgements_2025.csv")
+            if row["la_code"] in authorities
         )
-        for row in read_rows("ofsted_ilacs_judgements_2025.csv") if row["la_code"] in authorities
-    ))
+    )
 
 
 def load_deprivation() -> int:
     """Only areas whose 2019 boundaries match a current LA; split counties get no value."""
     authorities = _authorities()
     Deprivation.objects.all().delete()
-    return len(Deprivation.objects.bulk_create(
-        Deprivation(
-            local_authority=authorities[row["la_code_current"]], la_code_2019=row["la_code_2019"],
-            imd_average_score=Decimal(row["imd_average_score"]),
-            imd_rank_of_average_score=whole_number(row["imd_rank_of_average_score"]),
-            idaci_average_score=Decimal(row["idaci_average_score"]), code_change_note=row["code_change_note"],
+    return len(
+        Deprivation.objects.bulk_create(
+            Deprivation(
+                local_authority=authorities[row["la_code_current"]],
+                la_code_2019=row["la_code_2019"],
+                imd_average_score=Decimal(row["imd_average_score"]),
+                imd_rank_of_average_score=whole_number(row["imd_rank_of_average_score"]),
+                idaci_average_score=Decimal(row["idaci_average_score"]),
+                code_change_note=row["code_change_note"],
+            )
+            for row in read_rows("imd2019_upper_tier.csv")
+            if row["la_code_current"] in authorities
         )
-        for row in read_rows("imd2019_upper_tier.csv") if row["la_code_current"] in authorities
-    ))
+    )
 
 
 def load_spend() -> int:
     authorities = _authorities()
     ChildrensServicesSpend.objects.all().delete()
-    return len(ChildrensServicesSpend.objects.bulk_create(
-        ChildrensServicesSpend(
-            local_authority=authorities[row["ons_code"]], financial_year="2024-25",
-            return_status=row["return_status"], note=row["ro3_note"],
-            **{column: _decimal_or_none(row[column]) for column in SPEND_COLUMNS},
+    return len(
+        ChildrensServicesSpend.objects.bulk_create(
+            ChildrensServicesSpend(
+                local_authority=authorities[row["ons_code"]],
+                financial_year="2024-25",
+                return_status=row["return_status"],
+                note=row["ro3_note"],
+                **{column: _decimal_or_none(row[column]) for column in SPEND_COLUMNS},
+            )
+            for row in read_rows("childrens_services_spend_2024_25.csv")
+            if row["ons_code"] in authorities
         )
-        for row in read_rows("childrens_services_spend_2024_25.csv") if row["ons_code"] in authorities
-    ))
+    )
 
 
 def load_statistical_neighbours() -> int:
     """Rows naming Cumbria (abolished 2023) are left out: it is no longer an LA."""
     authorities = _authorities()
     StatisticalNeighbour.objects.all().delete()
-    return len(StatisticalNeighbour.objects.bulk_create(
-        StatisticalNeighbour(local_authority=authorities[row["ons_code"]],
-                             neighbour=authorities[row["neighbour_ons_code"]],
-                             rank=whole_number(row["neighbour_rank"]), closeness=row["closeness"])
-        for row in read_rows("statistical_neighbours_2021.csv")
-        if row["ons_code"] in authorities and row["neighbour_ons_code"] in authorities
-    ))
+    return len(
+        StatisticalNeighbour.objects.bulk_create(
+            StatisticalNeighbour(
+                local_authority=authorities[row["ons_code"]],
+                neighbour=authorities[row["neighbour_ons_code"]],
+                rank=whole_number(row["neighbour_rank"]),
+                closeness=row["closeness"],
+            )
+            for row in read_rows("statistical_neighbours_2021.csv")
+            if row["ons_code"] in authorities and row["neighbour_ons_code"] in authorities
+        )
+    )
 
 
 def load_headline_figures() -> int:
     """Kept verbatim: the value is stored as the text in the file, never re-computed or rounded."""
     HeadlineFigure.objects.all().delete()
-    return len(HeadlineFigure.objects.bulk_create(
-        HeadlineFigure(position=position, **{key: row[key] for key in (
-            "figure", "geography", "period", "value", "unit", "definition", "source_title", "source_url", "note")})
-        for position, row in enumerate(read_rows("born_into_care_headlines.csv"), start=1)
-    ))
+    return len(
+        HeadlineFigure.objects.bulk_create(
+            HeadlineFigure(
+                position=position,
+                **{
+                    key: row[key]
+                    for key in (
+                        "figure",
+                        "geography",
+                        "period",
+                        "value",
+                        "unit",
+                        "definition",
+                        "source_title",
+                        "source_url",
+                        "note",
+                    )
+                },
+            )
+            for position, row in enumerate(read_rows("born_into_care_headlines.csv"), start=1)
+        )
+    )
 
 
 LOADERS = {

@@ -22,9 +22,9 @@ from .chart import BIRTHS, DFE_STARTS, Chart, fmt_count, fmt_rate, own_data_sour
 from .models import ENGLAND_CODE, InfantCareFigure
 from .pages import funnel
 from .plots import Series, line_svg
+from .under_one import UnderOneFigure, year_label
 from .uploads import MAX_UPLOAD_BYTES, UploadFormat, read_upload
 from .views import ExplorerState
-from .under_one import UnderOneFigure, year_label
 
 MAX_TREND_AREAS = 5
 
@@ -38,8 +38,10 @@ class FictionalArea:
     country: str = "England"
 
 
-FICTIONAL_AREAS = (FictionalArea("X99000001", "Exampleton (fictional)"),
-                   FictionalArea("X99000002", "Sampleford (fictional)"))
+FICTIONAL_AREAS = (
+    FictionalArea("X99000001", "Exampleton (fictional)"),
+    FictionalArea("X99000002", "Sampleford (fictional)"),
+)
 OWN_FORMAT = UploadFormat(count_column="starts_under1", optional=("live_births",), extra_areas=FICTIONAL_AREAS)
 
 
@@ -47,7 +49,8 @@ class OwnDataForm(forms.Form):
     file = forms.FileField(
         label="Your CSV file",
         help_text=f"Columns: la_code, year, starts_under1 (optional: live_births). UTF-8 CSV, up to "
-                  f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+        f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+    )
 
 
 def reporting_year(row) -> int:
@@ -62,8 +65,20 @@ def own_figures(rows, births) -> list[UnderOneFigure]:
         year = reporting_year(row)
         area = row.local_authority
         row_births = row.live_births or births.get((area.ons_code, under_one.births_year_for(year)))
-        result.append(UnderOneFigure(area.ons_code, area.name, year, InfantCareFigure.Measure.STARTS,
-                                     row.starts_under1, "", row_births, None, country=area.country, own_data=True))
+        result.append(
+            UnderOneFigure(
+                area.ons_code,
+                area.name,
+                year,
+                InfantCareFigure.Measure.STARTS,
+                row.starts_under1,
+                "",
+                row_births,
+                None,
+                country=area.country,
+                own_data=True,
+            )
+        )
     return result
 
 
@@ -113,25 +128,44 @@ def own_trend(code, own, published, sources) -> Chart:
     england = {f.year: f for f in published if f.area_code == ENGLAND_CODE}
     mine = {f.year: f for f in own}
     years = sorted(set(mine) | {y for y, f in published_own.items() if f.rate is not None})
-    lines = [Series(f"{name}: your figures", [(y, mine[y].rate if y in mine else None) for y in years]),
-             Series(f"{name}: published", [(y, published_own[y].rate if y in published_own else None) for y in years]),
-             Series("England: published", [(y, england[y].rate if y in england else None) for y in years])]
-    rows = [[year_label(y), fmt_count(mine[y].count) if y in mine else "", fmt_count(mine[y].births) if y in mine
-             else "", *[fmt_rate(dict(line.points).get(y)) for line in lines]] for y in years]
+    lines = [
+        Series(f"{name}: your figures", [(y, mine[y].rate if y in mine else None) for y in years]),
+        Series(f"{name}: published", [(y, published_own[y].rate if y in published_own else None) for y in years]),
+        Series("England: published", [(y, england[y].rate if y in england else None) for y in years]),
+    ]
+    rows = [
+        [
+            year_label(y),
+            fmt_count(mine[y].count) if y in mine else "",
+            fmt_count(mine[y].births) if y in mine else "",
+            *[fmt_rate(dict(line.points).get(y)) for line in lines],
+        ]
+        for y in years
+    ]
     title = f"{name} (your figures) beside the published figures"
-    summary = (f"Your figures for {name} as a rate per 10,000 live births, beside the published DfE figures for the "
-               "same area (where it is a real authority) and England. " + under_one.PAIRING)
-    svg = line_svg(title, summary, lines, x_labels={y: year_label(y) for y in years},
-                   y_label="Rate per 10,000 live births")
-    return Chart(f"your-trend-{code}", title, summary, svg,
-                 ["Year (April to March)", "Your under-1 starts", "Live births used", *[f"{line.name}: rate"
-                                                                                        for line in lines]],
-                 rows, sources)
+    summary = (
+        f"Your figures for {name} as a rate per 10,000 live births, beside the published DfE figures for the "
+        "same area (where it is a real authority) and England. " + under_one.PAIRING
+    )
+    svg = line_svg(
+        title, summary, lines, x_labels={y: year_label(y) for y in years}, y_label="Rate per 10,000 live births"
+    )
+    return Chart(
+        f"your-trend-{code}",
+        title,
+        summary,
+        svg,
+        ["Year (April to March)", "Your under-1 starts", "Live births used", *[f"{line.name}: rate" for line in lines]],
+        rows,
+        sources,
+    )
 
 
-EXAMPLE_CSV = ("la_code,year,starts_under1,live_births\n"
-               "X99000001,2020 to 2021,25,2400\nX99000001,2021 to 2022,31,2350\nX99000001,2022 to 2023,44,2300\n"
-               "X99000002,2022 to 2023,9,1800\n")
+EXAMPLE_CSV = (
+    "la_code,year,starts_under1,live_births\n"
+    "X99000001,2020 to 2021,25,2400\nX99000001,2021 to 2022,31,2350\nX99000001,2022 to 2023,44,2300\n"
+    "X99000002,2022 to 2023,9,1800\n"
+)
 
 
 def example_file(request):

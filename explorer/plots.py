@@ -37,16 +37,34 @@ def _label_step(labels: list[str], width: float) -> int:
     return max(1, math.ceil(needed * len(labels) / max(width, 1)))
 
 
-def line_svg(title, description, series: list[Series], *, x_labels: dict, y_label: str, x_label="Year (April to March)",
-             y_format="{:,.1f}") -> str:
+def line_svg(
+    title,
+    description,
+    series: list[Series],
+    *,
+    x_labels: dict,
+    y_label: str,
+    x_label="Year (April to March)",
+    y_format="{:,.1f}",
+) -> str:
     xs = sorted(x_labels)
     values = [y for line in series for _, y in line.points if y is not None]
     y_ticks = nice_ticks(0, max(values, default=1) * 1.1)
-    canvas = Canvas(title=title, description=description, x_range=(xs[0] - 0.5, xs[-1] + 0.5) if xs else (0, 1),
-                    y_range=(0, y_ticks[-1]), margin=(30 + 18 * len(series), 30, 60, 70))
+    canvas = Canvas(
+        title=title,
+        description=description,
+        x_range=(xs[0] - 0.5, xs[-1] + 0.5) if xs else (0, 1),
+        y_range=(0, y_ticks[-1]),
+        margin=(30 + 18 * len(series), 30, 60, 70),
+    )
     step = _label_step([x_labels[x] for x in xs], canvas.width - canvas.left - canvas.right)
-    canvas.axes(x_label=x_label, y_label=y_label, x_ticks=xs[::step], y_ticks=y_ticks,
-                x_tick_labels=[x_labels[x] for x in xs[::step]])
+    canvas.axes(
+        x_label=x_label,
+        y_label=y_label,
+        x_ticks=xs[::step],
+        y_ticks=y_ticks,
+        x_tick_labels=[x_labels[x] for x in xs[::step]],
+    )
     legend = []
     for i, line in enumerate(series):
         shape, dash = MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]
@@ -54,21 +72,40 @@ def line_svg(title, description, series: list[Series], *, x_labels: dict, y_labe
         for run in _runs(line.points, xs):
             canvas.polyline(run, dash=dash, stroke=stroke)
             for x, y in run:
-                canvas.marker(canvas.x(x), canvas.y(y), shape, size=4, filled=i % 2 == 0, stroke=stroke,
-                              label=f"{line.name}, {x_labels.get(x, x)}: {y_format.format(y)}")
+                canvas.marker(
+                    canvas.x(x),
+                    canvas.y(y),
+                    shape,
+                    size=4,
+                    filled=i % 2 == 0,
+                    stroke=stroke,
+                    label=f"{line.name}, {x_labels.get(x, x)}: {y_format.format(y)}",
+                )
         legend.append((line.name, "series", (dash, shape, i % 2 == 0, stroke)))
     canvas.legend(legend, y=8)
     return canvas.render()
 
 
-def bar_svg(title, description, bars: list[tuple[str, float | None, bool]], *, x_label: str,
-            reference: tuple[str, float] | None = None) -> str:
+def bar_svg(
+    title,
+    description,
+    bars: list[tuple[str, float | None, bool]],
+    *,
+    x_label: str,
+    reference: tuple[str, float] | None = None,
+) -> str:
     """Horizontal bars with their values printed; flagged bars are hatched, missing ones say so."""
     height = 70 + 26 * len(bars)
     top_value = max([value for _, value, _ in bars if value is not None] + [reference[1] if reference else 0, 1])
     ticks = nice_ticks(0, top_value * 1.1)
-    canvas = Canvas(title=title, description=description, height=height, margin=(20, 60, 50, 190),
-                    x_range=(0, ticks[-1]), y_range=(0, len(bars)))
+    canvas = Canvas(
+        title=title,
+        description=description,
+        height=height,
+        margin=(20, 60, 50, 190),
+        x_range=(0, ticks[-1]),
+        y_range=(0, len(bars)),
+    )
     canvas.axes(x_label=x_label, y_label="", x_ticks=ticks, y_ticks=[])
     for i, (label, value, flagged) in enumerate(bars):
         y_top = canvas.top + i * 26 + 4
@@ -124,17 +161,35 @@ POSITION_MARKERS = {
 }
 
 
-def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, curve: list[ControlLimits],
-               x_label="Live births (paired calendar year)", y_label="Rate per 10,000 live births") -> str:
+def funnel_svg(
+    title,
+    description,
+    points: list[FunnelPoint],
+    *,
+    target: float,
+    curve: list[ControlLimits],
+    x_label="Live births (paired calendar year)",
+    y_label="Rate per 10,000 live births",
+) -> str:
     """Points by live births (log scale) against rate; limits dashed (95%) and dotted (99.8%)."""
     max_births = max([p.births for p in points] + [c.denominator for c in curve] + [10])
     min_births = max(1, min([p.births for p in points] + [c.denominator for c in curve] + [max_births]))
     y_top = max([p.rate for p in points] + [target * 2.2])
     ticks = nice_ticks(0, y_top * 1.05)
-    canvas = Canvas(title=title, description=description, height=480, margin=(100, 30, 60, 70),
-                    x_range=(min_births * 0.9, max_births * 1.1), y_range=(0, ticks[-1]), x_log=True)
-    x_ticks = [t for t in (100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
-               if min_births * 0.9 <= t <= max_births * 1.1]
+    canvas = Canvas(
+        title=title,
+        description=description,
+        height=480,
+        margin=(100, 30, 60, 70),
+        x_range=(min_births * 0.9, max_births * 1.1),
+        y_range=(0, ticks[-1]),
+        x_log=True,
+    )
+    x_ticks = [
+        t
+        for t in (100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)
+        if min_births * 0.9 <= t <= max_births * 1.1
+    ]
     canvas.axes(x_label=x_label + " (logarithmic scale)", y_label=y_label, x_ticks=x_ticks, y_ticks=ticks)
     clip = ticks[-1]
     for attr, dash in (("upper_95", "6 3"), ("lower_95", "6 3"), ("upper_998", "2 3"), ("lower_998", "2 3")):
@@ -144,9 +199,15 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
     for point in sorted(points, key=lambda p: p.highlighted):
         shape, filled = ("diamond", True) if point.highlighted else POSITION_MARKERS[point.position]
         cx, cy = canvas.x(point.births), canvas.y(min(point.rate, clip))
-        canvas.marker(cx, cy, shape, size=6 if point.highlighted else 4.5, filled=filled,
-                      stroke=HIGHLIGHT if point.highlighted else INK,
-                      label=f"{point.label}: {point.rate:,.1f} per 10,000, {point.births:,} births ({point.position})")
+        canvas.marker(
+            cx,
+            cy,
+            shape,
+            size=6 if point.highlighted else 4.5,
+            filled=filled,
+            stroke=HIGHLIGHT if point.highlighted else INK,
+            label=f"{point.label}: {point.rate:,.1f} per 10,000, {point.births:,} births ({point.position})",
+        )
         # Only areas above the 99.8% limit (and your own) are named on the chart: low outliers crowd near the
         # axis, where their labels would run off the plot. All are named in the summary and the table.
         if point.highlighted or point.position == FunnelPosition.ABOVE_998:
@@ -156,12 +217,23 @@ def funnel_svg(title, description, points: list[FunnelPoint], *, target: float, 
                 continue
             x, anchor = label_x(canvas, cx, point.label)
             leader(canvas, cx, cy, x, label_y - 4, moved=label_y != cy + 4)
-            canvas.text(x, label_y, point.label, size=11, anchor=anchor,
-                        weight="bold" if point.highlighted else "normal", halo=True)
-    legend = [(f"England rate {target:.1f}", "line", ""), ("95% limits", "line", "6 3"),
-              ("99.8% limits", "line", "2 3"), ("Within limits", "marker", ("circle", False)),
-              ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),
-              ("Below 95% (hollow) / 99.8% (filled)", "marker", ("triangle-down", True))]
+            canvas.text(
+                x,
+                label_y,
+                point.label,
+                size=11,
+                anchor=anchor,
+                weight="bold" if point.highlighted else "normal",
+                halo=True,
+            )
+    legend = [
+        (f"England rate {target:.1f}", "line", ""),
+        ("95% limits", "line", "6 3"),
+        ("99.8% limits", "line", "2 3"),
+        ("Within limits", "marker", ("circle", False)),
+        ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),
+        ("Below 95% (hollow) / 99.8% (filled)", "marker", ("triangle-down", True)),
+    ]
     if any(p.highlighted for p in points):
         legend.append(("Your figures", "marker", ("diamond", True)))
     canvas.legend(legend[:3], y=6)
@@ -177,8 +249,15 @@ class ScatterPoint:
     show_label: bool = False
 
 
-def scatter_svg(title, description, points: list[ScatterPoint], *, x_label: str, y_label: str,
-                categories: dict[int, str] | None = None) -> str:
+def scatter_svg(
+    title,
+    description,
+    points: list[ScatterPoint],
+    *,
+    x_label: str,
+    y_label: str,
+    categories: dict[int, str] | None = None,
+) -> str:
     """A scatter plot; with `categories`, x is an ordered grade and points are spread sideways."""
     xs = [p.x for p in points] or [0, 1]
     ys = [p.y for p in points] or [0, 1]

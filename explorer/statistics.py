@@ -150,7 +150,7 @@ def fisher_interval(r: float, n: int) -> tuple[float | None, float | None]:
 
 def pearson(xs, ys) -> Correlation | None:
     """Pearson's r over the pairs where both values are present; None if it cannot be computed."""
-    pairs = [(float(x), float(y)) for x, y in zip(xs, ys) if x is not None and y is not None]
+    pairs = [(float(x), float(y)) for x, y in zip(xs, ys, strict=True) if x is not None and y is not None]
     n = len(pairs)
     if n < 3:
         return None
@@ -182,7 +182,7 @@ def ranks(values) -> list[float]:
 
 def spearman(xs, ys) -> Correlation | None:
     """Spearman's rank correlation (for ordered grades such as Ofsted's), Fisher-z interval."""
-    pairs = [(float(x), float(y)) for x, y in zip(xs, ys) if x is not None and y is not None]
+    pairs = [(float(x), float(y)) for x, y in zip(xs, ys, strict=True) if x is not None and y is not None]
     if len(pairs) < 3:
         return None
     result = pearson(ranks([x for x, _ in pairs]), ranks([y for _, y in pairs]))
@@ -208,8 +208,10 @@ def describe_correlation(corr: Correlation | None, x_label: str, y_label: str, e
     strength = strength_words(corr.r)
     relation = f"{strength} relationship" if strength == "no clear" else f"{strength} {direction} relationship"
     tendency = "higher" if corr.r > 0 else "lower"
-    text = (f"Across {corr.n} local authorities there is {relation} between {x_label} and {y_label} "
-            f"({corr.method} correlation r = {corr.r:.2f}")
+    text = (
+        f"Across {corr.n} local authorities there is {relation} between {x_label} and {y_label} "
+        f"({corr.method} correlation r = {corr.r:.2f}"
+    )
     if corr.low is not None:
         text += f"; 95% confidence interval {corr.low:.2f} to {corr.high:.2f})."
         if corr.includes_zero:
@@ -218,5 +220,8 @@ def describe_correlation(corr: Correlation | None, x_label: str, y_label: str, e
             text += f" Where {x_label} is higher, the {y_label} tends to be {tendency}."
     else:
         text += ")."
-    return (text + (" " + extra if extra else "")
-            + " Correlation is not causation: both may reflect other differences between areas.")
+    return (
+        text
+        + (" " + extra if extra else "")
+        + " Correlation is not causation: both may reflect other differences between areas."
+    )

@@ -47,8 +47,18 @@ _PATTERN_IDS = itertools.count(1)  # ids must be unique across all the charts on
 class Canvas:
     """A plot area with linear scales; methods add elements, `render()` returns the SVG markup."""
 
-    def __init__(self, *, title: str, description: str, width=720, height=420,
-                 margin=(30, 30, 60, 80), x_range=(0, 1), y_range=(0, 1), x_log=False):
+    def __init__(
+        self,
+        *,
+        title: str,
+        description: str,
+        width=720,
+        height=420,
+        margin=(30, 30, 60, 80),
+        x_range=(0, 1),
+        y_range=(0, 1),
+        x_log=False,
+    ):
         self.width, self.height = width, height
         self.hatch_id = f"hatch-{next(_PATTERN_IDS)}"
         self.top, self.right, self.bottom, self.left = margin
@@ -76,25 +86,32 @@ class Canvas:
         transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate is not None else ""
         # A white outline under the letters keeps a label readable where it crosses lines or markers.
         outline = ' class="svg-halo" stroke="#ffffff" stroke-width="3"' if halo else ""  # paint-order in CSS
-        self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" '
-                          f'text-anchor="{anchor}" fill="{fill}"{outline}{transform}>{escape(str(content))}</text>')
+        self.parts.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" '
+            f'text-anchor="{anchor}" fill="{fill}"{outline}{transform}>{escape(str(content))}</text>'
+        )
 
     def line(self, x1, y1, x2, y2, *, stroke=INK, width=1, dash=""):
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        self.parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" '
-                          f'stroke-width="{width}"{dash_attr}/>')
+        self.parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" '
+            f'stroke-width="{width}"{dash_attr}/>'
+        )
 
     def polyline(self, points, *, stroke=INK, width=2, dash=""):
         if len(points) < 2:
             return
         coords = " ".join(f"{self.x(px):.1f},{self.y(py):.1f}" for px, py in points)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        self.parts.append(f'<polyline points="{coords}" fill="none" stroke="{stroke}" stroke-width="{width}"'
-                          f'{dash_attr}/>')
+        self.parts.append(
+            f'<polyline points="{coords}" fill="none" stroke="{stroke}" stroke-width="{width}"{dash_attr}/>'
+        )
 
     def rect(self, x, y, w, h, *, fill=MUTED, stroke="none", pattern=False):
-        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" '
-                          f'fill="{f"url(#{self.hatch_id})" if pattern else fill}" stroke="{stroke}"/>')
+        self.parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" '
+            f'fill="{f"url(#{self.hatch_id})" if pattern else fill}" stroke="{stroke}"/>'
+        )
 
     def marker(self, cx, cy, shape="circle", *, size=5, filled=True, stroke=INK, label=None):
         fill = stroke if filled else "#ffffff"
@@ -104,7 +121,10 @@ class Canvas:
         if shape == "circle":
             body = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{s:.1f}" {common}>{title}</circle>'
         elif shape == "square":
-            body = f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" {common}>{title}</rect>'
+            body = (
+                f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" '
+                f"{common}>{title}</rect>"
+            )
         elif shape in ("triangle-up", "triangle-down", "diamond"):
             if shape == "triangle-up":
                 pts = [(cx, cy - s * 1.2), (cx + s * 1.1, cy + s * 0.8), (cx - s * 1.1, cy + s * 0.8)]
@@ -115,8 +135,10 @@ class Canvas:
             coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in pts)
             body = f'<polygon points="{coords}" {common}>{title}</polygon>'
         else:  # cross
-            body = (f'<path d="M{cx - s:.1f},{cy - s:.1f}L{cx + s:.1f},{cy + s:.1f}M{cx - s:.1f},{cy + s:.1f}'
-                    f'L{cx + s:.1f},{cy - s:.1f}" stroke="{stroke}" stroke-width="2">{title}</path>')
+            body = (
+                f'<path d="M{cx - s:.1f},{cy - s:.1f}L{cx + s:.1f},{cy + s:.1f}M{cx - s:.1f},{cy + s:.1f}'
+                f'L{cx + s:.1f},{cy - s:.1f}" stroke="{stroke}" stroke-width="2">{title}</path>'
+            )
         self.parts.append(body)
 
     def axes(self, *, x_label: str, y_label: str, x_ticks=None, y_ticks=None, x_tick_labels=None):
@@ -154,11 +176,16 @@ class Canvas:
             self.text(x + 28, row_y + 10, label, size=12)
 
     def render(self) -> str:
-        hatch = (f'<defs><pattern id="{self.hatch_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
-                 'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
-                 f'<line x1="0" y1="0" x2="0" y2="6" stroke="{INK}" stroke-width="2"/></pattern></defs>')
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
-                f'class="explorer-chart__svg" role="img" aria-label="{escape(self.title)}" '
-                f'font-family="Arial, Helvetica, sans-serif">'
-                f"<title>{escape(self.title)}</title><desc>{escape(self.description)}</desc>{hatch}"
-                + "".join(self.parts) + "</svg>")
+        hatch = (
+            f'<defs><pattern id="{self.hatch_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            f'<line x1="0" y1="0" x2="0" y2="6" stroke="{INK}" stroke-width="2"/></pattern></defs>'
+        )
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
+            f'class="explorer-chart__svg" role="img" aria-label="{escape(self.title)}" '
+            f'font-family="Arial, Helvetica, sans-serif">'
+            f"<title>{escape(self.title)}</title><desc>{escape(self.description)}</desc>{hatch}"
+            + "".join(self.parts)
+            + "</svg>"
+        )

@@ -26,8 +26,10 @@ from . import statistics
 from .models import InfantCareFigure, LiveBirths
 
 BIRTHS_LAG = 1
-PAIRING = ("Each reporting year (April to March) is paired with ONS live births in the calendar year it starts "
-           "in: for example, the year ending 31 March 2023 with births in 2022.")
+PAIRING = (
+    "Each reporting year (April to March) is paired with ONS live births in the calendar year it starts "
+    "in: for example, the year ending 31 March 2023 with births in 2022."
+)
 DERIVED_BIRTHS = {"E10000021": ("E06000061", "E06000062")}  # Northamptonshire = North + West Northamptonshire
 
 
@@ -83,8 +85,9 @@ class UnderOneFigure:
 
 
 def births_by_code_year() -> dict[tuple[str, int], int]:
-    births = {(code, year): value for code, year, value in
-              LiveBirths.objects.values_list("area_code", "year", "live_births")}
+    births = {
+        (code, year): value for code, year, value in LiveBirths.objects.values_list("area_code", "year", "live_births")
+    }
     for whole, parts in DERIVED_BIRTHS.items():
         for year in {year for code, year in births if code == parts[0]}:
             if all((part, year) in births for part in parts):
@@ -94,14 +97,31 @@ def births_by_code_year() -> dict[tuple[str, int], int]:
 
 def _figure(row: InfantCareFigure, births) -> UnderOneFigure:
     return UnderOneFigure(
-        row.area_code, row.area_name, row.year, row.measure, row.count, row.flag,
-        births.get((row.area_code, births_year_for(row.year))), row.all_ages_count, row.country,
-        row.geographic_level, row.region_code, row.rounding, row.area_code_as_published,
-        all_ages_flag=row.all_ages_flag)
+        row.area_code,
+        row.area_name,
+        row.year,
+        row.measure,
+        row.count,
+        row.flag,
+        births.get((row.area_code, births_year_for(row.year))),
+        row.all_ages_count,
+        row.country,
+        row.geographic_level,
+        row.region_code,
+        row.rounding,
+        row.area_code_as_published,
+        all_ages_flag=row.all_ages_flag,
+    )
 
 
-def figures(measure=InfantCareFigure.Measure.STARTS, *, codes: Iterable[str] | None = None,
-            year: int | None = None, level: str | None = None, births=None) -> list[UnderOneFigure]:
+def figures(
+    measure=InfantCareFigure.Measure.STARTS,
+    *,
+    codes: Iterable[str] | None = None,
+    year: int | None = None,
+    level: str | None = None,
+    births=None,
+) -> list[UnderOneFigure]:
     """Every published figure for the measure, optionally for some areas, one year or one level."""
     rows = InfantCareFigure.objects.filter(measure=measure)
     if codes is not None:
@@ -114,8 +134,9 @@ def figures(measure=InfantCareFigure.Measure.STARTS, *, codes: Iterable[str] | N
     return [_figure(row, births) for row in rows.order_by("area_code", "year")]
 
 
-def under_one_figures(la_codes: Iterable[str], year: int,
-                      measure: str = InfantCareFigure.Measure.STARTS) -> dict[str, UnderOneFigure]:
+def under_one_figures(
+    la_codes: Iterable[str], year: int, measure: str = InfantCareFigure.Measure.STARTS
+) -> dict[str, UnderOneFigure]:
     """
     For the given area codes (today's GSS codes; regions and E92000001 work too) and reporting year
     (ending 31 March), the published under-1 figure of each area that has one: `count` (None if
@@ -126,8 +147,9 @@ def under_one_figures(la_codes: Iterable[str], year: int,
 
 
 def years(measure=InfantCareFigure.Measure.STARTS, level="Local authority") -> list[int]:
-    return sorted(set(InfantCareFigure.objects.filter(measure=measure, geographic_level=level)
-                      .values_list("year", flat=True)))
+    return sorted(
+        set(InfantCareFigure.objects.filter(measure=measure, geographic_level=level).values_list("year", flat=True))
+    )
 
 
 def years_with_births(measure=InfantCareFigure.Measure.STARTS) -> list[int]:

@@ -121,7 +121,8 @@ def read_csv_bytes(data: bytes, upload_format: UploadFormat = NEWBORN_FORMAT) ->
         line = data[: error.start].count(b"\n") + 1
         return _file_error(
             f"The file is not UTF-8 text (the first unreadable byte is on line {line}). If it came from "
-            "Excel, save it again as 'CSV UTF-8 (comma delimited)'. Spreadsheet files (.xlsx) are not accepted.")
+            "Excel, save it again as 'CSV UTF-8 (comma delimited)'. Spreadsheet files (.xlsx) are not accepted."
+        )
     if "\x00" in text:
         return _file_error("The file contains binary data; upload a plain CSV text file.")
     return read_csv_text(text, upload_format)
@@ -174,10 +175,19 @@ def _map_columns(header, report, upload_format: UploadFormat) -> dict[str, int]:
     required = ("la_code", "year", upload_format.count_column)
     missing = [name for name in required if name not in columns]
     if missing:
-        report.problems.append(RowProblem(None, "Missing required column(s): " + ", ".join(missing)
-                                          + ". The header row must name: " + ", ".join(required) + "."))
-    ignored = [header[i] for i, name in enumerate(names)
-               if not any(name in aliases for aliases in COLUMN_ALIASES.values())]
+        report.problems.append(
+            RowProblem(
+                None,
+                "Missing required column(s): "
+                + ", ".join(missing)
+                + ". The header row must name: "
+                + ", ".join(required)
+                + ".",
+            )
+        )
+    ignored = [
+        header[i] for i, name in enumerate(names) if not any(name in aliases for aliases in COLUMN_ALIASES.values())
+    ]
     if ignored:
         report.notices.append("These columns were ignored: " + ", ".join(ignored) + ".")
     return columns
@@ -204,16 +214,18 @@ def _read_row(line, cells, columns, authorities, seen, report, upload_format: Up
     if not code:
         problems.append("the local authority code is empty")
     elif authority is None:
-        problems.append(f"'{code[:40]}' is not a known local authority code (use the ONS code, e.g. E06000001, "
-                        "or the DfE number)")
+        problems.append(
+            f"'{code[:40]}' is not a known local authority code (use the ONS code, e.g. E06000001, or the DfE number)"
+        )
     raw_year = _cell(cells, columns, "year")
     year, year_problem = parse_year(raw_year)
     if year_problem:
         problems.append(year_problem)
     counts = {}
     for name in (upload_format.count_column, *upload_format.optional):
-        value, count_problem = parse_count(_cell(cells, columns, name), name,
-                                           required=name == upload_format.count_column)
+        value, count_problem = parse_count(
+            _cell(cells, columns, name), name, required=name == upload_format.count_column
+        )
         counts[name] = value
         if count_problem:
             problems.append(count_problem)
@@ -233,10 +245,19 @@ def _read_row(line, cells, columns, authorities, seen, report, upload_format: Up
             message = message[0].upper() + message[1:]
         report.problems.append(RowProblem(line, message + "."))
         return
-    report.rows.append(ParsedRow(line, authority, year, counts.get("babies_under_one_week"),
-                                 counts.get("issued_within_7_days"), counts.get("babies_of_recurrent_mothers"),
-                                 year_is_period=YEAR_PATTERN.match(raw_year).group(2) is not None,
-                                 starts_under1=counts.get("starts_under1"), live_births=counts.get("live_births")))
+    report.rows.append(
+        ParsedRow(
+            line,
+            authority,
+            year,
+            counts.get("babies_under_one_week"),
+            counts.get("issued_within_7_days"),
+            counts.get("babies_of_recurrent_mothers"),
+            year_is_period=YEAR_PATTERN.match(raw_year).group(2) is not None,
+            starts_under1=counts.get("starts_under1"),
+            live_births=counts.get("live_births"),
+        )
+    )
 
 
 def parse_year(raw: str) -> tuple[int | None, str | None]:
@@ -275,10 +296,14 @@ def publish_dataset(report: UploadReport, *, user=None, **metadata) -> NewbornDa
         raise ValueError("Only an upload with no problems can be published.")
     dataset = NewbornDataset.objects.create(uploaded_by=user, **metadata)
     NewbornCount.objects.bulk_create(
-        NewbornCount(dataset=dataset, local_authority=row.local_authority, year=row.year,
-                     babies_under_one_week=row.babies_under_one_week,
-                     issued_within_7_days=row.issued_within_7_days,
-                     babies_of_recurrent_mothers=row.babies_of_recurrent_mothers)
+        NewbornCount(
+            dataset=dataset,
+            local_authority=row.local_authority,
+            year=row.year,
+            babies_under_one_week=row.babies_under_one_week,
+            issued_within_7_days=row.issued_within_7_days,
+            babies_of_recurrent_mothers=row.babies_of_recurrent_mothers,
+        )
         for row in report.rows
     )
     return dataset

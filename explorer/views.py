@@ -12,9 +12,9 @@ from catalogue.models import LocalAuthority, Region
 from familyjustice.relationships import latest_scatters as family_justice_scatters
 
 from . import pages, relationships, under_one
+from .boundaries import former_authority_names
 from .chart import OGL_STATEMENT, OGL_URL, SUPPRESSED_NOTE
 from .models import HeadlineFigure, InfantCareFigure, NewbornDataset, PublishedQuote
-from .boundaries import former_authority_names
 from .profile import build_profile
 from .sources import DATASETS
 from .under_one import PAIRING, year_label
@@ -30,8 +30,10 @@ class ExplorerState:
         self.notices = []
         self.years = list(years)
         if request.GET.get("dataset", ""):
-            self.notices.append("The explorer now shows published figures only; the 'dataset' parameter was "
-                                "ignored. Uploaded newborn datasets are listed under 'all versions'.")
+            self.notices.append(
+                "The explorer now shows published figures only; the 'dataset' parameter was "
+                "ignored. Uploaded newborn datasets are listed under 'all versions'."
+            )
 
     def year(self):
         raw = self.request.GET.get("year", "")
@@ -45,9 +47,15 @@ class ExplorerState:
         return latest
 
     def context(self, **extra):
-        return {"notices": self.notices, "year_choices": [(year, year_label(year)) for year in self.years],
-                "ogl_statement": OGL_STATEMENT, "ogl_url": OGL_URL, "suppressed_note": SUPPRESSED_NOTE,
-                "pairing": PAIRING, **extra}
+        return {
+            "notices": self.notices,
+            "year_choices": [(year, year_label(year)) for year in self.years],
+            "ogl_statement": OGL_STATEMENT,
+            "ogl_url": OGL_URL,
+            "suppressed_note": SUPPRESSED_NOTE,
+            "pairing": PAIRING,
+            **extra,
+        }
 
 
 def respond(request, template, state, charts, **extra):
@@ -68,12 +76,17 @@ def overview(request):
     headline = list(HeadlineFigure.objects.all())
     national = under_one.figures(STARTS, level="National")
     at_31_march = under_one.figures(InfantCareFigure.Measure.AT_31_MARCH, level="National")
-    charts = [pages.national_starts(national), pages.national_rate(national),
-              pages.in_care_on_31_march(at_31_march)]
+    charts = [pages.national_starts(national), pages.national_rate(national), pages.in_care_on_31_march(at_31_march)]
     published = pages.published_rates(headline)
     charts += [published] if published else []
-    return respond(request, "explorer/overview.html", state, [chart for chart in charts if chart.rows],
-                   headline_figures=headline, quotes=PublishedQuote.objects.all())
+    return respond(
+        request,
+        "explorer/overview.html",
+        state,
+        [chart for chart in charts if chart.rows],
+        headline_figures=headline,
+        quotes=PublishedQuote.objects.all(),
+    )
 
 
 def _region_names():
@@ -86,8 +99,15 @@ def regions(request):
     figures = under_one.figures(STARTS, level="Regional") + under_one.figures(STARTS, level="National")
     names = _region_names()
     charts = [pages.regions_compared(figures, year, names), pages.regions_trend(figures, names)] if year else []
-    return respond(request, "explorer/chart_page.html", state, charts, year=year, page_title="Regions compared",
-                   lede="How the rate of infants (under 1) entering care differs between England's regions.")
+    return respond(
+        request,
+        "explorer/chart_page.html",
+        state,
+        charts,
+        year=year,
+        page_title="Regions compared",
+        lede="How the rate of infants (under 1) entering care differs between England's regions.",
+    )
 
 
 def funnel(request):
@@ -99,20 +119,31 @@ def funnel(request):
         names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}
         english = LocalAuthority.objects.filter(country="England").values_list("ons_code", flat=True)
         charts = [pages.funnel(figures, year, names=names, expected_codes=list(english))]
-    return respond(request, "explorer/chart_page.html", state, charts, year=year,
-                   page_title="Outlier local authorities",
-                   lede="A funnel plot shows which local authorities' rates of infants entering care differ from "
-                        "England's by more than chance would explain, allowing for how many babies are born there.")
+    return respond(
+        request,
+        "explorer/chart_page.html",
+        state,
+        charts,
+        year=year,
+        page_title="Outlier local authorities",
+        lede="A funnel plot shows which local authorities' rates of infants entering care differ from "
+        "England's by more than chance would explain, allowing for how many babies are born there.",
+    )
 
 
 def relationships_view(request):
     state = ExplorerState(request)
     charts = relationships.all_scatters() + family_justice_scatters()  # legal status, centres, young parents
-    return respond(request, "explorer/chart_page.html", state, charts,
-                   page_title="Deprivation, spend, Ofsted and Cafcass",
-                   lede="How the rate of infants entering care relates to deprivation, spending on children's social "
-                        "care, Ofsted judgements and Cafcass care applications. A relationship between two measures "
-                        "does not show that one causes the other.")
+    return respond(
+        request,
+        "explorer/chart_page.html",
+        state,
+        charts,
+        page_title="Deprivation, spend, Ofsted and Cafcass",
+        lede="How the rate of infants entering care relates to deprivation, spending on children's social "
+        "care, Ofsted judgements and Cafcass care applications. A relationship between two measures "
+        "does not show that one causes the other.",
+    )
 
 
 def local_authorities(request):
@@ -124,8 +155,9 @@ def local_authority(request, ons_code):
     authority = get_object_or_404(LocalAuthority.objects.select_related("region"), ons_code=ons_code.upper()[:9])
     state = ExplorerState(request)
     profile = build_profile(authority)
-    return respond(request, "explorer/local_authority.html", state, profile.charts, profile=profile,
-                   authority=authority)
+    return respond(
+        request, "explorer/local_authority.html", state, profile.charts, profile=profile, authority=authority
+    )
 
 
 def published_datasets():
@@ -134,21 +166,41 @@ def published_datasets():
 
 
 def datasets(request):
-    return render(request, "explorer/datasets.html", {"datasets": published_datasets(),
-                                                      "current_dataset": published_datasets().first()})
+    return render(
+        request,
+        "explorer/datasets.html",
+        {"datasets": published_datasets(), "current_dataset": published_datasets().first()},
+    )
 
 
 def dataset_detail(request, pk):
     dataset = get_object_or_404(published_datasets(), pk=pk)
     births = under_one.births_by_code_year()
-    rows = [(count, f"{count.year} to {count.year + 1}" if dataset.period_type == "financial" else str(count.year),
-             births.get((count.local_authority.ons_code, count.year)))
-            for count in dataset.counts.select_related("local_authority").order_by("local_authority__name", "year")]
-    return render(request, "explorer/dataset_detail.html", {
-        "dataset": dataset, "rows": rows, "current_dataset": published_datasets().first()})
+    rows = [
+        (
+            count,
+            f"{count.year} to {count.year + 1}" if dataset.period_type == "financial" else str(count.year),
+            births.get((count.local_authority.ons_code, count.year)),
+        )
+        for count in dataset.counts.select_related("local_authority").order_by("local_authority__name", "year")
+    ]
+    return render(
+        request,
+        "explorer/dataset_detail.html",
+        {"dataset": dataset, "rows": rows, "current_dataset": published_datasets().first()},
+    )
 
 
 def sources(request):
-    return render(request, "explorer/sources.html", {
-        "datasets": DATASETS, "headline_figures": HeadlineFigure.objects.all(), "ogl_statement": OGL_STATEMENT,
-        "ogl_url": OGL_URL, "uploads": published_datasets(), "pairing": PAIRING})
+    return render(
+        request,
+        "explorer/sources.html",
+        {
+            "datasets": DATASETS,
+            "headline_figures": HeadlineFigure.objects.all(),
+            "ogl_statement": OGL_STATEMENT,
+            "ogl_url": OGL_URL,
+            "uploads": published_datasets(),
+            "pairing": PAIRING,
+        },
+    )

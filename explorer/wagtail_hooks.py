@@ -24,8 +24,9 @@ class NewbornDataMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_newborn_data_menu_item():
-    return NewbornDataMenuItem("Newborn data", reverse("explorer_admin:datasets"), name="newborn-data",
-                               icon_name="table", order=260)
+    return NewbornDataMenuItem(
+        "Newborn data", reverse("explorer_admin:datasets"), name="newborn-data", icon_name="table", order=260
+    )
 
 
 @hooks.register("register_permissions")

@@ -23,8 +23,11 @@ AT_31_MARCH = LegalStatusFigure.Measure.AT_31_MARCH
 # measure slug -> (DfE measure, count field, plain label)
 SHARES = {
     "section-20": (STARTS, "section_20", "section 20 share of children starting to be looked after"),
-    "placed-with-parents": (AT_31_MARCH, "placed_with_parents",
-                            "share of children looked after at 31 March placed with parents"),
+    "placed-with-parents": (
+        AT_31_MARCH,
+        "placed_with_parents",
+        "share of children looked after at 31 March placed with parents",
+    ),
 }
 
 

@@ -106,8 +106,9 @@ class LegalStatusFigure(models.Model):
     source_ids = models.CharField(max_length=60)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["measure", "la_code", "year"],
-                                               name="familyjustice_legal_status_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "la_code", "year"], name="familyjustice_legal_status_unique")
+        ]
 
 
 class ResidentialFamilyCentre(models.Model):
@@ -162,8 +163,14 @@ class TrendEvent(index.Indexed, models.Model):
     source_title = models.CharField(max_length=200)
     source_url = models.URLField(max_length=300, help_text="Required: where a reader can check the date.")
 
-    panels = [FieldPanel("date"), FieldPanel("date_precision"), FieldPanel("title"), FieldPanel("description"),
-              FieldPanel("source_title"), FieldPanel("source_url")]
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("date_precision"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("source_title"),
+        FieldPanel("source_url"),
+    ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -175,8 +182,11 @@ class TrendEvent(index.Indexed, models.Model):
 
     @property
     def date_label(self) -> str:
-        return self.date.strftime("%B %Y") if self.date_precision == self.Precision.MONTH else \
-            f"{self.date.day} {self.date:%B %Y}"
+        return (
+            self.date.strftime("%B %Y")
+            if self.date_precision == self.Precision.MONTH
+            else f"{self.date.day} {self.date:%B %Y}"
+        )
 
     @property
     def iso_date(self) -> str:

@@ -33,10 +33,12 @@ class AuthorityPanel:
 
 def legal_status_charts(authority: LocalAuthority) -> list:
     code = authority.ons_code
-    region_codes = list(LocalAuthority.objects.filter(region=authority.region).exclude(ons_code=code)
-                        .values_list("ons_code", flat=True))
-    neighbour_codes = list(StatisticalNeighbour.objects.filter(local_authority=authority)
-                           .values_list("neighbour__ons_code", flat=True))
+    region_codes = list(
+        LocalAuthority.objects.filter(region=authority.region).exclude(ons_code=code).values_list("ons_code", flat=True)
+    )
+    neighbour_codes = list(
+        StatisticalNeighbour.objects.filter(local_authority=authority).values_list("neighbour__ons_code", flat=True)
+    )
     charts = []
     for kind in measures.SHARES:
         series = {authority.name: measures.share_series(kind, [code])}
@@ -62,10 +64,9 @@ def build_panel(authority: LocalAuthority) -> AuthorityPanel:
         panel.charts = legal_status_charts(authority)
     years = measures.centre_years()
     panel.centres_year = years[-1] if years else None
-    panel.centres = list(ResidentialFamilyCentre.objects.filter(year=panel.centres_year,
-                                                                la_code=authority.ons_code).order_by("name"))
+    panel.centres = list(
+        ResidentialFamilyCentre.objects.filter(year=panel.centres_year, la_code=authority.ons_code).order_by("name")
+    )
     counts = measures.centres_by(lambda centre: centre.la_code)
     panel.centre_history = [(year, counts.get((authority.ons_code, year), measures.CentreCount())) for year in years]
     return panel
-
-

@@ -33,14 +33,30 @@ class Measure:
 
 
 MEASURES = {
-    "section-20": Measure("section-20", "Section 20 share of all starts (%)",
-                          "the section 20 share of children starting care", LEGAL_STATUS),
-    "placed-with-parents": Measure("placed-with-parents", "Placed with parents, share of children in care (%)",
-                                   "the share of children in care placed with parents", LEGAL_STATUS),
-    "centres": Measure("centres", "Residential family centres per 10,000 live births",
-                       "residential family centres per 10,000 live births", RFC),
-    "conceptions": Measure("conceptions", "Under-18 conceptions per 1,000 girls aged 15-17 (proxy)",
-                           "the under-18 conception rate (a proxy for young parenthood)", CONCEPTIONS),
+    "section-20": Measure(
+        "section-20",
+        "Section 20 share of all starts (%)",
+        "the section 20 share of children starting care",
+        LEGAL_STATUS,
+    ),
+    "placed-with-parents": Measure(
+        "placed-with-parents",
+        "Placed with parents, share of children in care (%)",
+        "the share of children in care placed with parents",
+        LEGAL_STATUS,
+    ),
+    "centres": Measure(
+        "centres",
+        "Residential family centres per 10,000 live births",
+        "residential family centres per 10,000 live births",
+        RFC,
+    ),
+    "conceptions": Measure(
+        "conceptions",
+        "Under-18 conceptions per 1,000 girls aged 15-17 (proxy)",
+        "the under-18 conception rate (a proxy for young parenthood)",
+        CONCEPTIONS,
+    ),
 }
 
 
@@ -59,8 +75,11 @@ def explanatory(kind: str, year: int, figures) -> tuple[str, dict[str, float]]:
         if used is None:
             return "", {}
         counts = measures.centres_by(lambda centre: centre.la_code, used)
-        values = {code: counts.get((code, used), measures.CentreCount()).centres / figure.births * 10_000
-                  for code, figure in figures.items() if figure.births}
+        values = {
+            code: counts.get((code, used), measures.CentreCount()).centres / figure.births * 10_000
+            for code, figure in figures.items()
+            if figure.births
+        }
         return f"31 March {used}, per live births in {year - 1}", values
     available = sorted(set(measures.Under18Conception.objects.values_list("year", flat=True)))
     used = max((y for y in available if y <= year), default=available[-1] if available else None)
@@ -76,25 +95,55 @@ def scatter(kind: str, year: int, figures=None) -> SafeChart | None:
     x_year, x_values = explanatory(kind, year, figures)
     if not x_values:
         return None
-    codes = sorted((code for code, figure in figures.items() if code != under1.ENGLAND_CODE
-                    and figure.rate is not None and code in x_values), key=lambda code: figures[code].area_name)
+    codes = sorted(
+        (
+            code
+            for code, figure in figures.items()
+            if code != under1.ENGLAND_CODE and figure.rate is not None and code in x_values
+        ),
+        key=lambda code: figures[code].area_name,
+    )
     xs, ys = [x_values[code] for code in codes], [figures[code].rate for code in codes]
     corr = statistics.spearman(xs, ys)
     y_words = f"rate of infants entering care ({reporting_year(year)})"
     summary = statistics.describe_correlation(corr, f"{measure.words} ({x_year})", y_words)
     title = f"Infants entering care against {measure.words}"
     extremes = set(sorted(codes, key=lambda code: figures[code].rate)[-LABEL_EXTREMES:])
-    points = [ScatterPoint(x_values[code], figures[code].rate, figures[code].area_name, code in extremes)
-              for code in codes]
-    svg = scatter_svg(title, summary, points, x_label=f"{measure.axis}, {x_year}",
-                      y_label="Infants entering care per 10,000 live births") if points else ""
+    points = [
+        ScatterPoint(x_values[code], figures[code].rate, figures[code].area_name, code in extremes) for code in codes
+    ]
+    svg = (
+        scatter_svg(
+            title,
+            summary,
+            points,
+            x_label=f"{measure.axis}, {x_year}",
+            y_label="Infants entering care per 10,000 live births",
+        )
+        if points
+        else ""
+    )
     rows = [[figures[code].area_name, f"{x_values[code]:.2f}", f"{figures[code].rate:.1f}"] for code in codes]
-    chart = table(f"under1-vs-{kind}", title, summary,
-                  ["Local authority", f"{measure.axis}, {x_year}",
-                   f"Infants entering care per 10,000 live births, {reporting_year(year)}"],
-                  rows, [UNDER1, BIRTHS, measure.source],
-                  [PAIRING_NOTE, (f"{len(codes)} English local authorities have both figures (suppressed counts "
-                                  "are left out). Spearman's rank correlation with a Fisher-z 95% interval.")], svg)
+    chart = table(
+        f"under1-vs-{kind}",
+        title,
+        summary,
+        [
+            "Local authority",
+            f"{measure.axis}, {x_year}",
+            f"Infants entering care per 10,000 live births, {reporting_year(year)}",
+        ],
+        rows,
+        [UNDER1, BIRTHS, measure.source],
+        [
+            PAIRING_NOTE,
+            (
+                f"{len(codes)} English local authorities have both figures (suppressed counts "
+                "are left out). Spearman's rank correlation with a Fisher-z 95% interval."
+            ),
+        ],
+        svg,
+    )
     chart.correlation = corr
     return chart
 

@@ -9,8 +9,7 @@ from explorer.under_one import PAIRING, UnderOneFigure, births_by_code_year
 
 ENGLAND_CODE = "E92000001"
 
-__all__ = ["ENGLAND_CODE", "PAIRING", "UnderOneFigure", "births_by_code_year", "under1_figures",
-           "years_with_rates"]
+__all__ = ["ENGLAND_CODE", "PAIRING", "UnderOneFigure", "births_by_code_year", "under1_figures", "years_with_rates"]
 
 
 def under1_figures(year: int) -> dict[str, UnderOneFigure]:

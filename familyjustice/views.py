@@ -51,8 +51,17 @@ def respond(request, template, state, charts, **context):
         response = HttpResponse(chart.csv_text(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{chart.csv_filename()}"'
         return response
-    return render(request, template, {"notices": state.notices, "charts": [c for c in charts if c],
-                                      "caveat": DERIVED_LINKS_CAVEAT, "pairing_note": PAIRING_NOTE, **context})
+    return render(
+        request,
+        template,
+        {
+            "notices": state.notices,
+            "charts": [c for c in charts if c],
+            "caveat": DERIVED_LINKS_CAVEAT,
+            "pairing_note": PAIRING_NOTE,
+            **context,
+        },
+    )
 
 
 def _under1_state(request):
@@ -64,11 +73,22 @@ def area_index(request):
     state, years = _under1_state(request)
     pooled = areas.all_pooled(state.year)
     ranking = areas.ranked(pooled)
-    charts = [area_charts.funnel_chart(None, pooled) if state.year else None,
-              national.area_index_table(pooled, state.year)]
-    return respond(request, "familyjustice/area_index.html", state, charts, pooled=pooled, ranking=ranking,
-                   year=state.year, years=years, year_label=reporting_year(state.year) if state.year else "",
-                   unresolved=national.unresolved_links())
+    charts = [
+        area_charts.funnel_chart(None, pooled) if state.year else None,
+        national.area_index_table(pooled, state.year),
+    ]
+    return respond(
+        request,
+        "familyjustice/area_index.html",
+        state,
+        charts,
+        pooled=pooled,
+        ranking=ranking,
+        year=state.year,
+        years=years,
+        year_label=reporting_year(state.year) if state.year else "",
+        unresolved=national.unresolved_links(),
+    )
 
 
 def area_context(area: DfjArea, year: int | None):
@@ -93,9 +113,19 @@ def area_detail(request, slug):
     area = get_object_or_404(DfjArea.objects.exclude(code="HIGH_COURT"), slug=slug)
     state, years = _under1_state(request)
     members, pooled, charts = area_context(area, state.year)
-    return respond(request, "familyjustice/area_detail.html", state, charts, area=area, members=members,
-                   pooled=pooled, year=state.year, years=years,
-                   year_label=reporting_year(state.year) if state.year else "", courts=area.courts.all())
+    return respond(
+        request,
+        "familyjustice/area_detail.html",
+        state,
+        charts,
+        area=area,
+        members=members,
+        pooled=pooled,
+        year=state.year,
+        years=years,
+        year_label=reporting_year(state.year) if state.year else "",
+        courts=area.courts.all(),
+    )
 
 
 def area_pack(request, slug):
@@ -115,15 +145,24 @@ def area_pack(request, slug):
 
 def legal_status(request):
     state = PageState(request, [], None)
-    charts = [national.infants_trend(), national.share_trend("section-20"), national.share_trend("placed-with-parents"),
-              national.share_by_region("section-20"), national.share_by_region("placed-with-parents")]
+    charts = [
+        national.infants_trend(),
+        national.share_trend("section-20"),
+        national.share_trend("placed-with-parents"),
+        national.share_by_region("section-20"),
+        national.share_by_region("placed-with-parents"),
+    ]
     return respond(request, "familyjustice/legal_status.html", state, charts)
 
 
 def parent_and_child_units(request):
     state, _ = _under1_state(request)
-    charts = [national.centres_trend(), national.centres_by_region(), national.centres_by_judgement(),
-              national.centres_by_authority(state.year)]
+    charts = [
+        national.centres_trend(),
+        national.centres_by_region(),
+        national.centres_by_judgement(),
+        national.centres_by_authority(state.year),
+    ]
     return respond(request, "familyjustice/centres.html", state, charts, year=state.year)
 
 
@@ -132,9 +171,16 @@ def questions_page(request):
     sections = questions.build(state.year)
     trend = national.infants_trend()
     charts = [trend] + [chart for section in sections for chart in section.charts]
-    return respond(request, "familyjustice/questions.html", state, charts, sections=sections, trend=trend,
-                   year=state.year,
-                   year_label=reporting_year(state.year) if state.year else "")
+    return respond(
+        request,
+        "familyjustice/questions.html",
+        state,
+        charts,
+        sections=sections,
+        trend=trend,
+        year=state.year,
+        year_label=reporting_year(state.year) if state.year else "",
+    )
 
 
 def la_table(request, ons_code, slug):

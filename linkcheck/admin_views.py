@@ -59,8 +59,11 @@ class LinkFilterSet(WagtailFilterSet):
     """Show broken links, redirected links, or both."""
 
     outcome = django_filters.ChoiceFilter(
-        label="Outcome", method="filter_outcome", empty_label="Broken or redirected",
-        choices=[("broken", "Broken"), ("redirected", "Redirected")])
+        label="Outcome",
+        method="filter_outcome",
+        empty_label="Broken or redirected",
+        choices=[("broken", "Broken"), ("redirected", "Redirected")],
+    )
 
     class Meta:
         model = LinkStatus
@@ -81,11 +84,19 @@ class BrokenLinksReportView(ReportView):
     index_url_name = "linkcheck:report"
     index_results_url_name = "linkcheck:report_results"
     any_permission_required = ["add", "change", "publish"]
-    no_results_message = ("No broken or redirected links at the last check. "
-                          "Links are checked by the check_links command (see the README for its schedule).")
+    no_results_message = (
+        "No broken or redirected links at the last check. "
+        "Links are checked by the check_links command (see the README for its schedule)."
+    )
     list_export = ["url", "outcome", "status_code", "final_url", "checked_at", "cited_in"]
-    export_headings = {"url": "URL", "outcome": "Outcome", "status_code": "HTTP status",
-                       "final_url": "Final URL", "checked_at": "Checked", "cited_in": "Cited in"}
+    export_headings = {
+        "url": "URL",
+        "outcome": "Outcome",
+        "status_code": "HTTP status",
+        "final_url": "Final URL",
+        "checked_at": "Checked",
+        "cited_in": "Cited in",
+    }
     columns = [
         Column("url", label="Link"),
         Column("outcome", label="Outcome"),

@@ -56,7 +56,7 @@ def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> CheckResult:
         return CheckResult(url, status_code=error.code, final_url=error.geturl() or url)
     except urllib.error.URLError as error:
         return CheckResult(url, error=_describe(error.reason))
-    except (TimeoutError, socket.timeout, ssl.SSLError, ConnectionError, OSError) as error:
+    except (TimeoutError, ssl.SSLError, ConnectionError, OSError) as error:
         # A timeout or TLS failure while reading the response arrives unwrapped.
         return CheckResult(url, error=_describe(error))
     except ValueError as error:  # a malformed URL that urllib cannot even parse
@@ -76,8 +76,15 @@ class HostQueue:
             report(self.fetch(url, timeout=self.timeout))
 
 
-def check_urls(urls, *, workers: int = DEFAULT_WORKERS, delay: float = DEFAULT_DELAY,
-               timeout: float = DEFAULT_TIMEOUT, fetch=check_url, on_result=None) -> list[CheckResult]:
+def check_urls(
+    urls,
+    *,
+    workers: int = DEFAULT_WORKERS,
+    delay: float = DEFAULT_DELAY,
+    timeout: float = DEFAULT_TIMEOUT,
+    fetch=check_url,
+    on_result=None,
+) -> list[CheckResult]:
     """
     Check every distinct URL: hosts in parallel (up to `workers` at once), each host's URLs in turn.
     `on_result` runs in the calling thread as each result arrives (so it may use the database
@@ -89,8 +96,9 @@ def check_urls(urls, *, workers: int = DEFAULT_WORKERS, delay: float = DEFAULT_D
     arrived = queue.Queue()
     results = []
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(HostQueue(host_urls, delay, timeout, fetch).run, arrived.put)
-                   for host_urls in by_host.values()]
+        futures = [
+            pool.submit(HostQueue(host_urls, delay, timeout, fetch).run, arrived.put) for host_urls in by_host.values()
+        ]
         expected = sum(len(host_urls) for host_urls in by_host.values())
         while len(results) < expected:
             try:

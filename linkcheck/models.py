@@ -11,10 +11,12 @@ class LinkStatus(models.Model):
     """
 
     url = models.URLField("URL", max_length=500, unique=True)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True,
-                                                   help_text="HTTP status of the final response; blank if none.")
-    final_url = models.URLField("final URL", max_length=2000, blank=True,
-                                help_text="Where the link ended up after redirects.")
+    status_code = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="HTTP status of the final response; blank if none."
+    )
+    final_url = models.URLField(
+        "final URL", max_length=2000, blank=True, help_text="Where the link ended up after redirects."
+    )
     error = models.CharField(max_length=300, blank=True, help_text="Why no response came (timeout, TLS...).")
     checked_at = models.DateTimeField()
 

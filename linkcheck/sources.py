@@ -36,7 +36,13 @@ def _short_citation(reference) -> str:
 
 def record(result) -> LinkStatus:
     """Save one check's outcome, replacing the previous one for the same URL."""
-    status, _ = LinkStatus.objects.update_or_create(url=result.url, defaults={
-        "status_code": result.status_code, "final_url": result.final_url[:2000],
-        "error": result.error[:300], "checked_at": timezone.now()})
+    status, _ = LinkStatus.objects.update_or_create(
+        url=result.url,
+        defaults={
+            "status_code": result.status_code,
+            "final_url": result.final_url[:2000],
+            "error": result.error[:300],
+            "checked_at": timezone.now(),
+        },
+    )
     return status

@@ -25,5 +25,6 @@ class BrokenLinksMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_broken_links_report():
-    return BrokenLinksMenuItem("Broken links", reverse("linkcheck:report"), name="broken-links",
-                               icon_name="link", order=60)
+    return BrokenLinksMenuItem(
+        "Broken links", reverse("linkcheck:report"), name="broken-links", icon_name="link", order=60
+    )

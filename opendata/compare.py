@@ -36,8 +36,9 @@ def read_entry_ids(values: list[str]) -> tuple[list[int], list[str]]:
         elif entry_id not in ids:
             ids.append(entry_id)
     if not problems and not MIN_ENTRIES <= len(ids) <= MAX_ENTRIES:
-        problems.append(f"Choose between {MIN_ENTRIES} and {MAX_ENTRIES} interventions to compare "
-                        f"(you chose {len(ids)}).")
+        problems.append(
+            f"Choose between {MIN_ENTRIES} and {MAX_ENTRIES} interventions to compare (you chose {len(ids)})."
+        )
     return ids, problems
 
 
@@ -45,7 +46,9 @@ def load_interventions(ids: list[int]) -> tuple[list[InterventionPage], list[str
     """Published, public interventions with those ids, in the order asked for."""
     found = {
         page.pk: page
-        for page in InterventionPage.objects.live().public().filter(pk__in=ids)
+        for page in InterventionPage.objects.live()
+        .public()
+        .filter(pk__in=ids)
         .select_related("evidence_level")
         .prefetch_related("areas", "stages", "regions", "references__outcomes")
     }
@@ -71,8 +74,11 @@ def compare(request):
     if problems:
         return TemplateResponse(request, "opendata/compare.html", {"problems": problems}, status=400)
     columns = [
-        ComparedIntervention(page, outcomes_measured(page),
-                             "/compare/?" + "&".join(f"entry={other.pk}" for other in interventions if other != page))
+        ComparedIntervention(
+            page,
+            outcomes_measured(page),
+            "/compare/?" + "&".join(f"entry={other.pk}" for other in interventions if other != page),
+        )
         for page in interventions
     ]
     return TemplateResponse(request, "opendata/compare.html", {"columns": columns})

@@ -66,8 +66,12 @@ def export_json(request):
     except BadParameters as error:
         return bad_request(error)
     builder = RecordBuilder(request)
-    head = {"query": dict(_query_description(query)), "total": total, "row_limit": ROW_LIMIT,
-            "truncated": len(ids) < total}
+    head = {
+        "query": dict(_query_description(query)),
+        "total": total,
+        "row_limit": ROW_LIMIT,
+        "truncated": len(ids) < total,
+    }
 
     def chunks():
         yield json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": ['

@@ -19,8 +19,10 @@ AS_ERRORS = [
     (re.compile(r",? (so it was|and were) ignored([.:])"), r"\2"),
     (re.compile(r"; showing the first page\.$"), "."),
     (re.compile(r"; results are in the default order\.$"), "."),
-    (re.compile(r"^Your search was shortened to its first (\d+) characters\.$"),
-     r"Search words are limited to \1 characters."),
+    (
+        re.compile(r"^Your search was shortened to its first (\d+) characters\.$"),
+        r"Search words are limited to \1 characters.",
+    ),
     (re.compile(r"; showing page (\d+), the last\.$"), r"; the last page is \1."),
 ]
 
@@ -62,8 +64,7 @@ def matching_ids(query: CatalogueQuery, snapshot: Snapshot) -> CatalogueResults:
 
 def bad_request(error: BadParameters, *, as_json: bool = True) -> HttpResponse:
     if as_json:
-        body = json.dumps({"message": "Some parameters cannot be used.", "errors": error.messages},
-                          ensure_ascii=False)
+        body = json.dumps({"message": "Some parameters cannot be used.", "errors": error.messages}, ensure_ascii=False)
         return HttpResponse(body, status=400, content_type="application/json; charset=utf-8")
     text = "Some parameters cannot be used:\n" + "\n".join(f"- {m}" for m in error.messages) + "\n"
     return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")

@@ -57,16 +57,17 @@ def sitemap_page(request, number: int):
     """One file of the sitemap: pages in tree order, SITEMAP_PAGE_URLS of them at most."""
     site = _site(request)
     pages = _public_pages(site)
-    if not 1 <= number <= MAX_FILES or (number > 1 and not pages[(number - 1) * SITEMAP_PAGE_URLS:].exists()):
+    if not 1 <= number <= MAX_FILES or (number > 1 and not pages[(number - 1) * SITEMAP_PAGE_URLS :].exists()):
         raise Http404("There is no sitemap file with that number.")
 
     def build():
         root_path = site.root_page.url_path
-        rows = (pages.values_list("url_path", "last_published_at", "latest_revision_created_at")
-                [(number - 1) * SITEMAP_PAGE_URLS:number * SITEMAP_PAGE_URLS])
+        rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[
+            (number - 1) * SITEMAP_PAGE_URLS : number * SITEMAP_PAGE_URLS
+        ]
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
         for url_path, published, revised in rows.iterator(chunk_size=5000):
-            location = site.root_url + url_path[len(root_path) - 1:]
+            location = site.root_url + url_path[len(root_path) - 1 :]
             changed = published or revised
             lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
             yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"

@@ -34,8 +34,11 @@ class Version:
 
 def published_versions(entry: EntryPage) -> list[Version]:
     """Every published version of the entry, oldest first."""
-    log = (PageLogEntry.objects.filter(page_id=entry.pk, action=PUBLISH_ACTION)
-           .order_by("timestamp", "pk").values_list("timestamp", "revision_id"))
+    log = (
+        PageLogEntry.objects.filter(page_id=entry.pk, action=PUBLISH_ACTION)
+        .order_by("timestamp", "pk")
+        .values_list("timestamp", "revision_id")
+    )
     versions, seen = [], set()
     for timestamp, revision_id in log:
         # Republishing the same revision (e.g. after an unpublish) is not a new version.

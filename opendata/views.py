@@ -13,7 +13,6 @@ from wagtail.models import Site
 
 from catalogue.extensions import subpage_url
 from catalogue.models import CatalogueIndexPage
-
 from website.site_url import absolute_url
 
 from .citation import WRITERS, CitedVersion
@@ -22,8 +21,7 @@ from .versions import VersionNotKept, current_version, published_versions, versi
 
 def cited(request, entry, version) -> CitedVersion:
     url = version.url if version else entry.get_url(request)
-    return CitedVersion(entry=entry, version=version, url=absolute_url(url),
-                        accessed=timezone.localdate())
+    return CitedVersion(entry=entry, version=version, url=absolute_url(url), accessed=timezone.localdate())
 
 
 def _version_or_404(versions, number: int):
@@ -40,12 +38,14 @@ def entry_version(request, entry, number: int):
     try:
         as_published = version_as_published(entry, version)
     except VersionNotKept:
-        response = TemplateResponse(request, "opendata/version_gone.html",
-                                    {"entry": entry, "shown_version": version}, status=410)
+        response = TemplateResponse(
+            request, "opendata/version_gone.html", {"entry": entry, "shown_version": version}, status=410
+        )
         return response
     context = as_published.get_context(request)
-    context.update(shown_version=version, current_entry=entry, versions=versions,
-                   current_version=current_version(entry, versions))
+    context.update(
+        shown_version=version, current_entry=entry, versions=versions, current_version=current_version(entry, versions)
+    )
     return TemplateResponse(request, as_published.get_template(request), context)
 
 

@@ -34,12 +34,26 @@ def app_servers(count: int, env: dict[str, str], startup_seconds: float = 120):
             port = free_port()
             log = open(ROOT / f".app-server-{port}.log", "wb")  # noqa: SIM115 (closed below)
             process = subprocess.Popen(
-                [str(GUNICORN), "website.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}",
-                 "--log-level", "warning", "--timeout", "120"],
-                cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
+                [
+                    str(GUNICORN),
+                    "website.wsgi",
+                    "--workers",
+                    "1",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--log-level",
+                    "warning",
+                    "--timeout",
+                    "120",
+                ],
+                cwd=ROOT,
+                env={**os.environ, **env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             servers.append((process, log))
             urls.append(f"http://127.0.0.1:{port}")
-        for url, (process, log) in zip(urls, servers):
+        for url, (process, log) in zip(urls, servers, strict=True):
             _wait_until_serving(url, process, log, startup_seconds)
         yield urls
     finally:
@@ -76,8 +90,7 @@ class Browser:
     def __init__(self, host: str, forwarded_for: str = ""):
         self.host, self.forwarded_for = host, forwarded_for
         self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies),
-                                                  _NoRedirect())
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect())
 
     def request(self, url: str, data: dict | None = None) -> tuple[int, dict, str]:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None

@@ -35,6 +35,7 @@ from website.models import HomePage, StandardPage
 
 # StreamField blocks of an entry's body.
 
+
 class RichTextBlockFactory(wagtail_factories.blocks.BlockFactory):
     value = "<p>A paragraph of the entry.</p>"
 
@@ -75,6 +76,7 @@ class EntryBodyBlockFactory(wagtail_factories.StreamBlockFactory):
 
 # Site pages.
 
+
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Born into Care"
     introduction = "Evidence and practice on state intervention at birth."
@@ -114,7 +116,8 @@ class EntryFactoryMixin(factory.Factory):
     evidence_level = factory.LazyAttribute(lambda o: EvidenceLevel.objects.get(slug=o.evidence))
     evidence_rationale = factory.LazyAttribute(lambda o: "" if o.evidence == "not-yet-rated" else "Test rationale.")
     evidence_rated_on = factory.LazyAttribute(
-        lambda o: None if o.evidence == "not-yet-rated" else datetime.date(2026, 9, 1))
+        lambda o: None if o.evidence == "not-yet-rated" else datetime.date(2026, 9, 1)
+    )
     last_reviewed = datetime.date(2026, 10, 1)
 
     class Meta:
@@ -193,6 +196,7 @@ class ReferenceOutcomeFactory(factory.django.DjangoModelFactory):
 
 
 # Snippets: the vocabularies, evidence levels, local authorities and research questions.
+
 
 class TermFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Test term {n}")

@@ -23,11 +23,19 @@ def content_fingerprint():
     digest = hashlib.sha256()
     for entry in EntryPage.objects.order_by("pk"):
         entry = entry.specific
-        parts = [entry.title, entry.slug, entry.url_path, entry.summary, json.dumps(entry.body.get_prep_value()),
-                 entry.evidence_level.slug, entry.evidence_rationale, str(entry.live),
-                 ",".join(sorted(t.slug for t in entry.topics.all())),
-                 ",".join(sorted(r.slug for r in entry.regions.all())),
-                 ",".join(sorted(str(r.pk) for r in entry.references.all()))]
+        parts = [
+            entry.title,
+            entry.slug,
+            entry.url_path,
+            entry.summary,
+            json.dumps(entry.body.get_prep_value()),
+            entry.evidence_level.slug,
+            entry.evidence_rationale,
+            str(entry.live),
+            ",".join(sorted(t.slug for t in entry.topics.all())),
+            ",".join(sorted(r.slug for r in entry.regions.all())),
+            ",".join(sorted(str(r.pk) for r in entry.references.all())),
+        ]
         digest.update("\x1f".join(parts).encode())
     return counts, digest.hexdigest()
 

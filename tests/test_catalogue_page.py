@@ -56,7 +56,7 @@ def test_zero_count_values_stay_visible_but_disabled(client, catalogue):
     InterventionPageFactory(parent=catalogue, areas=["peri-natal-intervention"])
     html = client.get("/catalogue/").content.decode()
     assert 'value="post-removal-support" id="f-area-post-removal-support" disabled' in html
-    assert "Post-removal support <span class=\"facet__count\">(0)</span>" in html
+    assert 'Post-removal support <span class="facet__count">(0)</span>' in html
 
 
 @pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_drafts_private_and_unpublished_entries_are_invisible(client, catalogue,
     assert "Published thing" in html
     for hidden in ("Draft thing", "Private thing", "Withdrawn thing"):
         assert hidden not in html
-    assert "London <span class=\"facet__count\">(1)</span>" in html
+    assert 'London <span class="facet__count">(1)</span>' in html
     assert client.get("/catalogue/draft-thing/").status_code == 404
 
 
@@ -114,8 +114,14 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_captur
 
     def make(n, start):
         for i in range(start, start + n):
-            InterventionPageFactory(parent=catalogue, title=f"Service {i}", regions=["london"], topics=["fathers"],
-                                    stages=["at-birth"], evidence="promising" if i % 2 else "not-yet-rated")
+            InterventionPageFactory(
+                parent=catalogue,
+                title=f"Service {i}",
+                regions=["london"],
+                topics=["fathers"],
+                stages=["at-birth"],
+                evidence="promising" if i % 2 else "not-yet-rated",
+            )
 
     make(10, 0)
     client.get(url)  # warm the snapshot and the site-root cache

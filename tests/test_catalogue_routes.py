@@ -42,11 +42,20 @@ def renamed(client, catalogue, django_capture_on_commit_callbacks):
     """A catalogue with a studied intervention and a case study, visited, then renamed."""
     with django_capture_on_commit_callbacks(execute=True):
         study = make_reference("A trial", design="rct", country="England", findings={"recurrence-avoided": "benefit"})
-        intervention = cite(InterventionPageFactory(parent=catalogue, title="Pause-like service",
-                                                    slug="pause-like-service", areas=["post-removal-support"],
-                                                    regions=["west-midlands"], topics=["fathers"]), study)
-        case_study = CaseStudyPageFactory(parent=catalogue, title="Birmingham pathway", publish=False,
-                                          regions=["west-midlands"])
+        intervention = cite(
+            InterventionPageFactory(
+                parent=catalogue,
+                title="Pause-like service",
+                slug="pause-like-service",
+                areas=["post-removal-support"],
+                regions=["west-midlands"],
+                topics=["fathers"],
+            ),
+            study,
+        )
+        case_study = CaseStudyPageFactory(
+            parent=catalogue, title="Birmingham pathway", publish=False, regions=["west-midlands"]
+        )
         case_study.local_authorities.set([LocalAuthority.objects.get(ons_code="E08000025")])
         case_study.save_revision().publish()
     old_url = catalogue.url
@@ -126,11 +135,14 @@ def test_api_sitemap_and_robots_use_the_new_address(client, renamed):
     assert f"Disallow: {new_url}export.csv" in robots and f"Disallow: {new_url}export.json" in robots
 
 
-@pytest.mark.parametrize("name, url", [
-    ("home", "/"),
-    ("404", "/no-such-page/"),
-    ("compare", "/compare/"),
-])
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("home", "/"),
+        ("404", "/no-such-page/"),
+        ("compare", "/compare/"),
+    ],
+)
 def test_navigation_and_site_pages_link_to_the_new_address(client, renamed, name, url):
     html = client.get(url).content.decode()
     assert_follows_the_rename(html, renamed, must_link_to=renamed["catalogue"].url)
@@ -146,8 +158,7 @@ def test_explorer_profile_links_to_the_moved_catalogue(client, renamed):
     call_command("load_open_data", verbosity=0)
     response = client.get(reverse("explorer:local_authority", args=["E08000025"]))
     assert response.status_code == 200
-    assert_follows_the_rename(response.content.decode(), renamed,
-                              must_link_to=f"{renamed['catalogue'].url}?region=")
+    assert_follows_the_rename(response.content.decode(), renamed, must_link_to=f"{renamed['catalogue'].url}?region=")
 
 
 def test_restricted_entries_have_no_versions_or_citations_wherever_the_catalogue_is(client, renamed):

@@ -17,25 +17,33 @@ STAGES = ["pregnancy", "pre-proceedings", "at-birth", "during-proceedings", "aft
 REGIONS = ["north-west", "london", "wales", "england-wide"]
 TOPICS = ["substance-use", "domestic-abuse", "fathers", "perinatal-mental-health"]
 EVIDENCE = ["promising", "practice-informed", "not-yet-rated"]
-FACTORIES = {"intervention": InterventionPageFactory, "guidance": GuidancePageFactory,
-             "case-study": CaseStudyPageFactory}
+FACTORIES = {
+    "intervention": InterventionPageFactory,
+    "guidance": GuidancePageFactory,
+    "case-study": CaseStudyPageFactory,
+}
 
 
 def _entry_facts(entry):
     """Each facet's values for one entry, read straight from the database."""
     entry = entry.specific
-    type_slug = {"InterventionPage": "intervention", "GuidancePage": "guidance",
-                 "CaseStudyPage": "case-study"}[type(entry).__name__]
+    type_slug = {"InterventionPage": "intervention", "GuidancePage": "guidance", "CaseStudyPage": "case-study"}[
+        type(entry).__name__
+    ]
     return {
-        "area": {t.slug for t in entry.areas.all()}, "stage": {t.slug for t in entry.stages.all()},
-        "region": {t.slug for t in entry.regions.all()}, "topic": {t.slug for t in entry.topics.all()},
-        "type": {type_slug}, "evidence": {entry.evidence_level.slug},
+        "area": {t.slug for t in entry.areas.all()},
+        "stage": {t.slug for t in entry.stages.all()},
+        "region": {t.slug for t in entry.regions.all()},
+        "topic": {t.slug for t in entry.topics.all()},
+        "type": {type_slug},
+        "evidence": {entry.evidence_level.slug},
     }
 
 
 def _brute_force(facts, filters, skip=None):
     return [
-        pk for pk, entry in facts.items()
+        pk
+        for pk, entry in facts.items()
         if all(not values or entry[param] & set(values) for param, values in filters.items() if param != skip)
     ]
 
@@ -47,9 +55,12 @@ def random_catalogue(catalogue):
         kind = rng.choice(list(FACTORIES))
         evidence = rng.choice(EVIDENCE if kind != "case-study" else ["practice-informed", "not-yet-rated"])
         FACTORIES[kind](
-            parent=catalogue, title=f"Entry {n}",
-            areas=rng.sample(AREAS, rng.randint(1, 2)), stages=rng.sample(STAGES, rng.randint(0, 2)),
-            regions=rng.sample(REGIONS, rng.randint(0, 2)), topics=rng.sample(TOPICS, rng.randint(0, 2)),
+            parent=catalogue,
+            title=f"Entry {n}",
+            areas=rng.sample(AREAS, rng.randint(1, 2)),
+            stages=rng.sample(STAGES, rng.randint(0, 2)),
+            regions=rng.sample(REGIONS, rng.randint(0, 2)),
+            topics=rng.sample(TOPICS, rng.randint(0, 2)),
             evidence=evidence,
         )
     return {entry.pk: _entry_facts(entry) for entry in EntryPage.objects.live()}
@@ -70,8 +81,9 @@ COMBINATIONS = [
 @pytest.mark.parametrize("filters", COMBINATIONS)
 def test_results_and_facet_counts_match_brute_force(random_catalogue, filters):
     snapshot = get_snapshot()
-    query = CatalogueQuery(filters={param: tuple(filters.get(param, ())) for param in (f.param for f in FACETS)},
-                           sort="title")
+    query = CatalogueQuery(
+        filters={param: tuple(filters.get(param, ())) for param in (f.param for f in FACETS)}, sort="title"
+    )
     results = run_search(query, snapshot, page_size=1000)
 
     assert sorted(int(i) for i in results.ordered_ids) == sorted(_brute_force(random_catalogue, filters))
@@ -92,14 +104,27 @@ def test_random_catalogue_is_not_trivial(random_catalogue):
 
 @pytest.mark.django_db
 def test_text_search_combined_with_filters(catalogue):
-    InterventionPageFactory(parent=catalogue, title="Substance-use midwifery team",
-                            summary="Specialist midwives for pregnant women who use drugs.",
-                            areas=["peri-natal-intervention"], regions=["london"])
-    InterventionPageFactory(parent=catalogue, title="Midwife-led pre-birth panel",
-                            summary="Midwives and social workers plan together.",
-                            areas=["pre-birth-assessment"], regions=["wales"])
-    GuidancePageFactory(parent=catalogue, title="Court timetable guidance", summary="Nothing about it.",
-                        areas=["pre-birth-assessment"], regions=["london"])
+    InterventionPageFactory(
+        parent=catalogue,
+        title="Substance-use midwifery team",
+        summary="Specialist midwives for pregnant women who use drugs.",
+        areas=["peri-natal-intervention"],
+        regions=["london"],
+    )
+    InterventionPageFactory(
+        parent=catalogue,
+        title="Midwife-led pre-birth panel",
+        summary="Midwives and social workers plan together.",
+        areas=["pre-birth-assessment"],
+        regions=["wales"],
+    )
+    GuidancePageFactory(
+        parent=catalogue,
+        title="Court timetable guidance",
+        summary="Nothing about it.",
+        areas=["pre-birth-assessment"],
+        regions=["london"],
+    )
     snapshot = get_snapshot()
 
     def titles(text, **filters):
@@ -146,7 +171,7 @@ def _params(**values):
 
     params = QueryDict(mutable=True)
     for key, value in values.items():
-        for item in (value if isinstance(value, list) else [value]):
+        for item in value if isinstance(value, list) else [value]:
             params.appendlist(key, item)
     return params
 

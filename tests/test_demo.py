@@ -32,7 +32,10 @@ def test_demo_file_is_broad_and_sourced():
     assert len(CURRENT) >= 60
     assert {e["type"] for e in CURRENT} == {"intervention", "guidance", "case-study"}
     assert {slug for e in CURRENT for slug in e["areas"]} == {
-        "pre-birth-assessment", "peri-natal-intervention", "post-removal-support"}
+        "pre-birth-assessment",
+        "peri-natal-intervention",
+        "post-removal-support",
+    }
     for entry in CURRENT:
         if entry["evidence_level"] != "not-yet-rated":
             assert entry["evidence_rationale"].strip() and entry["evidence_rated_on"], entry["slug"]
@@ -147,15 +150,21 @@ def test_withdrawn_examples_are_unpublished_on_an_older_install(catalogue, tmp_p
     loader.load_demo_catalogue(catalogue)
     page = EntryPage.objects.get(slug=slug)
     assert not page.live
-    assert page.revisions.order_by("-created_at", "-pk").first().content["change_summary"] == \
-        DEMO["withdrawn"][0]["change_summary"]
+    assert (
+        page.revisions.order_by("-created_at", "-pk").first().content["change_summary"]
+        == DEMO["withdrawn"][0]["change_summary"]
+    )
 
 
-@pytest.mark.parametrize("kind, model", [("intervention", InterventionPage), ("guidance", GuidancePage),
-                                         ("case-study", CaseStudyPage)])
+@pytest.mark.parametrize(
+    "kind, model", [("intervention", InterventionPage), ("guidance", GuidancePage), ("case-study", CaseStudyPage)]
+)
 def test_every_text_fits_its_field(kind, model):
-    limits = {field.name: field.max_length for field in model._meta.get_fields()
-              if getattr(field, "max_length", None) and field.get_internal_type() == "CharField"}
+    limits = {
+        field.name: field.max_length
+        for field in model._meta.get_fields()
+        if getattr(field, "max_length", None) and field.get_internal_type() == "CharField"
+    }
     for spec in CURRENT:
         if spec["type"] == kind:
             for name, limit in limits.items():

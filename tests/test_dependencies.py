@@ -24,8 +24,7 @@ def test_catalogue_imports_no_feature_app():
         relative = path.relative_to(ROOT).as_posix()
         if relative.startswith(ALLOWED):
             continue
-        upward += [f"{relative}: {module}" for module in imported_modules(path)
-                   if module.split(".")[0] in FEATURE_APPS]
+        upward += [f"{relative}: {module}" for module in imported_modules(path) if module.split(".")[0] in FEATURE_APPS]
     assert upward == []
 
 

@@ -34,9 +34,15 @@ def full_entry(catalogue):
     hidden = InterventionPageFactory(parent=catalogue, title="Private related intervention")
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     entry = InterventionPageFactory(
-        parent=catalogue, title="Entry with everything", evidence="moderate", publish=False,
-        areas=["peri-natal-intervention", "post-removal-support"], stages=["pregnancy", "at-birth"],
-        regions=["london", "wales"], topics=["substance-use", "fathers"])
+        parent=catalogue,
+        title="Entry with everything",
+        evidence="moderate",
+        publish=False,
+        areas=["peri-natal-intervention", "post-removal-support"],
+        stages=["pregnancy", "at-birth"],
+        regions=["london", "wales"],
+        topics=["substance-use", "fathers"],
+    )
     entry.local_authorities.set(LocalAuthority.objects.order_by("pk")[:2])
     entry.references.set([ReferenceFactory(title=f"Study number {n}") for n in range(3)])
     for related in (other, hidden, case, guidance):
@@ -53,13 +59,19 @@ def test_an_entry_page_shows_every_link_within_the_query_budget(client, full_ent
     queries, response = count_queries(lambda: client.get(full_entry.url))
     assert 0 < queries <= MAX_ENTRY_PAGE_QUERIES
     html = response.content.decode()
-    expected = [full_entry.evidence_level.name, *(term.name for term in full_entry.areas.all()),
-                *(term.name for term in full_entry.stages.all()), *(term.name for term in full_entry.regions.all()),
-                *(term.name for term in full_entry.topics.all()),
-                *(la.name for la in full_entry.local_authorities.all()),
-                *(ref.title for ref in full_entry.references.all()),
-                "Related case study", "Related guidance", "Related intervention",
-                ResearchQuestion.objects.get(entry_links__entry=full_entry).title]
+    expected = [
+        full_entry.evidence_level.name,
+        *(term.name for term in full_entry.areas.all()),
+        *(term.name for term in full_entry.stages.all()),
+        *(term.name for term in full_entry.regions.all()),
+        *(term.name for term in full_entry.topics.all()),
+        *(la.name for la in full_entry.local_authorities.all()),
+        *(ref.title for ref in full_entry.references.all()),
+        "Related case study",
+        "Related guidance",
+        "Related intervention",
+        ResearchQuestion.objects.get(entry_links__entry=full_entry).title,
+    ]
     for text in expected:
         assert text in html, text
     assert "Private related intervention" not in html
@@ -76,8 +88,9 @@ def test_every_entry_type_stays_within_the_budget(client, catalogue, factory):
 
 
 @pytest.mark.django_db
-def test_a_restriction_added_after_a_view_applies_on_the_next_request(client, full_entry,
-                                                                      django_capture_on_commit_callbacks):
+def test_a_restriction_added_after_a_view_applies_on_the_next_request(
+    client, full_entry, django_capture_on_commit_callbacks
+):
     assert client.get(full_entry.url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=full_entry, restriction_type=PageViewRestriction.LOGIN)
@@ -86,8 +99,9 @@ def test_a_restriction_added_after_a_view_applies_on_the_next_request(client, fu
 
 
 @pytest.mark.django_db
-def test_citations_are_formatted_once_per_published_revision(client, full_entry, monkeypatch,
-                                                             django_capture_on_commit_callbacks):
+def test_citations_are_formatted_once_per_published_revision(
+    client, full_entry, monkeypatch, django_capture_on_commit_callbacks
+):
     from django.core.cache import cache
 
     cache.clear()

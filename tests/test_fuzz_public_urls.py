@@ -7,21 +7,81 @@ from hypothesis import strategies as st
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 
 PUBLIC_URLS = [
-    "/", "/catalogue/", "/catalogue/export.csv", "/catalogue/export.json", "/catalogue/feed/", "/compare/",
-    "/api/v1/entries/", "/api/v1/taxonomies/", "/api/v1/taxonomies/region/", "/sitemap.xml", "/robots.txt",
-    "/data/", "/data/regions/", "/data/outliers/", "/data/relationships/", "/data/local-authorities/",
-    "/data/local-authorities/E08000003/", "/data/your-data/", "/data/datasets/", "/data/sources/",
-    "/evidence-map/", "/evidence-map/table/", "/evidence-map/evidence-map.csv", "/evidence-map/references/",
-    "/how-we-rate-evidence/", "/no-such-page/",
+    "/",
+    "/catalogue/",
+    "/catalogue/export.csv",
+    "/catalogue/export.json",
+    "/catalogue/feed/",
+    "/compare/",
+    "/api/v1/entries/",
+    "/api/v1/taxonomies/",
+    "/api/v1/taxonomies/region/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/data/",
+    "/data/regions/",
+    "/data/outliers/",
+    "/data/relationships/",
+    "/data/local-authorities/",
+    "/data/local-authorities/E08000003/",
+    "/data/your-data/",
+    "/data/datasets/",
+    "/data/sources/",
+    "/evidence-map/",
+    "/evidence-map/table/",
+    "/evidence-map/evidence-map.csv",
+    "/evidence-map/references/",
+    "/how-we-rate-evidence/",
+    "/no-such-page/",
 ]
-PARAM_NAMES = st.sampled_from([
-    "q", "area", "stage", "type", "evidence", "region", "topic", "sort", "page", "page_size", "limit", "offset",
-    "entry", "year", "measure", "la", "design", "country", "intervention", "outcome", "format", "dataset", "x",
-])
+PARAM_NAMES = st.sampled_from(
+    [
+        "q",
+        "area",
+        "stage",
+        "type",
+        "evidence",
+        "region",
+        "topic",
+        "sort",
+        "page",
+        "page_size",
+        "limit",
+        "offset",
+        "entry",
+        "year",
+        "measure",
+        "la",
+        "design",
+        "country",
+        "intervention",
+        "outcome",
+        "format",
+        "dataset",
+        "x",
+    ]
+)
 VALUES = st.one_of(
     st.text(max_size=200),
-    st.sampled_from(["london", "strong", "post-removal-support", "E08000003", "2", "-1", "0", "1e9",
-                     "99999999999999999999", "%", "\x00", "<script>", "' OR 1=1 --", "∞", "NaN"]),
+    st.sampled_from(
+        [
+            "london",
+            "strong",
+            "post-removal-support",
+            "E08000003",
+            "2",
+            "-1",
+            "0",
+            "1e9",
+            "99999999999999999999",
+            "%",
+            "\x00",
+            "<script>",
+            "' OR 1=1 --",
+            "∞",
+            "NaN",
+        ]
+    ),
 )
 
 

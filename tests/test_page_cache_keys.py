@@ -33,8 +33,15 @@ def body(response) -> bytes:
 
 def public_urls(entries):
     entry = entries[0]
-    return ["/robots.txt", entry.url, f"{entry.url}cite.bib", "/api/v1/entries/?page_size=1",
-            f"/api/v1/entries/{entry.pk}/", "/catalogue/feed/", "/catalogue/export.csv"]
+    return [
+        "/robots.txt",
+        entry.url,
+        f"{entry.url}cite.bib",
+        "/api/v1/entries/?page_size=1",
+        f"/api/v1/entries/{entry.pk}/",
+        "/catalogue/feed/",
+        "/catalogue/export.csv",
+    ]
 
 
 @pytest.mark.django_db
@@ -88,8 +95,12 @@ def test_the_same_search_in_another_order_is_one_entry(client, entries, catalogu
     again = client.get("/catalogue/?q=parent&area=post-removal-support&area=peri-natal-intervention")
     assert again["X-Page-Cache"] == "hit"
     # The catalogue reads the last of repeated single values, as the key does.
-    assert client.get("/catalogue/?q=other&q=parent&area=post-removal-support"
-                      "&area=peri-natal-intervention")["X-Page-Cache"] == "hit"
+    assert (
+        client.get("/catalogue/?q=other&q=parent&area=post-removal-support&area=peri-natal-intervention")[
+            "X-Page-Cache"
+        ]
+        == "hit"
+    )
 
 
 @pytest.mark.django_db

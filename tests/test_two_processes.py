@@ -25,27 +25,34 @@ PASSWORD = "correct horse battery"
 pytestmark = pytest.mark.skipif(
     not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
     reason="needs a PostgreSQL and a Redis server to share (run under bin/with-postgres bin/with-redis, "
-           "as bin/run-tests' second pass does)")
+    "as bin/run-tests' second pass does)",
+)
 
 
 def server_environment() -> dict[str, str]:
     db = connection.settings_dict  # the test database this test's data was committed to
     return {
-        "DJANGO_SETTINGS_MODULE": "website.settings.dev", "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+        "DEBUG": "false",
         "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "DB_CONN_MAX_AGE": "0",
         "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
         "CACHE_LOCATION": os.environ["REDIS_URL"],
-        "ALLOWED_HOSTS": PUBLIC_HOST, "SITE_BASE_URL": f"http://{PUBLIC_HOST}",
-        "PAGE_CACHE_SECONDS": "600", "TRUSTED_PROXY_COUNT": "1", "LOGIN_FAILURE_LIMIT": "5",
+        "ALLOWED_HOSTS": PUBLIC_HOST,
+        "SITE_BASE_URL": f"http://{PUBLIC_HOST}",
+        "PAGE_CACHE_SECONDS": "600",
+        "TRUSTED_PROXY_COUNT": "1",
+        "LOGIN_FAILURE_LIMIT": "5",
     }
 
 
 def sign_in(browser: Browser, server: str, password: str) -> int:
     status, _, html = browser.request(f"{server}/admin/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    status, _, _ = browser.request(f"{server}/admin/login/", {
-        "csrfmiddlewaretoken": token, "username": "editor", "password": password, "next": "/admin/"})
+    status, _, _ = browser.request(
+        f"{server}/admin/login/",
+        {"csrfmiddlewaretoken": token, "username": "editor", "password": password, "next": "/admin/"},
+    )
     return status
 
 

@@ -79,10 +79,17 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
         file = tmp_path / f"{len(files):02d}.html"
         file.write_bytes(response.content)
         files[str(file)] = f"{name} ({path})"
-    done = subprocess.run([java, "-Xss8m", "-jar", str(_vnu_jar()), "--format", "json", "--exit-zero-always",
-                           *files], capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [java, "-Xss8m", "-jar", str(_vnu_jar()), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(done.stderr or done.stdout)["messages"]
-    errors = [f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
-              f"{m['message']} [{m.get('extract', '').strip()[:120]}]"
-              for m in messages if m["type"] in ("error", "non-document-error")]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: "
+        f"{m['message']} [{m.get('extract', '').strip()[:120]}]"
+        for m in messages
+        if m["type"] in ("error", "non-document-error")
+    ]
     assert not errors, "\n".join(errors)

@@ -24,8 +24,10 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = AreaOfPractice.objects.all()
         context["stages"] = Stage.objects.all()
-        context["recent_case_studies"] = per_catalogue_version("recent-case-studies", lambda: list(
-            CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]))
+        context["recent_case_studies"] = per_catalogue_version(
+            "recent-case-studies",
+            lambda: list(CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]),
+        )
         return context
 
 
@@ -35,12 +37,16 @@ class StandardPage(Page):
     introduction = models.TextField(blank=True)
     body = RichTextField(blank=True)
     show_evidence_scale = models.BooleanField(
-        default=False, help_text="List the evidence levels and their rules after the body "
-        "(for 'How we rate evidence'; evidence badges link to the first such page).")
+        default=False,
+        help_text="List the evidence levels and their rules after the body "
+        "(for 'How we rate evidence'; evidence badges link to the first such page).",
+    )
 
     search_fields = Page.search_fields + [index.SearchField("body")]
     content_panels = Page.content_panels + [
-        FieldPanel("introduction"), FieldPanel("body"), FieldPanel("show_evidence_scale"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("show_evidence_scale"),
     ]
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]

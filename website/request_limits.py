@@ -19,8 +19,7 @@ ADMIN_PREFIX = "/admin/"
 
 
 def body_limit(path: str) -> int:
-    return settings.ADMIN_REQUEST_BODY_MAX_BYTES if path.startswith(ADMIN_PREFIX) \
-        else settings.REQUEST_BODY_MAX_BYTES
+    return settings.ADMIN_REQUEST_BODY_MAX_BYTES if path.startswith(ADMIN_PREFIX) else settings.REQUEST_BODY_MAX_BYTES
 
 
 class RequestLimitsMiddleware:
@@ -35,8 +34,9 @@ class RequestLimitsMiddleware:
         raw_length = request.META.get("CONTENT_LENGTH") or "0"
         length = parse_int(raw_length, minimum=0, max_digits=30)
         if length is None:
-            return HttpResponse("The Content-Length header is not a number.", status=400,
-                                content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                "The Content-Length header is not a number.", status=400, content_type="text/plain; charset=utf-8"
+            )
         limit = body_limit(request.path)
         if length > limit:
             return too_large(length, limit)
@@ -45,8 +45,9 @@ class RequestLimitsMiddleware:
 
 def too_large(length: int, limit: int) -> HttpResponse:
     megabytes = 1024 * 1024
-    page = render_to_string("413.html", {"size_mb": f"{length / megabytes:.1f}",
-                                         "limit_mb": f"{limit / megabytes:.1f}"})
+    page = render_to_string(
+        "413.html", {"size_mb": f"{length / megabytes:.1f}", "limit_mb": f"{limit / megabytes:.1f}"}
+    )
     response = HttpResponse(page, status=413)
     # The unread body is still on the connection: close it rather than read the rest.
     response["Connection"] = "close"

@@ -12,13 +12,17 @@ def summarise(path: str, label: str) -> str:
         report = json.load(report_file)
     scores = "  ".join(
         f"{category['title']}: {round(category['score'] * 100) if category['score'] is not None else 'n/a'}"
-        for category in report["categories"].values())
+        for category in report["categories"].values()
+    )
     transferred = Counter()
     for request in report["audits"]["network-requests"]["details"]["items"]:
         transferred[KINDS.get(request.get("resourceType"), "other")] += request.get("transferSize", 0)
     total = sum(transferred.values())
-    by_kind = ", ".join(f"{kind} {transferred[kind]:,}" for kind in ("HTML", "CSS", "JS", "fonts", "images", "other")
-                        if transferred[kind])
+    by_kind = ", ".join(
+        f"{kind} {transferred[kind]:,}"
+        for kind in ("HTML", "CSS", "JS", "fonts", "images", "other")
+        if transferred[kind]
+    )
     return f"{label:<10} {scores}\n{'':<10} transferred {total:,} bytes ({by_kind})"
 
 

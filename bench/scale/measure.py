@@ -76,16 +76,31 @@ def prepare(directory: Path, sizes: list[int], keep: bool) -> dict[int, Path]:
 
 
 def entry_url(database: Path) -> str:
-    code = ("from catalogue.models import InterventionPage as P; "
-            "print(P.objects.live().filter(references__isnull=False).order_by('pk').first().url)")
+    code = (
+        "from catalogue.models import InterventionPage as P; "
+        "print(P.objects.live().filter(references__isnull=False).order_by('pk').first().url)"
+    )
     return manage(database, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
 
 
 def start_server(database: Path) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{PORT}",
-         "--timeout", "900", "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "bench.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--timeout",
+            "900",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(150):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5)
@@ -139,8 +154,10 @@ def report(size: int, results: dict[str, dict]) -> list[str]:
         ratio = median / home
         if ratio > LIMIT_RATIO:
             over.append(name)
-        print(f"{name:34} {result['first']:9.1f} {median:10.1f} {ratio:7.2f} {result['bytes']:11,} "
-              f"{result['gzip bytes']:11,}")
+        print(
+            f"{name:34} {result['first']:9.1f} {median:10.1f} {ratio:7.2f} {result['bytes']:11,} "
+            f"{result['gzip bytes']:11,}"
+        )
     return over
 
 
@@ -149,8 +166,10 @@ def memory(server: subprocess.Popen, searches: int):
     for n in range(searches):
         fetch(f"/catalogue/?q=cohort{n}+{['midwifery', 'kinship', 'doula'][n % 3]}")
     after = worker_rss_mb(server)
-    print(f"worker memory: {before:.0f} MB before, {after:.0f} MB after {searches} distinct searches "
-          f"(+{after - before:.0f} MB)")
+    print(
+        f"worker memory: {before:.0f} MB before, {after:.0f} MB after {searches} distinct searches "
+        f"(+{after - before:.0f} MB)"
+    )
 
 
 def main():
@@ -172,8 +191,11 @@ def main():
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait()
-        verdict = f"above {LIMIT_RATIO:g}x the home page: {', '.join(over)}" if over else \
-            f"every page within {LIMIT_RATIO:g}x the home page"
+        verdict = (
+            f"above {LIMIT_RATIO:g}x the home page: {', '.join(over)}"
+            if over
+            else f"every page within {LIMIT_RATIO:g}x the home page"
+        )
         print(verdict, flush=True)
 
 

@@ -16,9 +16,23 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from ..models import (AreaOfPractice, CaseStudyPage, CatalogueIndexPage, EntryPage, EvidenceLevel, GuidancePage,
-                      InterventionPage, LocalAuthority, Outcome, Reference, ReferenceOutcome, Region, RelatedEntry,
-                      Stage, Topic)
+from ..models import (
+    AreaOfPractice,
+    CaseStudyPage,
+    CatalogueIndexPage,
+    EntryPage,
+    EvidenceLevel,
+    GuidancePage,
+    InterventionPage,
+    LocalAuthority,
+    Outcome,
+    Reference,
+    ReferenceOutcome,
+    Region,
+    RelatedEntry,
+    Stage,
+    Topic,
+)
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_catalogue.json"
 PAGE_CLASSES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}
@@ -54,14 +68,23 @@ def load_references(specs) -> dict[str, Reference]:
     references = {}
     for spec in specs:
         reference, _ = Reference.objects.update_or_create(
-            title=spec["title"], year=spec.get("year"),
-            defaults={"authors": spec["authors"], "publisher": spec.get("publisher", ""),
-                      "url": spec.get("url", ""), "doi": spec.get("doi", ""), "design": spec.get("design", "other"),
-                      "country": spec.get("country", ""), "sample_size": spec.get("sample_size")},
+            title=spec["title"],
+            year=spec.get("year"),
+            defaults={
+                "authors": spec["authors"],
+                "publisher": spec.get("publisher", ""),
+                "url": spec.get("url", ""),
+                "doi": spec.get("doi", ""),
+                "design": spec.get("design", "other"),
+                "country": spec.get("country", ""),
+                "sample_size": spec.get("sample_size"),
+            },
         )
         # The demo file lists outcomes measured without a direction of effect: record none rather than invent one.
-        reference.outcomes.set([outcomes[slug] for slug in spec.get("outcomes", [])],
-                               through_defaults={"direction": ReferenceOutcome.Direction.NOT_RECORDED})
+        reference.outcomes.set(
+            [outcomes[slug] for slug in spec.get("outcomes", [])],
+            through_defaults={"direction": ReferenceOutcome.Direction.NOT_RECORDED},
+        )
         references[spec["key"]] = reference
     return references
 
@@ -108,8 +131,9 @@ def build_entry(spec, vocabulary: Vocabulary) -> EntryPage:
 
 
 def _link_related(page: EntryPage, slugs, by_slug):
-    page.related_entries = [RelatedEntry(related=by_slug[slug], sort_order=order)
-                            for order, slug in enumerate(slugs) if slug in by_slug]
+    page.related_entries = [
+        RelatedEntry(related=by_slug[slug], sort_order=order) for order, slug in enumerate(slugs) if slug in by_slug
+    ]
 
 
 def _create_missing(catalogue, data, vocabulary) -> int:

@@ -15,34 +15,38 @@ HOME_INTRODUCTION = (
 
 STANDARD_PAGES = [
     {
-        "slug": "how-we-rate-evidence", "title": "How we rate evidence", "show_evidence_scale": True,
+        "slug": "how-we-rate-evidence",
+        "title": "How we rate evidence",
+        "show_evidence_scale": True,
         "introduction": "Every entry carries one rating on a single ordered scale, with a written rationale "
-                        "and the date it was rated.",
+        "and the date it was rated.",
         "body": "<p>Research ratings (strong, moderate, promising, no benefit found, possible harm) describe "
-                "comparison studies of outcomes. The practice rating describes documented local practice that "
-                "has not yet had an outcome study. Case studies carry the practice rating, never a research "
-                "one, so that nobody mistakes a local example for a tested programme.</p>"
-                "<p>The scale is aligned with the Early Intervention Foundation's evidence levels and the "
-                "California Evidence-Based Clearinghouse ratings, shown in brackets beside each level.</p>",
+        "comparison studies of outcomes. The practice rating describes documented local practice that "
+        "has not yet had an outcome study. Case studies carry the practice rating, never a research "
+        "one, so that nobody mistakes a local example for a tested programme.</p>"
+        "<p>The scale is aligned with the Early Intervention Foundation's evidence levels and the "
+        "California Evidence-Based Clearinghouse ratings, shown in brackets beside each level.</p>",
     },
     {
-        "slug": "about", "title": "About this site",
+        "slug": "about",
+        "title": "About this site",
         "introduction": "Why Born into Care exists and who it is for.",
         "body": "<p>The number of newborn babies subject to care proceedings rose steeply in England between "
-                "2007/08 and 2016/17 (from 1,039 to 2,447 babies under a week old), with wide regional "
-                "variation (Broadhurst et al, 2018, <i>Born into care: Newborns in care proceedings in "
-                "England</i>, Nuffield Family Justice Observatory). Practitioners, managers, courts and "
-                "policy staff asked for the evidence and good practice in one place. This site collects it.</p>"
-                "<p><b>This is a demonstration.</b> Entries describe real programmes, guidance and local "
-                "examples from their published sources, each linked; a few examples are labelled illustrative "
-                "and are not rated. Check the sources before relying on any entry.</p>",
+        "2007/08 and 2016/17 (from 1,039 to 2,447 babies under a week old), with wide regional "
+        "variation (Broadhurst et al, 2018, <i>Born into care: Newborns in care proceedings in "
+        "England</i>, Nuffield Family Justice Observatory). Practitioners, managers, courts and "
+        "policy staff asked for the evidence and good practice in one place. This site collects it.</p>"
+        "<p><b>This is a demonstration.</b> Entries describe real programmes, guidance and local "
+        "examples from their published sources, each linked; a few examples are labelled illustrative "
+        "and are not rated. Check the sources before relying on any entry.</p>",
     },
     {
-        "slug": "accessibility", "title": "Accessibility statement",
+        "slug": "accessibility",
+        "title": "Accessibility statement",
         "introduction": "We want as many people as possible to be able to use this website.",
         "body": "<p>The site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. "
-                "Every page works without JavaScript, can be used with a keyboard alone and reflows on a "
-                "small screen. Tell us about any problem you find and we will fix it.</p>",
+        "Every page works without JavaScript, can be used with a keyboard alone and reflows on a "
+        "small screen. Tell us about any problem you find and we will fix it.</p>",
     },
 ]
 
@@ -54,17 +58,22 @@ def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
         # Wagtail's migrations create a placeholder "Welcome" page (slug "home") as the site root.
         Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Born into Care", slug="home",
-                                                introduction=HOME_INTRODUCTION))
+        home = root.add_child(instance=HomePage(title="Born into Care", slug="home", introduction=HOME_INTRODUCTION))
         home.save_revision().publish()
-        Site.objects.update_or_create(is_default_site=True, defaults={
-            "hostname": "localhost", "port": 80, "site_name": "Born into Care", "root_page": home})
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "site_name": "Born into Care", "root_page": home},
+        )
     catalogue = CatalogueIndexPage.objects.first()
     if catalogue is None:
-        catalogue = home.add_child(instance=CatalogueIndexPage(
-            title="Catalogue", slug="catalogue",
-            introduction="Interventions, guidance and good-practice case studies. Search, then narrow the "
-                         "results by area of practice, stage, region, topic and strength of evidence."))
+        catalogue = home.add_child(
+            instance=CatalogueIndexPage(
+                title="Catalogue",
+                slug="catalogue",
+                introduction="Interventions, guidance and good-practice case studies. Search, then narrow the "
+                "results by area of practice, stage, region, topic and strength of evidence.",
+            )
+        )
         catalogue.save_revision().publish()
         if apps.is_installed("editorial"):
             # Roles' page permissions and the review workflow hang off the catalogue page.

@@ -10,8 +10,17 @@ from modelsearch import signal_handlers
 from wagtail import signal_handlers as wagtail_signal_handlers
 from wagtail.search.backends import get_search_backend
 
-from ..models import (AreaOfPractice, CatalogueIndexPage, CatalogueVersion, EntryPage, EvidenceLevel,
-                      InterventionPage, Region, Stage, Topic)
+from ..models import (
+    AreaOfPractice,
+    CatalogueIndexPage,
+    CatalogueVersion,
+    EntryPage,
+    EvidenceLevel,
+    InterventionPage,
+    Region,
+    Stage,
+    Topic,
+)
 
 # Each theme word appears in a fifth of the entries (a broad query); each "cohort" word in 1/500
 # of them (a narrow query). Benchmarks rely on these proportions.
@@ -28,17 +37,20 @@ def generate_entries(count: int, catalogue: CatalogueIndexPage, seed: int = 1) -
     """Append `count` published synthetic interventions under the catalogue; returns how many."""
     rng = random.Random(seed)
     vocab = {
-        "areas": list(AreaOfPractice.objects.all()), "stages": list(Stage.objects.all()),
-        "regions": list(Region.objects.all()), "topics": list(Topic.objects.all()),
+        "areas": list(AreaOfPractice.objects.all()),
+        "stages": list(Stage.objects.all()),
+        "regions": list(Region.objects.all()),
+        "topics": list(Topic.objects.all()),
     }
     levels = list(EvidenceLevel.objects.exclude(kind="practice"))
     start = EntryPage.objects.child_of(catalogue).count()
     # Per-object search indexing and reference-index updates would cost ~10 ms an entry; the
     # batch indexes its pages in bulk instead, and synthetic pages reference nothing.
-    handlers = [(signal_handlers.post_save_signal_handler, InterventionPage),
-                (wagtail_signal_handlers.update_reference_index_on_save, InterventionPage)]
-    disconnected = [(handler, sender) for handler, sender in handlers
-                    if post_save.disconnect(handler, sender=sender)]
+    handlers = [
+        (signal_handlers.post_save_signal_handler, InterventionPage),
+        (wagtail_signal_handlers.update_reference_index_on_save, InterventionPage),
+    ]
+    disconnected = [(handler, sender) for handler, sender in handlers if post_save.disconnect(handler, sender=sender)]
     try:
         for offset in range(0, count, BATCH):
             _create_batch(catalogue, start + offset, min(BATCH, count - offset), rng, vocab, levels)
@@ -61,13 +73,21 @@ def _create_batch(catalogue, first: int, size: int, rng, vocab, levels):
         slug = f"synthetic-{n}"
         page = InterventionPage(
             title=f"Synthetic entry {n}: {theme} service",
-            slug=slug, draft_title=f"Synthetic entry {n}", url_path=f"{catalogue.url_path}{slug}/",
+            slug=slug,
+            draft_title=f"Synthetic entry {n}",
+            url_path=f"{catalogue.url_path}{slug}/",
             path=catalogue._get_path(catalogue.path, catalogue.depth + 1, catalogue.numchild + 1 + n - first),
-            depth=catalogue.depth + 1, numchild=0, live=True, has_unpublished_changes=False,
-            first_published_at=now - datetime.timedelta(minutes=n), last_published_at=now,
+            depth=catalogue.depth + 1,
+            numchild=0,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now - datetime.timedelta(minutes=n),
+            last_published_at=now,
             summary=f"SYNTHETIC benchmark entry about {theme}, {cohort}. Not a real service.",
-            provider="Synthetic data", evidence_level=level,
-            evidence_rationale="Synthetic." if rated else "", evidence_rated_on=now.date() if rated else None,
+            provider="Synthetic data",
+            evidence_level=level,
+            evidence_rationale="Synthetic." if rated else "",
+            evidence_rated_on=now.date() if rated else None,
             locale_id=catalogue.locale_id,
         )
         models.Model.save(page)  # skips Page.full_clean's per-page queries; the tree fields are set above

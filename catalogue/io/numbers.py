@@ -10,8 +10,7 @@ import re
 _ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
-def parse_int(raw, *, minimum: int | None = None, maximum: int | None = None,
-              max_digits: int = 18) -> int | None:
+def parse_int(raw, *, minimum: int | None = None, maximum: int | None = None, max_digits: int = 18) -> int | None:
     """
     The integer written in `raw` (ASCII digits, optional sign, surrounding spaces allowed), or None if
     it is not one or lies outside [minimum, maximum]. Never raises, whatever `raw` is.

@@ -8,7 +8,22 @@ from .state import CatalogueVersion
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
 
 __all__ = [
-    "AreaOfPractice", "CaseStudyPage", "CatalogueIndexPage", "CatalogueVersion", "EntryPage",
-    "EvidenceLevel", "GuidancePage", "InterventionPage", "LocalAuthority", "Outcome", "Reference",
-    "ReferenceOutcome", "Region", "RelatedEntry", "SearchRecord", "SearchSynonymGroup", "Stage", "Topic",
+    "AreaOfPractice",
+    "CaseStudyPage",
+    "CatalogueIndexPage",
+    "CatalogueVersion",
+    "EntryPage",
+    "EvidenceLevel",
+    "GuidancePage",
+    "InterventionPage",
+    "LocalAuthority",
+    "Outcome",
+    "Reference",
+    "ReferenceOutcome",
+    "Region",
+    "RelatedEntry",
+    "SearchRecord",
+    "SearchSynonymGroup",
+    "Stage",
+    "Topic",
 ]

@@ -35,13 +35,19 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     areas = ParentalManyToManyField(AreaOfPractice, related_name="entries", help_text="Area(s) of practice.")
     stages = ParentalManyToManyField(Stage, blank=True, related_name="entries")
     topics = ParentalManyToManyField(Topic, blank=True, related_name="entries")
-    regions = ParentalManyToManyField(Region, blank=True, related_name="entries",
-                                      help_text="Where it applies or is delivered.")
+    regions = ParentalManyToManyField(
+        Region, blank=True, related_name="entries", help_text="Where it applies or is delivered."
+    )
     local_authorities = ParentalManyToManyField(LocalAuthority, blank=True, related_name="entries")
     references = ParentalManyToManyField(Reference, blank=True, related_name="entries")
 
-    evidence_level = models.ForeignKey(EvidenceLevel, on_delete=models.PROTECT, null=True, related_name="entries",
-                                       help_text="See 'How we rate evidence'.")
+    evidence_level = models.ForeignKey(
+        EvidenceLevel,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="entries",
+        help_text="See 'How we rate evidence'.",
+    )
     evidence_rationale = models.TextField(blank=True, help_text="Why this rating: the studies and their quality.")
     evidence_rated_on = models.DateField(null=True, blank=True)
     last_reviewed = models.DateField(null=True, blank=True, help_text="When the content was last checked.")
@@ -49,8 +55,11 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     # Wagtail's publish log has no message field; this one is stored in each revision, so every
     # published version keeps the summary written for it (shown in the public version history).
     change_summary = models.CharField(
-        "what changed in this version", max_length=255, blank=True,
-        help_text="Shown publicly in the entry's version history when you publish, e.g. 'Added the 2025 evaluation'.")
+        "what changed in this version",
+        max_length=255,
+        blank=True,
+        help_text="Shown publicly in the entry's version history when you publish, e.g. 'Added the 2025 evaluation'.",
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -87,16 +96,22 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
 
     @classmethod
     def build_edit_handler(cls, type_panels):
-        return TabbedInterface([
-            ObjectList(Page.content_panels + [FieldPanel("summary")] + type_panels + [FieldPanel("body"),
-                                                                                      FieldPanel("change_summary")],
-                       heading="Content"),
-            ObjectList(cls.classification_panels, heading="Classification"),
-            ObjectList(cls.evidence_panels, heading="Evidence and review"),
-            ObjectList(cls.related_panels, heading="Related"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ])
+        return TabbedInterface(
+            [
+                ObjectList(
+                    Page.content_panels
+                    + [FieldPanel("summary")]
+                    + type_panels
+                    + [FieldPanel("body"), FieldPanel("change_summary")],
+                    heading="Content",
+                ),
+                ObjectList(cls.classification_panels, heading="Classification"),
+                ObjectList(cls.evidence_panels, heading="Evidence and review"),
+                ObjectList(cls.related_panels, heading="Related"),
+                ObjectList(Page.promote_panels, heading="Promote"),
+                ObjectList(Page.settings_panels, heading="Settings"),
+            ]
+        )
 
     def clean(self):
         super().clean()
@@ -158,16 +173,27 @@ class InterventionPage(EntryPage):
     contact = models.CharField(max_length=255, blank=True)
 
     search_fields = EntryPage.search_fields + [index.SearchField("provider"), index.SearchField("target_population")]
-    edit_handler = EntryPage.build_edit_handler([
-        FieldPanel("provider"), FieldPanel("target_population"), FieldPanel("delivery"),
-        FieldPanel("cost"), FieldPanel("website"), FieldPanel("contact"),
-    ])
+    edit_handler = EntryPage.build_edit_handler(
+        [
+            FieldPanel("provider"),
+            FieldPanel("target_population"),
+            FieldPanel("delivery"),
+            FieldPanel("cost"),
+            FieldPanel("website"),
+            FieldPanel("contact"),
+        ]
+    )
     template = "catalogue/entry_page.html"
     entry_type_label = "Intervention"
 
     def key_facts(self):
-        return [("Delivered by", self.provider), ("Who it is for", self.target_population),
-                ("How it is delivered", self.delivery), ("Cost", self.cost), ("Contact", self.contact)]
+        return [
+            ("Delivered by", self.provider),
+            ("Who it is for", self.target_population),
+            ("How it is delivered", self.delivery),
+            ("Cost", self.cost),
+            ("Contact", self.contact),
+        ]
 
     class Meta:
         verbose_name = "intervention"
@@ -195,17 +221,28 @@ class GuidancePage(EntryPage):
     source_url = models.URLField("link to the source document", max_length=500, blank=True)
 
     search_fields = EntryPage.search_fields + [index.SearchField("issuing_body")]
-    edit_handler = EntryPage.build_edit_handler([
-        FieldPanel("issuing_body"), FieldPanel("jurisdiction"), FieldPanel("status"),
-        FieldPanel("publication_date"), FieldPanel("version"), FieldPanel("source_url"),
-    ])
+    edit_handler = EntryPage.build_edit_handler(
+        [
+            FieldPanel("issuing_body"),
+            FieldPanel("jurisdiction"),
+            FieldPanel("status"),
+            FieldPanel("publication_date"),
+            FieldPanel("version"),
+            FieldPanel("source_url"),
+        ]
+    )
     template = "catalogue/entry_page.html"
     entry_type_label = "Guidance"
 
     def key_facts(self):
         published = self.publication_date.strftime("%-d %B %Y") if self.publication_date else ""
-        return [("Issued by", self.issuing_body), ("Applies in", self.get_jurisdiction_display()),
-                ("Status", self.get_status_display()), ("Published", published), ("Version", self.version)]
+        return [
+            ("Issued by", self.issuing_body),
+            ("Applies in", self.get_jurisdiction_display()),
+            ("Status", self.get_status_display()),
+            ("Published", published),
+            ("Version", self.version),
+        ]
 
     class Meta:
         verbose_name = "guidance"
@@ -216,24 +253,31 @@ class CaseStudyPage(EntryPage):
     """A good-practice example from a named area. Carries practice evidence, never a research tier."""
 
     area_name = models.CharField("area", max_length=255, help_text="The local area or service described.")
-    is_fictional = models.BooleanField("illustrative (fictional area)", default=False,
-                                       help_text="Tick when the area is invented to illustrate practice.")
+    is_fictional = models.BooleanField(
+        "illustrative (fictional area)",
+        default=False,
+        help_text="Tick when the area is invented to illustrate practice.",
+    )
     period = models.CharField(max_length=120, blank=True, help_text="e.g. 2019 to 2023")
     what_changed = models.TextField(blank=True, help_text="What changed for families and services.")
     contact = models.CharField(max_length=255, blank=True)
 
     search_fields = EntryPage.search_fields + [index.SearchField("area_name")]
-    edit_handler = EntryPage.build_edit_handler([
-        FieldPanel("area_name"), FieldPanel("is_fictional"), FieldPanel("period"),
-        FieldPanel("what_changed"), FieldPanel("contact"),
-    ])
+    edit_handler = EntryPage.build_edit_handler(
+        [
+            FieldPanel("area_name"),
+            FieldPanel("is_fictional"),
+            FieldPanel("period"),
+            FieldPanel("what_changed"),
+            FieldPanel("contact"),
+        ]
+    )
     template = "catalogue/entry_page.html"
     entry_type_label = "Case study"
 
     def key_facts(self):
         area = f"{self.area_name} (illustrative: a fictional area)" if self.is_fictional else self.area_name
-        return [("Area", area), ("Period", self.period), ("What changed", self.what_changed),
-                ("Contact", self.contact)]
+        return [("Area", area), ("Period", self.period), ("What changed", self.what_changed), ("Contact", self.contact)]
 
     class Meta:
         verbose_name = "case study"
@@ -242,8 +286,12 @@ class CaseStudyPage(EntryPage):
     def clean(self):
         super().clean()
         if self.evidence_level and self.evidence_level.kind == EvidenceLevel.Kind.RESEARCH:
-            raise ValidationError({"evidence_level": "Case studies carry practice evidence: choose "
-                                                     "'Practice-informed' or 'Not yet rated'."})
+            raise ValidationError(
+                {
+                    "evidence_level": "Case studies carry practice evidence: choose "
+                    "'Practice-informed' or 'Not yet rated'."
+                }
+            )
 
 
 ENTRY_TYPES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}

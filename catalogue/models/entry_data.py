@@ -15,13 +15,20 @@ from .state import per_catalogue_version, view_restrictions, without_private
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
 
 # relation name on EntryPage -> vocabulary model
-VOCABULARIES = {"areas": AreaOfPractice, "stages": Stage, "topics": Topic, "regions": Region,
-                "local_authorities": LocalAuthority}
+VOCABULARIES = {
+    "areas": AreaOfPractice,
+    "stages": Stage,
+    "topics": Topic,
+    "regions": Region,
+    "local_authorities": LocalAuthority,
+}
 
 
 def _vocabulary(model) -> dict:
     """{pk: term} in the model's own order (dicts keep insertion order)."""
-    return per_catalogue_version(("vocabulary", model._meta.label), lambda: {term.pk: term for term in model.objects.all()})
+    return per_catalogue_version(
+        ("vocabulary", model._meta.label), lambda: {term.pk: term for term in model.objects.all()}
+    )
 
 
 def attach_classification(page) -> None:
@@ -34,8 +41,12 @@ def attach_classification(page) -> None:
     for name in VOCABULARIES:
         through = EntryPage._meta.get_field(name).remote_field.through
         column = f"{EntryPage._meta.get_field(name).related_model._meta.model_name}_id"
-        rows = (through.objects.filter(entrypage_id=page.pk).order_by()
-                .annotate(relation=Value(name, output_field=CharField())).values_list("relation", column))
+        rows = (
+            through.objects.filter(entrypage_id=page.pk)
+            .order_by()
+            .annotate(relation=Value(name, output_field=CharField()))
+            .values_list("relation", column)
+        )
         links = rows if links is None else links.union(rows, all=True)
     chosen = {name: set() for name in VOCABULARIES}
     for name, term_id in links:
@@ -67,8 +78,10 @@ def related_pages(page) -> list:
     if not order:
         return []
     # Titles, URLs and types are all the page shows, so the type-specific tables are not read.
-    pages = {related.pk: related for related in
-             without_private(EntryPage.objects.live().filter(pk__in=order)).specific(defer=True)}
+    pages = {
+        related.pk: related
+        for related in without_private(EntryPage.objects.live().filter(pk__in=order)).specific(defer=True)
+    }
     return [pages[pk] for pk in order if pk in pages]
 
 

@@ -32,26 +32,43 @@ class Reference(index.Indexed, ClusterableModel):
     url = models.URLField("URL", max_length=500, blank=True, help_text="Prefer the DOI link where there is one.")
     doi = models.CharField("DOI", max_length=200, blank=True)
     design = models.CharField(max_length=20, choices=Design.choices, default=Design.OTHER)
-    country = models.CharField(max_length=100, blank=True,
-                               help_text="Where the study took place, e.g. 'England', 'Wales', 'United States'.")
-    sample_size = models.PositiveIntegerField(null=True, blank=True,
-                                              help_text="Participants analysed (parents, families or babies); "
-                                                        "blank for reviews or when not reported.")
+    country = models.CharField(
+        max_length=100, blank=True, help_text="Where the study took place, e.g. 'England', 'Wales', 'United States'."
+    )
+    sample_size = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Participants analysed (parents, families or babies); blank for reviews or when not reported.",
+    )
     # Edited through the "outcomes measured" inline (ReferenceOutcome, which also records the direction
     # of effect); the many-to-many is kept so that queries and `outcomes.set()` read naturally.
     outcomes = models.ManyToManyField(Outcome, through="ReferenceOutcome", blank=True, related_name="references")
 
     panels = [
-        FieldPanel("authors"), FieldPanel("year"), FieldPanel("title"), FieldPanel("publisher"),
-        FieldPanel("url"), FieldPanel("doi"), FieldPanel("design"), FieldPanel("country"),
+        FieldPanel("authors"),
+        FieldPanel("year"),
+        FieldPanel("title"),
+        FieldPanel("publisher"),
+        FieldPanel("url"),
+        FieldPanel("doi"),
+        FieldPanel("design"),
+        FieldPanel("country"),
         FieldPanel("sample_size"),
-        InlinePanel("outcome_findings", heading="Outcomes measured", label="Outcome",
-                    help_text="Each outcome the study measured, and the direction of effect it found."),
+        InlinePanel(
+            "outcome_findings",
+            heading="Outcomes measured",
+            label="Outcome",
+            help_text="Each outcome the study measured, and the direction of effect it found.",
+        ),
         CitingEntriesPanel(heading="Entries that cite this study"),
     ]
     search_fields = [
-        index.SearchField("title"), index.SearchField("authors"), index.AutocompleteField("title"),
-        index.FilterField("design"), index.FilterField("year"), index.FilterField("country"),
+        index.SearchField("title"),
+        index.SearchField("authors"),
+        index.AutocompleteField("title"),
+        index.FilterField("design"),
+        index.FilterField("year"),
+        index.FilterField("country"),
     ]
 
     class Meta:
@@ -78,8 +95,9 @@ class ReferenceOutcome(Orderable):
 
     reference = ParentalKey(Reference, on_delete=models.CASCADE, related_name="outcome_findings")
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="findings")
-    direction = models.CharField("direction of effect", max_length=20, choices=Direction.choices,
-                                 default=Direction.NOT_RECORDED)
+    direction = models.CharField(
+        "direction of effect", max_length=20, choices=Direction.choices, default=Direction.NOT_RECORDED
+    )
 
     panels = [FieldPanel("outcome"), FieldPanel("direction")]
 

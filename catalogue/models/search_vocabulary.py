@@ -15,9 +15,11 @@ class SearchSynonymGroup(models.Model):
 
     terms = models.TextField(
         help_text="One term a line: a word, a phrase or an acronym. Case, hyphens and full stops do not "
-                  "matter (‘s.20’ also covers ‘s20’ and ‘s 20’; ‘pre-birth’ covers ‘pre birth’ and ‘prebirth’).")
-    note = models.CharField(max_length=200, blank=True,
-                            help_text="Optional: why these belong together, for other editors.")
+        "matter (‘s.20’ also covers ‘s20’ and ‘s 20’; ‘pre-birth’ covers ‘pre birth’ and ‘prebirth’)."
+    )
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Optional: why these belong together, for other editors."
+    )
 
     panels = [FieldPanel("terms"), FieldPanel("note")]
 
@@ -61,7 +63,9 @@ class SearchRecord(models.Model):
     day = models.DateField(db_index=True)
     terms = models.CharField(max_length=200)
     searches = models.PositiveIntegerField(default=1)
-    results = models.PositiveIntegerField(help_text="Entries the words found (before filters), at the day's last search.")
+    results = models.PositiveIntegerField(
+        help_text="Entries the words found (before filters), at the day's last search."
+    )
 
     class Meta:
         verbose_name = "search record"

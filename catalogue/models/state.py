@@ -84,8 +84,9 @@ def view_restrictions() -> list[tuple[int, str]]:
     """
     from wagtail.models import PageViewRestriction
 
-    return per_catalogue_version("view-restrictions", lambda: list(
-        PageViewRestriction.objects.values_list("pk", "page__path")))
+    return per_catalogue_version(
+        "view-restrictions", lambda: list(PageViewRestriction.objects.values_list("pk", "page__path"))
+    )
 
 
 def without_private(pages):

@@ -69,8 +69,13 @@ class LocalAuthority(index.Indexed, models.Model):
     la_type = models.CharField("type", max_length=60, blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("name_welsh"), FieldPanel("ons_code"), FieldPanel("dfe_number"),
-        FieldPanel("country"), FieldPanel("region"), FieldPanel("la_type"),
+        FieldPanel("name"),
+        FieldPanel("name_welsh"),
+        FieldPanel("ons_code"),
+        FieldPanel("dfe_number"),
+        FieldPanel("country"),
+        FieldPanel("region"),
+        FieldPanel("la_type"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("region")]
 
@@ -99,8 +104,12 @@ class EvidenceLevel(models.Model):
     crosswalk = models.CharField(max_length=200, blank=True, help_text="Equivalent ratings elsewhere (EIF, CEBC...).")
 
     panels = [
-        FieldPanel("rank"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"),
-        FieldPanel("description"), FieldPanel("crosswalk"),
+        FieldPanel("rank"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("crosswalk"),
     ]
 
     class Meta:

@@ -55,16 +55,25 @@ class CatalogueResults:
             count = self.without_filter.get(facet.param, 0)
             if count > self.total:
                 labels = [o.label for o in self.facets.get(facet.param, []) if o.selected]
-                drops.append({"facet": facet.label, "labels": labels, "count": count,
-                              "url": self.query.url_without(facet.param)})
+                drops.append(
+                    {"facet": facet.label, "labels": labels, "count": count, "url": self.query.url_without(facet.param)}
+                )
         return drops
 
     @property
     def browse(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Ways into the whole catalogue for an empty result: every stage and area, as links."""
-        return [(facet.label, [(option.label, "?" + urlencode([(facet.param, option.slug)]))
-                               for option in self.facets.get(facet.param, [])])
-                for facet in FACETS if facet.param in BROWSE_FACETS]
+        return [
+            (
+                facet.label,
+                [
+                    (option.label, "?" + urlencode([(facet.param, option.slug)]))
+                    for option in self.facets.get(facet.param, [])
+                ],
+            )
+            for facet in FACETS
+            if facet.param in BROWSE_FACETS
+        ]
 
     @property
     def suggestion(self):
@@ -80,13 +89,19 @@ class CatalogueResults:
         """The selected filters as removable links, text query first."""
         chips = []
         if self.query.text:
-            chips.append({"facet": "Search words", "label": f"‘{self.query.text}’",
-                          "remove_url": self.query.url_without("q")})
+            chips.append(
+                {"facet": "Search words", "label": f"‘{self.query.text}’", "remove_url": self.query.url_without("q")}
+            )
         for facet in FACETS:
             for option in self.facets.get(facet.param, []):
                 if option.selected:
-                    chips.append({"facet": facet.label, "label": option.label,
-                                  "remove_url": self.query.url_without(facet.param, option.slug)})
+                    chips.append(
+                        {
+                            "facet": facet.label,
+                            "label": option.label,
+                            "remove_url": self.query.url_without(facet.param, option.slug),
+                        }
+                    )
         return chips
 
     @property
@@ -114,14 +129,17 @@ class CatalogueResults:
         return window
 
 
-def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *,
-               record: bool = False) -> CatalogueResults:
+def run_search(
+    query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *, record: bool = False
+) -> CatalogueResults:
     first_page_asked = query.page == 1  # a later page is the same search continued, not a new one
     plan = _plan(query, snapshot)
     text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
     if plan and 0 < concepts_matched < len(plan.concepts):
-        query.notices.append(f"No entry has all of your search terms, so these are the entries with "
-                             f"{concepts_matched} of the {len(plan.concepts)}.")
+        query.notices.append(
+            f"No entry has all of your search terms, so these are the entries with "
+            f"{concepts_matched} of the {len(plan.concepts)}."
+        )
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
 
     matched = text_mask.copy()
@@ -136,11 +154,20 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
         query.notices.append(f"There is no page {query.page}; showing page {page_count}, the last.")
         query.page = page_count
     start = (query.page - 1) * page_size
-    page_ids = [int(i) for i in snapshot.ids[ordered[start:start + page_size]]]
+    page_ids = [int(i) for i in snapshot.ids[ordered[start : start + page_size]]]
     results = CatalogueResults(
-        query=query, total=total, page=query.page, page_count=page_count, page_size=page_size,
-        entries=load_entries(page_ids), facets=facets, text_search_unavailable=unavailable,
-        ordered_ids=snapshot.ids[ordered], plan=plan, without_filter=without_filter, snapshot=snapshot,
+        query=query,
+        total=total,
+        page=query.page,
+        page_count=page_count,
+        page_size=page_size,
+        entries=load_entries(page_ids),
+        facets=facets,
+        text_search_unavailable=unavailable,
+        ordered_ids=snapshot.ids[ordered],
+        plan=plan,
+        without_filter=without_filter,
+        snapshot=snapshot,
         text_matches=int(np.count_nonzero(text_mask)) if plan and plan.concepts else snapshot.size,
     )
     if record and plan and plan.concepts and first_page_asked and not unavailable:
@@ -165,7 +192,7 @@ def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, 
         counts = np.count_nonzero(snapshot.matrix(facet.param) & base, axis=1)  # all values at once
         facets[facet.param] = [
             FacetOption(value.slug, value.label, int(count), value.slug in chosen, value.group)
-            for value, count in zip(snapshot.facets[facet.param], counts)
+            for value, count in zip(snapshot.facets[facet.param], counts, strict=True)
         ]
     return facets, without_filter
 
@@ -178,8 +205,10 @@ def _plan(query: CatalogueQuery, snapshot: Snapshot) -> TextPlan | None:
     if not plan.concepts:
         if plan.ignored:
             listed = ", ".join(f"‘{word}’" for word in plan.ignored[:5])
-            query.notices.append(f"Your search had only very common words ({listed}), which the search leaves out, "
-                                 "so all entries are shown. Try a more specific word.")
+            query.notices.append(
+                f"Your search had only very common words ({listed}), which the search leaves out, "
+                "so all entries are shown. Try a more specific word."
+            )
         else:
             query.notices.append("Your search had no letters or numbers to search for, so all entries are shown.")
     return plan
@@ -232,7 +261,8 @@ def load_entries(page_ids: list[int]) -> list[EntryPage]:
     entries = (
         # order_by(): Wagtail orders pages by tree path, which makes SQLite walk the whole path
         # index (14 ms at 100,000 entries) instead of looking up twenty ids; order is restored below.
-        EntryPage.objects.filter(pk__in=page_ids).order_by()
+        EntryPage.objects.filter(pk__in=page_ids)
+        .order_by()
         .select_related("evidence_level")
         .prefetch_related("areas", "regions", "stages")
     )

@@ -34,8 +34,9 @@ class CatalogueQuery:
         query = cls()
         query.text = query._read_text(params.get("q", ""))
         for facet in FACETS:
-            query.filters[facet.param] = query._read_facet(facet, params.getlist(facet.param),
-                                                           known_values.get(facet.param, ()))
+            query.filters[facet.param] = query._read_facet(
+                facet, params.getlist(facet.param), known_values.get(facet.param, ())
+            )
         query.sort = query._read_sort(params.get("sort", ""))
         query.page = query._read_page(params.get("page", ""))
         unknown = sorted(set(params.keys()) - KNOWN_PARAMS)

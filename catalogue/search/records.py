@@ -92,8 +92,7 @@ def searches_finding_little(days: int = 30, at_most: int = LOW_RESULTS):
     return (
         SearchRecord.objects.filter(day__gte=since)
         .values("terms")
-        .annotate(searches=Sum("searches"), results=Min("results"),
-                  last_day=Max("day"), first_day=Min("day"))
+        .annotate(searches=Sum("searches"), results=Min("results"), last_day=Max("day"), first_day=Min("day"))
         .filter(results__lte=at_most)
         .order_by("-searches", "terms")
     )

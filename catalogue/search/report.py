@@ -22,8 +22,12 @@ class SearchesFindingLittleReport(ReportView):
     index_results_url_name = "catalogue_search_report:results"
     any_permission_required = ["add", "change"]
     list_export = ["terms", "searches", "results", "last_day"]
-    export_headings = {"terms": "Search words", "searches": "Searches", "results": "Entries found (fewest)",
-                       "last_day": "Last searched"}
+    export_headings = {
+        "terms": "Search words",
+        "searches": "Searches",
+        "results": "Entries found (fewest)",
+        "last_day": "Last searched",
+    }
     columns = [
         Column("terms", label="Search words", accessor=lambda row: row["terms"]),
         Column("searches", label="Searches", accessor=lambda row: row["searches"]),
@@ -50,6 +54,8 @@ class SearchesFindingLittleReport(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["page_subtitle"] = (f"Last {self.days} days; words that found {LOW_RESULTS} entries or fewer. "
-                                    f"Records older than {keep_days()} days are deleted.")
+        context["page_subtitle"] = (
+            f"Last {self.days} days; words that found {LOW_RESULTS} entries or fewer. "
+            f"Records older than {keep_days()} days are deleted."
+        )
         return context

@@ -33,9 +33,9 @@ class Snapshot:
     """Every live public entry's id, facet values and sort keys, at one catalogue version."""
 
     version: int
-    ids: np.ndarray                      # entry page ids, ascending
+    ids: np.ndarray  # entry page ids, ascending
     facets: dict[str, list[FacetValue]]  # param -> values in display order
-    orders: dict[str, np.ndarray]        # sort name -> positions in that order
+    orders: dict[str, np.ndarray]  # sort name -> positions in that order
     _matrices: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -96,7 +96,8 @@ def get_snapshot() -> Snapshot:
 
 def build_snapshot(version: int) -> Snapshot:
     rows = list(
-        EntryPage.objects.live().public()
+        EntryPage.objects.live()
+        .public()
         .order_by("pk")
         .values_list("pk", "title", "first_published_at", "evidence_level_id", "content_type_id")
     )

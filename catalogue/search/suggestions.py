@@ -54,8 +54,12 @@ class Lexicon:
                 continue
             # Names of programmes and guidance (title words) are what people most often mistype.
             in_title = candidate in self.in_titles
-            score = (distance - 0.5 * (_sound(candidate) == _sound(word)) - 1.0 * in_title, not in_title,
-                     -self.entries_using[candidate], candidate)
+            score = (
+                distance - 0.5 * (_sound(candidate) == _sound(word)) - 1.0 * in_title,
+                not in_title,
+                -self.entries_using[candidate],
+                candidate,
+            )
             if best_score is None or score < best_score:
                 best, best_score = candidate, score
         return best

@@ -39,8 +39,9 @@ def match_entries(plan: TextPlan, text: str = "") -> dict[int, float]:
         if _uses_database_index(backend) and connection.vendor == "sqlite":
             return _summed(_rows_sqlite([fts5_expression(p) for p in plans], tagged=True))
         if _uses_database_index(backend) and connection.vendor == "postgresql":
-            return _summed(_rows_postgres([tsquery_expressions(p) for p in plans], backend.config or "english",
-                                          tagged=True))
+            return _summed(
+                _rows_postgres([tsquery_expressions(p) for p in plans], backend.config or "english", tagged=True)
+            )
         return _match_with_backend(backend, text or " ".join(plan.words))
     except Exception as error:  # any backend failure: degrade to filtering only
         raise TextSearchUnavailable(str(error)) from error
@@ -74,6 +75,7 @@ def match_most_concepts(plan: TextPlan) -> tuple[dict[int, float], int]:
 
 def fts5_expression(plan: TextPlan) -> str:
     """The plan in FTS5's query language. Every word is quoted, so operators typed are inert."""
+
     def phrase(words) -> str:
         if len(words) == 1:
             forms = prefix_forms(words[0])
@@ -87,12 +89,11 @@ def fts5_expression(plan: TextPlan) -> str:
 
 def tsquery_expressions(plan: TextPlan) -> tuple[str, str]:
     """(the plan, any of its words) for PostgreSQL's to_tsquery, which stems with the same Snowball."""
+
     def phrase(words) -> str:
         return "(" + " <-> ".join(_phrase_word(word, "{}:*", "{}", stemmed=False) for word in words) + ")"
 
-    whole = " & ".join(
-        "(" + " | ".join(phrase(p.words) for p in concept.phrases) + ")" for concept in plan.concepts
-    )
+    whole = " & ".join("(" + " | ".join(phrase(p.words) for p in concept.phrases) + ")" for concept in plan.concepts)
     words = {word for concept in plan.concepts for p in concept.phrases for word in p.words}
     any_word = " | ".join(_phrase_word(word, "{}:*", "{}", stemmed=False) for word in sorted(words))
     return whole, any_word
@@ -137,8 +138,10 @@ def _rows_sqlite(matches: list[str], tagged: bool = False) -> list[tuple]:
         f"LIMIT {MAX_MATCHES})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join([select] * len(matches)),
-                       [value for branch, match in enumerate(matches) for value in (branch, match, *content_types)])
+        cursor.execute(
+            " UNION ALL ".join([select] * len(matches)),
+            [value for branch, match in enumerate(matches) for value in (branch, match, *content_types)],
+        )
         rows = [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
     return rows if tagged else [row[:2] for row in rows]
 
@@ -156,8 +159,11 @@ def _rows_postgres(expressions: list[tuple[str, str]], config: str, tagged: bool
         f"AND (title || body) @@ query "
         f"LIMIT {MAX_MATCHES})"
     )
-    params = [value for branch, (whole, any_word) in enumerate(expressions)
-              for value in (branch, config, whole, config, any_word, content_types)]
+    params = [
+        value
+        for branch, (whole, any_word) in enumerate(expressions)
+        for value in (branch, config, whole, config, any_word, content_types)
+    ]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join([select] * len(expressions)), params)
         rows = [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]

@@ -84,8 +84,14 @@ def plan_text(text: str, vocabulary: Vocabulary) -> TextPlan:
                 typed = " ".join(words[i:j])
                 others = tuple(t for t in terms if match_key(words_of(t)) != match_key(words[i:j]))
                 as_typed = [words_of(t) for t in terms if t not in others]
-                concepts.append(Concept(typed, _alternatives([words_of(t) for t in terms]), others,
-                                        _alternatives(as_typed + [words[i:j]])))
+                concepts.append(
+                    Concept(
+                        typed,
+                        _alternatives([words_of(t) for t in terms]),
+                        others,
+                        _alternatives(as_typed + [words[i:j]]),
+                    )
+                )
                 i = j
                 break
         else:
@@ -116,5 +122,6 @@ def vocabulary_for(snapshot) -> Vocabulary:
     """The synonym groups as they were at this snapshot's catalogue version (an edit moves it on)."""
     from ..models import SearchSynonymGroup
 
-    return snapshot.memo("vocabulary", lambda: Vocabulary(
-        [group.term_list() for group in SearchSynonymGroup.objects.all()]))
+    return snapshot.memo(
+        "vocabulary", lambda: Vocabulary([group.term_list() for group in SearchSynonymGroup.objects.all()])
+    )

@@ -30,8 +30,20 @@ from .vocabulary import ImportVocabulary
 MAX_LISTED_PROBLEMS = 100
 
 # Tree bookkeeping Wagtail fills in when the page is added; not the editor's concern when checking a row.
-TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title", "locale", "translation_key",
-               "content_type", "live_revision", "latest_revision", "owner", "locked_by"]
+TREE_FIELDS = [
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "draft_title",
+    "locale",
+    "translation_key",
+    "content_type",
+    "live_revision",
+    "latest_revision",
+    "owner",
+    "locked_by",
+]
 
 
 @dataclass
@@ -115,13 +127,18 @@ def run_import(data: bytes, user=None, dry_run: bool = False, max_rows: int = MA
     vocabulary = ImportVocabulary()
     checked_rows = [check_row(row, vocabulary) for row in rows]
     _flag_repeated_identifiers(checked_rows)
-    records = {record.identifier: record for record in ImportedEntry.objects.filter(
-        identifier__in=[row.identifier for row in checked_rows]).select_related("page")}
+    records = {
+        record.identifier: record
+        for record in ImportedEntry.objects.filter(
+            identifier__in=[row.identifier for row in checked_rows]
+        ).select_related("page")
+    }
     slugs = _SlugAllocator(catalogue)
     plans = []
     for checked in checked_rows:
-        outcome = RowOutcome(checked.line, checked.identifier, checked.fields.get("title") or "",
-                             errors=list(checked.errors))
+        outcome = RowOutcome(
+            checked.line, checked.identifier, checked.fields.get("title") or "", errors=list(checked.errors)
+        )
         report.rows.append(outcome)
         if checked.is_valid:
             plan = _plan_row(checked, outcome, records.get(checked.identifier), catalogue, vocabulary, slugs, user)
@@ -141,8 +158,9 @@ def _flag_repeated_identifiers(checked_rows: list[CheckedRow]) -> None:
     for row in checked_rows:
         if len(lines[row.identifier]) > 1:
             others = ", ".join(str(line) for line in lines[row.identifier])
-            row.errors.append(f"identifier: '{row.identifier}' is used on lines {others}; "
-                              "each entry needs its own identifier.")
+            row.errors.append(
+                f"identifier: '{row.identifier}' is used on lines {others}; each entry needs its own identifier."
+            )
 
 
 class _SlugAllocator:
@@ -172,8 +190,10 @@ def _plan_row(checked, outcome, record, catalogue, vocabulary, slugs, user) -> _
     else:
         existing = record.page.specific
         if not isinstance(existing, page_class):
-            outcome.errors.append(f"type: this identifier is already a {existing.entry_type_label.lower()}; "
-                                  "the type of an imported entry cannot change.")
+            outcome.errors.append(
+                f"type: this identifier is already a {existing.entry_type_label.lower()}; "
+                "the type of an imported entry cannot change."
+            )
             return None
         page = existing.get_latest_revision_as_object()
         outcome.page = existing
@@ -188,11 +208,14 @@ def _plan_row(checked, outcome, record, catalogue, vocabulary, slugs, user) -> _
         _check_may_edit(outcome, outcome.page, user)
     rating_changed = any(before.get(name) != after.get(name) for name in RATING_FIELDS)
     if record is None:
-        rating_changed = page.evidence_level != vocabulary.not_yet_rated or page.evidence_rationale \
-            or page.evidence_rated_on
+        rating_changed = (
+            page.evidence_level != vocabulary.not_yet_rated or page.evidence_rationale or page.evidence_rated_on
+        )
     if rating_changed and user is not None and not can_rate_evidence(user):
-        outcome.errors.append("evidence_level: only a reviewer can set or change an evidence rating; leave the "
-                              "evidence columns blank or as they are.")
+        outcome.errors.append(
+            "evidence_level: only a reviewer can set or change an evidence rating; leave the "
+            "evidence columns blank or as they are."
+        )
     try:
         page.full_clean(exclude=TREE_FIELDS)
     except ValidationError as error:
@@ -248,8 +271,11 @@ def _state(page) -> dict:
 def _messages(error: ValidationError) -> list[str]:
     if not hasattr(error, "error_dict"):
         return list(error.messages)
-    return [message if name == NON_FIELD_ERRORS else f"{name}: {message}"
-            for name, messages in error.message_dict.items() for message in messages]
+    return [
+        message if name == NON_FIELD_ERRORS else f"{name}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 @transaction.atomic

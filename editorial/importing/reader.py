@@ -37,19 +37,24 @@ def read_rows(data: bytes, max_rows: int = MAX_ROWS) -> list[CsvRow]:
     if not data.strip():
         raise ImportFileError("The file is empty. Download the template, add one row per entry and upload it again.")
     if b"\x00" in data:
-        raise ImportFileError("This is not a CSV text file (it contains binary data). Save your spreadsheet as "
-                              "'CSV UTF-8 (comma delimited)' and upload that file.")
+        raise ImportFileError(
+            "This is not a CSV text file (it contains binary data). Save your spreadsheet as "
+            "'CSV UTF-8 (comma delimited)' and upload that file."
+        )
     text = _decode(data)
     if not text.strip():  # e.g. only the byte-order mark Excel writes
         raise ImportFileError("The file is empty. Download the template, add one row per entry and upload it again.")
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise ImportFileError(f"This file could not be read as CSV ({error}). Save your spreadsheet as "
-                              "'CSV UTF-8 (comma delimited)'.") from None
+        raise ImportFileError(
+            f"This file could not be read as CSV ({error}). Save your spreadsheet as 'CSV UTF-8 (comma delimited)'."
+        ) from None
     if len(records[0]) > MAX_COLUMNS:
-        raise ImportFileError(f"The first line has {len(records[0])} columns; the template has {len(COLUMN_NAMES)} "
-                              f"and at most {MAX_COLUMNS} are read. Download the template to see the columns.")
+        raise ImportFileError(
+            f"The first line has {len(records[0])} columns; the template has {len(COLUMN_NAMES)} "
+            f"and at most {MAX_COLUMNS} are read. Download the template to see the columns."
+        )
     header = [name.strip().lower() for name in records[0]]
     _check_header(header)
     rows = []
@@ -57,35 +62,45 @@ def read_rows(data: bytes, max_rows: int = MAX_ROWS) -> list[CsvRow]:
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets often leave blank lines at the end
         if len(record) > len(header):
-            raise ImportFileError(f"Line {index} has {len(record)} cells but the header has {len(header)} columns. "
-                                  "Check for an unquoted comma in that row.")
+            raise ImportFileError(
+                f"Line {index} has {len(record)} cells but the header has {len(header)} columns. "
+                "Check for an unquoted comma in that row."
+            )
         padded = record + [""] * (len(header) - len(record))
         rows.append(CsvRow(index, {name: cell.strip() for name, cell in zip(header, padded, strict=True)}))
     if not rows:
         raise ImportFileError("The file has a header row but no entries.")
     if len(rows) > max_rows:
-        advice = "" if max_rows >= MAX_ROWS else \
-            f" (an administrator can import up to {MAX_ROWS} at once with manage.py import_entries)"
-        raise ImportFileError(f"The file has {len(rows)} entries; at most {max_rows} can be imported here at once"
-                              f"{advice}. Split it into smaller files.")
+        advice = (
+            ""
+            if max_rows >= MAX_ROWS
+            else f" (an administrator can import up to {MAX_ROWS} at once with manage.py import_entries)"
+        )
+        raise ImportFileError(
+            f"The file has {len(rows)} entries; at most {max_rows} can be imported here at once"
+            f"{advice}. Split it into smaller files."
+        )
     return rows
 
 
 def check_size(size: int) -> None:
     """Refuse a file over the limit before it is read or parsed."""
     if size > MAX_FILE_BYTES:
-        raise ImportFileError(f"The file is {size / 1024 / 1024:.1f} MB; the limit is "
-                              f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files.")
+        raise ImportFileError(
+            f"The file is {size / 1024 / 1024:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files."
+        )
 
 
 def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte-order mark
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         raise ImportFileError(
             f"The file is not UTF-8 text (byte 0x{data[error.start]:02X} on line {line} is not valid UTF-8). "
-            "In your spreadsheet choose 'Save as' > 'CSV UTF-8 (comma delimited)' and upload that file.") from None
+            "In your spreadsheet choose 'Save as' > 'CSV UTF-8 (comma delimited)' and upload that file."
+        ) from None
 
 
 def _check_header(header: list[str]) -> None:
@@ -101,5 +116,8 @@ def _check_header(header: list[str]) -> None:
         shown = ", ".join(unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
         problems.append(f"unknown columns: {shown}")
     if problems:
-        raise ImportFileError("The columns do not match the template: " + "; ".join(problems) +
-                              ". Download the template to see the expected columns.")
+        raise ImportFileError(
+            "The columns do not match the template: "
+            + "; ".join(problems)
+            + ". Download the template to see the expected columns."
+        )

@@ -88,8 +88,9 @@ def _convert(checked: CheckedRow, column, raw: str, vocabulary: ImportVocabulary
     if column.kind == "date":
         checked.fields[name] = parse_date(raw)
     elif column.kind == "url":
-        URLValidator(schemes=["http", "https"], message="not a web address; it must start with https:// "
-                                                        "or http://.")(raw)
+        URLValidator(schemes=["http", "https"], message="not a web address; it must start with https:// or http://.")(
+            raw
+        )
         checked.fields[name] = raw
     elif column.kind == "boolean":
         if raw.lower() not in TRUE_WORDS | FALSE_WORDS:
@@ -124,8 +125,10 @@ def _look_up_terms(column: str, raw: str, vocabulary: ImportVocabulary) -> list:
             terms.append(term)
     if unknown:
         noun = "value" if len(unknown) == 1 else "values"
-        raise ValidationError(f"unknown {noun} {', '.join(repr(v) for v in unknown)}. Use the names, slugs or "
-                              "codes listed under Catalogue in the admin.")
+        raise ValidationError(
+            f"unknown {noun} {', '.join(repr(v) for v in unknown)}. Use the names, slugs or "
+            "codes listed under Catalogue in the admin."
+        )
     return terms
 
 

@@ -15,8 +15,19 @@ import io
 
 import rispy
 
-COLUMNS = ("authors", "title", "year", "publisher", "url", "doi", "design", "country", "sample_size",
-           "outcomes", "entries")
+COLUMNS = (
+    "authors",
+    "title",
+    "year",
+    "publisher",
+    "url",
+    "doi",
+    "design",
+    "country",
+    "sample_size",
+    "outcomes",
+    "entries",
+)
 REQUIRED_COLUMNS = ("authors", "title")
 MAX_ROWS = 5000
 MAX_COLUMNS = 50  # the format has eleven; a far wider header is not a references file
@@ -30,8 +41,10 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFileError(f"The file is not UTF-8 text (byte {error.start} cannot be read). "
-                              "Save it as 'CSV UTF-8' or export it again as UTF-8.") from None
+        raise ImportFileError(
+            f"The file is not UTF-8 text (byte {error.start} cannot be read). "
+            "Save it as 'CSV UTF-8' or export it again as UTF-8."
+        ) from None
 
 
 def read_csv(data: bytes) -> list[dict]:
@@ -40,8 +53,10 @@ def read_csv(data: bytes) -> list[dict]:
     if not header:
         raise ImportFileError("The file is empty: the first line must name the columns.")
     if len(header) > MAX_COLUMNS:
-        raise ImportFileError(f"The first line has {len(header)} columns; at most {MAX_COLUMNS} are read. "
-                              f"Columns allowed: {', '.join(COLUMNS)}.")
+        raise ImportFileError(
+            f"The first line has {len(header)} columns; at most {MAX_COLUMNS} are read. "
+            f"Columns allowed: {', '.join(COLUMNS)}."
+        )
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     unknown = [name for name in header if name and name not in COLUMNS]
     if missing or unknown:
@@ -65,8 +80,13 @@ def read_csv(data: bytes) -> list[dict]:
     return rows
 
 
-KEYWORD_FIELDS = {"design": "design", "country": "country", "sample size": "sample_size",
-                  "outcome": "outcomes", "entry": "entries"}
+KEYWORD_FIELDS = {
+    "design": "design",
+    "country": "country",
+    "sample size": "sample_size",
+    "outcome": "outcomes",
+    "entry": "entries",
+}
 
 
 def read_ris(data: bytes) -> list[dict]:

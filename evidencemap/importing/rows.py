@@ -62,15 +62,23 @@ class RowValidator:
             errors.append(f"'{doi}' is not a DOI (they look like 10.1234/abcd).")
         title = raw.get("title", "")
         reference = self._existing(doi, title, year) or Reference()
-        for name, value in {"authors": raw.get("authors", ""), "title": title, "year": year,
-                            "publisher": raw.get("publisher", ""), "url": raw.get("url", ""), "doi": doi,
-                            "design": self.designs.get(design.casefold(), design),
-                            "country": raw.get("country", ""), "sample_size": sample_size}.items():
+        for name, value in {
+            "authors": raw.get("authors", ""),
+            "title": title,
+            "year": year,
+            "publisher": raw.get("publisher", ""),
+            "url": raw.get("url", ""),
+            "doi": doi,
+            "design": self.designs.get(design.casefold(), design),
+            "country": raw.get("country", ""),
+            "sample_size": sample_size,
+        }.items():
             setattr(reference, name, value)
         try:
             # Design, year and sample size were checked above with clearer messages.
-            reference.full_clean(exclude=["design", "year", "sample_size"], validate_unique=False,
-                                 validate_constraints=False)
+            reference.full_clean(
+                exclude=["design", "year", "sample_size"], validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 errors += [f"{name.replace('_', ' ').capitalize()}: {message}" for message in messages]
@@ -110,8 +118,10 @@ class RowValidator:
             elif outcome.pk in seen:
                 errors.append(f"Outcome '{name}' is given twice.")
             if value is None:
-                errors.append(f"Unknown direction of effect '{direction}' for '{name}'. Use one of: "
-                              f"{', '.join(ReferenceOutcome.Direction.values)}.")
+                errors.append(
+                    f"Unknown direction of effect '{direction}' for '{name}'. Use one of: "
+                    f"{', '.join(ReferenceOutcome.Direction.values)}."
+                )
             if outcome is not None and value is not None and outcome.pk not in seen:
                 seen.add(outcome.pk)
                 findings.append((outcome, value))
@@ -122,8 +132,11 @@ class RowValidator:
         for slug in filter(None, (piece.strip() for piece in text.split(";"))):
             matches = self.entries.get(slug, [])
             if len(matches) != 1:
-                errors.append(f"No catalogue entry has the slug '{slug}'." if not matches
-                              else f"More than one entry has the slug '{slug}'.")
+                errors.append(
+                    f"No catalogue entry has the slug '{slug}'."
+                    if not matches
+                    else f"More than one entry has the slug '{slug}'."
+                )
             else:
                 entries.append(matches[0])
         return entries

@@ -102,13 +102,17 @@ def _write(row: ValidRow, report: ImportReport, user):
     ReferenceOutcome.objects.filter(reference=reference).delete()
     ReferenceOutcome.objects.bulk_create(
         ReferenceOutcome(reference=reference, outcome=outcome, direction=direction, sort_order=order)
-        for order, (outcome, direction) in enumerate(row.findings))
+        for order, (outcome, direction) in enumerate(row.findings)
+    )
     for entry in row.entries:
         try:
             report.entries_drafted += _draft_link(entry, reference, user)
         except ValidationError as error:
-            raise RowWriteError(row.where, f"Entry '{entry.slug}' cannot be saved as it stands "
-                                           f"({'; '.join(error.messages)}): fix it in the admin first.") from None
+            raise RowWriteError(
+                row.where,
+                f"Entry '{entry.slug}' cannot be saved as it stands "
+                f"({'; '.join(error.messages)}): fix it in the admin first.",
+            ) from None
 
 
 def _link_refusals(row: ValidRow, user) -> list[str]:
@@ -126,8 +130,10 @@ def _link_refusals(row: ValidRow, user) -> list[str]:
         if row.reference.pk and row.reference in page.get_latest_revision_as_object().references.all():
             continue
         if not page.permissions_for_user(user).can_edit():
-            problems.append(f"Entry '{entry.slug}': you do not have permission to edit it, so this reference "
-                            "cannot be linked to it.")
+            problems.append(
+                f"Entry '{entry.slug}': you do not have permission to edit it, so this reference "
+                "cannot be linked to it."
+            )
             continue
         lock = page.get_lock()
         if lock and lock.for_user(user):

@@ -27,8 +27,13 @@ def _citing(context, page) -> dict:
         entry = context.get("current_entry") or page
         versions = context.get("versions") or published_versions(entry)
         version = shown or current_version(entry, versions)
-        cache[page.pk] = {"versions": versions, "version": version, "shown_version": shown,
-                          "cited": cited(request, page, version), "entry": entry}
+        cache[page.pk] = {
+            "versions": versions,
+            "version": version,
+            "shown_version": shown,
+            "cited": cited(request, page, version),
+            "entry": entry,
+        }
     return cache[page.pk]
 
 
@@ -39,8 +44,7 @@ def entry_metadata(context, page):
     cited_version = citing["cited"]
     request = context["request"]
     # The live page describes the entry at its stable URL; a version page describes that version.
-    url = cited_version.url if citing["shown_version"] else absolute_url(
-        citing["entry"].get_url(request))
+    url = cited_version.url if citing["shown_version"] else absolute_url(citing["entry"].get_url(request))
     return {"cited": cited_version, "json_ld": _json_ld(page, cited_version, url)}
 
 
@@ -57,9 +61,16 @@ def _json_ld(page, cited_version, url: str) -> str:
         "publisher": {"@type": "Organization", "name": cited_version.publisher},
         "about": [term.name for term in [*page.areas.all(), *page.topics.all()]],
         "spatialCoverage": [{"@type": "Place", "name": region.name} for region in page.regions.all()],
-        "citation": [{"@type": "CreativeWork", "name": ref.title, "author": ref.authors,
-                      **({"datePublished": str(ref.year)} if ref.year else {}),
-                      **({"url": ref.link} if ref.link else {})} for ref in page.references.all()],
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "name": ref.title,
+                "author": ref.authors,
+                **({"datePublished": str(ref.year)} if ref.year else {}),
+                **({"url": ref.link} if ref.link else {}),
+            }
+            for ref in page.references.all()
+        ],
     }
     if cited_version.version:
         data["version"] = str(cited_version.version.number)
@@ -80,8 +91,11 @@ def version_notice(context):
         return {}
     entry = context["current_entry"]
     current = context.get("current_version")
-    return {"shown_version": shown, "entry_url": entry.get_url(context["request"]),
-            "is_current": current is not None and current.number == shown.number}
+    return {
+        "shown_version": shown,
+        "entry_url": entry.get_url(context["request"]),
+        "is_current": current is not None and current.number == shown.number,
+    }
 
 
 @register.inclusion_tag("opendata/tags/cite_this.html", takes_context=True)

@@ -8,8 +8,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 STYLESHEET = ROOT / "static" / "build" / "main.css"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -57,8 +65,10 @@ def restore_migrated_data():
         return
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized is None:
-        pytest.fail("The test database was flushed and no serialized copy exists: a browser-suite test must "
-                    "request django_db_serialized_rollback (test_journeys does).")
+        pytest.fail(
+            "The test database was flushed and no serialized copy exists: a browser-suite test must "
+            "request django_db_serialized_rollback (test_journeys does)."
+        )
     # The flush's post_migrate recreated content types and permissions with new ids: clear them first.
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(serialized)
@@ -73,8 +83,11 @@ def refuse_unless_test_database():
     """
     from django.db import connection
 
-    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()
-            or str(connection.settings_dict["NAME"]).startswith("test_")):
+    if not (
+        connection.vendor == "sqlite"
+        and connection.is_in_memory_db()
+        or str(connection.settings_dict["NAME"]).startswith("test_")
+    ):
         pytest.fail(f"Not a test database ({connection.settings_dict['NAME']}): refusing to add browser-test content.")
 
 
@@ -110,6 +123,12 @@ def site(browser_catalogue, django_db_blocker):
 def csp_errors(page):
     """Console errors from the Content-Security-Policy: our own scripts and styles must never trip it."""
     errors = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     return errors

@@ -20,23 +20,48 @@ class BrowserSite:
 def build_catalogue(url: str) -> BrowserSite:
     _, catalogue = ensure_site_tree()
     case_study = CaseStudyPageFactory(
-        parent=catalogue, title="Riverside recovery court pathway", evidence="practice-informed",
-        areas=["post-removal-support"], regions=["london"], stages=["after-removal"], topics=["substance-use"],
-        period="2019 to 2023", what_changed="Fewer repeat proceedings (illustrative).")
+        parent=catalogue,
+        title="Riverside recovery court pathway",
+        evidence="practice-informed",
+        areas=["post-removal-support"],
+        regions=["london"],
+        stages=["after-removal"],
+        topics=["substance-use"],
+        period="2019 to 2023",
+        what_changed="Fewer repeat proceedings (illustrative).",
+    )
     intervention = InterventionPageFactory(
-        parent=catalogue, title="Family Drug and Alcohol Court", provider="Coram", evidence="moderate",
-        areas=["peri-natal-intervention"], stages=["during-proceedings"], regions=["london"], topics=["substance-use"],
+        parent=catalogue,
+        title="Family Drug and Alcohol Court",
+        provider="Coram",
+        evidence="moderate",
+        areas=["peri-natal-intervention"],
+        stages=["during-proceedings"],
+        regions=["london"],
+        topics=["substance-use"],
         summary="A problem-solving court for parents whose substance use puts their baby at risk.",
         website="https://example.org/a/very/long/address/that/must/wrap/on/a/small/screen/family-drug-and-alcohol-court",
-        publish=False)
+        publish=False,
+    )
     intervention.references.set([ReferenceFactory(title="After FDAC: outcomes five years later", year=2016)])
     intervention.related_entries.create(related=case_study)
     intervention.save_revision().publish()
     guidance = GuidancePageFactory(
-        parent=catalogue, title="Pre-birth assessment procedure", evidence="not-yet-rated",
-        areas=["pre-birth-assessment"], stages=["pregnancy"], regions=["wales"],
-        summary="When and how to assess, with the parents, whether a baby can safely stay with them.")
+        parent=catalogue,
+        title="Pre-birth assessment procedure",
+        evidence="not-yet-rated",
+        areas=["pre-birth-assessment"],
+        stages=["pregnancy"],
+        regions=["wales"],
+        summary="When and how to assess, with the parents, whether a baby can safely stay with them.",
+    )
     for number in range(3):
-        InterventionPageFactory(parent=catalogue, title=f"Parent advocacy service {number}", evidence="promising",
-                                areas=["post-removal-support"], regions=["north-west"], stages=["pre-proceedings"])
+        InterventionPageFactory(
+            parent=catalogue,
+            title=f"Parent advocacy service {number}",
+            evidence="promising",
+            areas=["post-removal-support"],
+            regions=["north-west"],
+            stages=["pre-proceedings"],
+        )
     return BrowserSite(url=url, intervention=intervention, guidance=guidance, case_study=case_study)

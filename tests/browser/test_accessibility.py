@@ -16,9 +16,12 @@ def axe_violations(page) -> list[str]:
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_A_AA)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
-            for v in result["violations"]]
+        WCAG_A_AA,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
 
 
 def test_every_kind_of_page_has_no_wcag_a_or_aa_violations(site, page, csp_errors):

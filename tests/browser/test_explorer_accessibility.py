@@ -3,24 +3,50 @@
 import pytest
 
 from explorer.models import (
-    CafcassRate, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, InfantCareFigure,
-    LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
+    CafcassRate,
+    ChildrenLookedAfter,
+    ChildrensServicesSpend,
+    Deprivation,
+    HeadlineFigure,
+    InfantCareFigure,
+    LiveBirths,
+    OfstedJudgement,
+    PublishedQuote,
+    StatisticalNeighbour,
 )
 from explorer.open_data import load_all
+
 from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
-PAGES = {"overview": "/data/", "regions": "/data/regions/", "funnel": "/data/outliers/?year=2020",
-         "relationships": "/data/relationships/", "Blackpool": "/data/local-authorities/E06000009/",
-         "Cardiff": "/data/local-authorities/W06000015/", "sources": "/data/sources/", "your data": "/data/your-data/"}
+PAGES = {
+    "overview": "/data/",
+    "regions": "/data/regions/",
+    "funnel": "/data/outliers/?year=2020",
+    "relationships": "/data/relationships/",
+    "Blackpool": "/data/local-authorities/E06000009/",
+    "Cardiff": "/data/local-authorities/W06000015/",
+    "sources": "/data/sources/",
+    "your data": "/data/your-data/",
+}
 
 
 @pytest.fixture
 def real_data(site):
     load_all()
     yield
-    for model in (InfantCareFigure, CafcassRate, PublishedQuote, LiveBirths, ChildrenLookedAfter, OfstedJudgement,
-                  Deprivation, ChildrensServicesSpend, StatisticalNeighbour, HeadlineFigure):
+    for model in (
+        InfantCareFigure,
+        CafcassRate,
+        PublishedQuote,
+        LiveBirths,
+        ChildrenLookedAfter,
+        OfstedJudgement,
+        Deprivation,
+        ChildrensServicesSpend,
+        StatisticalNeighbour,
+        HeadlineFigure,
+    ):
         model.objects.all().delete()
 
 

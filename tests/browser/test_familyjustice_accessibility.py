@@ -1,23 +1,42 @@
-"""axe-core finds no WCAG 2.x A or AA violations on the family-justice pages, on the real data (owner: familyjustice)."""
+"""axe-core finds no WCAG 2.x A or AA violations on the family-justice pages, on the real data."""
 
 import pytest
 
 from explorer.models import (
-    CafcassRate, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, InfantCareFigure,
-    LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
+    CafcassRate,
+    ChildrenLookedAfter,
+    ChildrensServicesSpend,
+    Deprivation,
+    HeadlineFigure,
+    InfantCareFigure,
+    LiveBirths,
+    OfstedJudgement,
+    PublishedQuote,
+    StatisticalNeighbour,
 )
 from explorer.open_data import load_all as load_open_data
 from familyjustice.loading import load_all as load_family_justice
 from familyjustice.models import (
-    AuthorityArea, DfjArea, DfjCourt, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
+    AuthorityArea,
+    DfjArea,
+    DfjCourt,
+    LegalStatusFigure,
+    ResidentialFamilyCentre,
+    Under18Conception,
 )
+
 from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
-PAGES = {"areas": "/data/family-justice-areas/", "area": "/data/family-justice-areas/cleveland-and-south-durham/",
-         "area without a pool": "/data/family-justice-areas/milton-keynes/", "legal status": "/data/legal-status/",
-         "units": "/data/parent-and-child-units/", "questions": "/data/questions/",
-         "profile with candidates": "/data/local-authorities/E06000047/"}
+PAGES = {
+    "areas": "/data/family-justice-areas/",
+    "area": "/data/family-justice-areas/cleveland-and-south-durham/",
+    "area without a pool": "/data/family-justice-areas/milton-keynes/",
+    "legal status": "/data/legal-status/",
+    "units": "/data/parent-and-child-units/",
+    "questions": "/data/questions/",
+    "profile with candidates": "/data/local-authorities/E06000047/",
+}
 
 
 @pytest.fixture
@@ -25,9 +44,24 @@ def real_data(site):
     load_open_data()
     load_family_justice()
     yield
-    for model in (AuthorityArea, DfjCourt, DfjArea, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception,
-                  InfantCareFigure, CafcassRate, PublishedQuote, LiveBirths, ChildrenLookedAfter, OfstedJudgement,
-                  Deprivation, ChildrensServicesSpend, StatisticalNeighbour, HeadlineFigure):
+    for model in (
+        AuthorityArea,
+        DfjCourt,
+        DfjArea,
+        LegalStatusFigure,
+        ResidentialFamilyCentre,
+        Under18Conception,
+        InfantCareFigure,
+        CafcassRate,
+        PublishedQuote,
+        LiveBirths,
+        ChildrenLookedAfter,
+        OfstedJudgement,
+        Deprivation,
+        ChildrensServicesSpend,
+        StatisticalNeighbour,
+        HeadlineFigure,
+    ):
         model.objects.all().delete()
 
 

@@ -131,8 +131,19 @@ def test_filter_panel_folds_away_on_a_phone_and_opens_by_keyboard(site, page):
     assert focused_id(page) == first_option
 
 
-@pytest.mark.parametrize("path", ["/", "/catalogue/", "/catalogue/?q=court&region=london&area=peri-natal-intervention",
-                                  "intervention", "guidance", "case study", "/how-we-rate-evidence/", "/missing/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/catalogue/",
+        "/catalogue/?q=court&region=london&area=peri-natal-intervention",
+        "intervention",
+        "guidance",
+        "case study",
+        "/how-we-rate-evidence/",
+        "/missing/",
+    ],
+)
 def test_no_horizontal_scrolling_at_375px(site, page, path):
     entries = {"intervention": site.intervention, "guidance": site.guidance, "case study": site.case_study}
     page.set_viewport_size({"width": 375, "height": 800})

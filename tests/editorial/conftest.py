@@ -38,8 +38,14 @@ def administrator(make_user):
 def entry_form_data(page, action=None, **overrides):
     """The POST body of the intervention edit form, filled from `page` and changed by `overrides`."""
     values = {
-        "title": page.title, "slug": page.slug, "summary": page.summary,
-        "provider": page.provider, "target_population": "", "delivery": "", "cost": "", "website": "",
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "provider": page.provider,
+        "target_population": "",
+        "delivery": "",
+        "cost": "",
+        "website": "",
         "contact": "",
         "body": streamfield([("paragraph", rich_text("<p>Body text.</p>"))]),
         "evidence_level": page.evidence_level_id,

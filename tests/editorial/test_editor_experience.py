@@ -51,8 +51,9 @@ def test_publish_scheduled_publishes_and_expires(catalogue, django_capture_on_co
     scheduled.go_live_at = timezone.now() + datetime.timedelta(hours=1)
     revision = scheduled.save_revision()
     revision.publish()  # approved, but its go-live time is an hour away
-    expiring = InterventionPageFactory(parent=catalogue, title="Expiring",
-                                       expire_at=timezone.now() + datetime.timedelta(hours=1))
+    expiring = InterventionPageFactory(
+        parent=catalogue, title="Expiring", expire_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     scheduled.refresh_from_db()
     assert expiring.live and not scheduled.live
     revision.refresh_from_db()

@@ -13,9 +13,23 @@ from editorial.importing.columns import COLUMN_NAMES
 from editorial.importing.importer import run_import
 from editorial.models import ImportedEntry
 
-HEADER = ["identifier", "type", "title", "summary", "areas", "regions", "local_authorities", "evidence_level",
-          "evidence_rationale", "evidence_rated_on", "last_reviewed", "provider", "website", "area_name",
-          "is_fictional"]
+HEADER = [
+    "identifier",
+    "type",
+    "title",
+    "summary",
+    "areas",
+    "regions",
+    "local_authorities",
+    "evidence_level",
+    "evidence_rationale",
+    "evidence_rated_on",
+    "last_reviewed",
+    "provider",
+    "website",
+    "area_name",
+    "is_fictional",
+]
 
 
 def csv_bytes(rows, header=HEADER, encoding="utf-8"):
@@ -28,18 +42,32 @@ def csv_bytes(rows, header=HEADER, encoding="utf-8"):
 
 
 def intervention(identifier="int-1", **values):
-    row = {"identifier": identifier, "type": "intervention", "title": f"Programme {identifier}",
-           "summary": "Helps parents keep their babies safely.", "areas": "Peri-natal intervention",
-           "regions": "north-west; E12000007", "provider": "A provider", "website": "https://example.org/",
-           "last_reviewed": "2026-01-15"}
+    row = {
+        "identifier": identifier,
+        "type": "intervention",
+        "title": f"Programme {identifier}",
+        "summary": "Helps parents keep their babies safely.",
+        "areas": "Peri-natal intervention",
+        "regions": "north-west; E12000007",
+        "provider": "A provider",
+        "website": "https://example.org/",
+        "last_reviewed": "2026-01-15",
+    }
     row.update(values)
     return row
 
 
 def case_study(identifier="cs-1", **values):
-    row = {"identifier": identifier, "type": "case-study", "title": f"Case study {identifier}",
-           "summary": "A fictional area's pre-birth panel.", "areas": "pre-birth-assessment",
-           "local_authorities": "E09000002", "area_name": "Northvale (fictional)", "is_fictional": "yes"}
+    row = {
+        "identifier": identifier,
+        "type": "case-study",
+        "title": f"Case study {identifier}",
+        "summary": "A fictional area's pre-birth panel.",
+        "areas": "pre-birth-assessment",
+        "local_authorities": "E09000002",
+        "area_name": "Northvale (fictional)",
+        "is_fictional": "yes",
+    }
     row.update(values)
     return row
 
@@ -110,32 +138,50 @@ def test_wrong_columns(catalogue, reviewer):
 
 @pytest.mark.django_db
 def test_bad_dates_are_listed_for_every_row_and_nothing_is_written(catalogue, reviewer):
-    rows = [intervention("a"), intervention("b", last_reviewed="31/02/2026"),
-            intervention("c", evidence_level="promising", evidence_rationale="One study.",
-                         evidence_rated_on="next week")]
+    rows = [
+        intervention("a"),
+        intervention("b", last_reviewed="31/02/2026"),
+        intervention("c", evidence_level="promising", evidence_rationale="One study.", evidence_rated_on="next week"),
+    ]
     report = run_import(csv_bytes(rows), user=reviewer)
-    _assert_nothing_written(report, "last_reviewed: '31/02/2026' is not a date",
-                            "evidence_rated_on: 'next week' is not a date")
+    _assert_nothing_written(
+        report, "last_reviewed: '31/02/2026' is not a date", "evidence_rated_on: 'next week' is not a date"
+    )
     assert [row.line for row in report.error_rows] == [3, 4]
 
 
 @pytest.mark.django_db
 def test_unknown_taxonomy_values(catalogue, reviewer):
-    rows = [intervention(areas="Peri-natal intervention; Underwater basket weaving", regions="E12999999"),
-            intervention("d", evidence_level="Excellent")]
+    rows = [
+        intervention(areas="Peri-natal intervention; Underwater basket weaving", regions="E12999999"),
+        intervention("d", evidence_level="Excellent"),
+    ]
     report = run_import(csv_bytes(rows), user=reviewer)
-    _assert_nothing_written(report, "areas: unknown value 'Underwater basket weaving'",
-                            "regions: unknown value 'E12999999'", "evidence_level: unknown evidence level")
+    _assert_nothing_written(
+        report,
+        "areas: unknown value 'Underwater basket weaving'",
+        "regions: unknown value 'E12999999'",
+        "evidence_level: unknown evidence level",
+    )
 
 
 @pytest.mark.django_db
 def test_required_fields_urls_and_type_rules(catalogue, reviewer):
-    rows = [intervention(summary="", website="not a url"), case_study(area_name=""),
-            case_study("cs-2", evidence_level="strong", evidence_rationale="RCT", evidence_rated_on="2026-01-01"),
-            intervention("e", evidence_level="promising")]
+    rows = [
+        intervention(summary="", website="not a url"),
+        case_study(area_name=""),
+        case_study("cs-2", evidence_level="strong", evidence_rationale="RCT", evidence_rated_on="2026-01-01"),
+        intervention("e", evidence_level="promising"),
+    ]
     report = run_import(csv_bytes(rows), user=reviewer)
-    _assert_nothing_written(report, "summary: required", "website: not a web address", "area_name: required",
-                            "Case studies carry practice evidence", "evidence_rationale: Explain the rating")
+    _assert_nothing_written(
+        report,
+        "summary: required",
+        "website: not a web address",
+        "area_name: required",
+        "Case studies carry practice evidence",
+        "evidence_rationale: Explain the rating",
+    )
 
 
 @pytest.mark.django_db
@@ -183,8 +229,16 @@ def test_an_imported_draft_is_invisible_to_the_public(catalogue, contributor, cl
     assert client.get(f"/catalogue/{page.slug}/").status_code == 404
     assert client.get(f"/api/v1/entries/{page.pk}/").status_code == 404
     # Every public listing, including facet counts (a region filter would show "(1)" for the draft).
-    for url in ("/catalogue/", "/catalogue/?q=secret", "/catalogue/?region=north-west", "/catalogue/export.csv",
-                "/catalogue/export.json", "/catalogue/feed/", "/api/v1/entries/", "/sitemap.xml"):
+    for url in (
+        "/catalogue/",
+        "/catalogue/?q=secret",
+        "/catalogue/?region=north-west",
+        "/catalogue/export.csv",
+        "/catalogue/export.json",
+        "/catalogue/feed/",
+        "/api/v1/entries/",
+        "/sitemap.xml",
+    ):
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert response.status_code == 200, url

@@ -62,12 +62,15 @@ def test_upload_with_bad_rows_lists_every_error_and_writes_nothing(client, contr
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "The submitted file is empty."),  # Django's own check on a zero-byte upload
-    (b"\r\n\r\n", "The file is empty."),
-    ("identifier,type,title\nx,intervention,Café".encode(), "required columns are missing: summary, areas"),
-    ("identifier,type,title,summary,areas\nx,intervention,Café,s,a".encode("cp1252"), "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "The submitted file is empty."),  # Django's own check on a zero-byte upload
+        (b"\r\n\r\n", "The file is empty."),
+        ("identifier,type,title\nx,intervention,Café".encode(), "required columns are missing: summary, areas"),
+        ("identifier,type,title,summary,areas\nx,intervention,Café,s,a".encode("cp1252"), "not UTF-8"),
+    ],
+)
 def test_unusable_files_get_a_clear_message(client, contributor, data, message):
     client.force_login(contributor)
     response = _upload(client, data)

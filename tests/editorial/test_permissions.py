@@ -14,8 +14,14 @@ ACTIONS = ["view draft", "create entry", "edit", "publish", "change evidence rat
 # The matrix the issue asks for: True = allowed. Keep in step with editorial/roles.py and the README.
 MATRIX = {
     ANONYMOUS: dict.fromkeys(ACTIONS, False),
-    roles.CONTRIBUTORS: {"view draft": True, "create entry": True, "edit": True, "publish": False,
-                         "change evidence rating": False, "approve in workflow": False},
+    roles.CONTRIBUTORS: {
+        "view draft": True,
+        "create entry": True,
+        "edit": True,
+        "publish": False,
+        "change evidence rating": False,
+        "approve in workflow": False,
+    },
     roles.REVIEWERS: dict.fromkeys(ACTIONS, True),
     roles.ADMINISTRATORS: dict.fromkeys(ACTIONS, True),
 }
@@ -46,10 +52,13 @@ def _create_entry(client, page, user):
 
 
 def _edit(client, page, user):
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                           entry_form_data(page, title="Edited title"))
-    return InterventionPage.objects.get(pk=page.pk).get_latest_revision_as_object().title == "Edited title" \
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), entry_form_data(page, title="Edited title")
+    )
+    return (
+        InterventionPage.objects.get(pk=page.pk).get_latest_revision_as_object().title == "Edited title"
         and response.status_code == 302
+    )
 
 
 def _publish(client, page, user):
@@ -59,8 +68,12 @@ def _publish(client, page, user):
 
 def _change_rating(client, page, user):
     promising = EvidenceLevel.objects.get(slug="promising")
-    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), entry_form_data(
-        page, evidence_level=promising.pk, evidence_rationale="One pre/post study.", evidence_rated_on="2026-10-01"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        entry_form_data(
+            page, evidence_level=promising.pk, evidence_rationale="One pre/post study.", evidence_rated_on="2026-10-01"
+        ),
+    )
     latest = InterventionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     return latest.evidence_level_id == promising.pk
 
@@ -69,14 +82,21 @@ def _approve(client, page, user):
     submitter = InterventionPage.objects.get(pk=page.pk)
     workflow_state = submitter.get_workflow().start(submitter, user=None)
     task_state = workflow_state.current_task_state
-    client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
-                {"comment": ""})
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]), {"comment": ""}
+    )
     task_state.refresh_from_db()
     return task_state.status == task_state.STATUS_APPROVED
 
 
-PERFORM = {"view draft": _view_draft, "create entry": _create_entry, "edit": _edit, "publish": _publish,
-           "change evidence rating": _change_rating, "approve in workflow": _approve}
+PERFORM = {
+    "view draft": _view_draft,
+    "create entry": _create_entry,
+    "edit": _edit,
+    "publish": _publish,
+    "change evidence rating": _change_rating,
+    "approve in workflow": _approve,
+}
 
 
 @pytest.mark.django_db
@@ -98,9 +118,15 @@ def test_contributor_sees_the_rating_locked_and_a_tampered_change_is_refused(cli
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     form = client.get(edit_url).context["form"]
     assert form.fields["evidence_level"].disabled and form.fields["evidence_rationale"].disabled
-    response = client.post(edit_url, entry_form_data(
-        draft, evidence_level=EvidenceLevel.objects.get(slug="strong").pk,
-        evidence_rationale="Trust me.", evidence_rated_on="2026-10-01"))
+    response = client.post(
+        edit_url,
+        entry_form_data(
+            draft,
+            evidence_level=EvidenceLevel.objects.get(slug="strong").pk,
+            evidence_rationale="Trust me.",
+            evidence_rated_on="2026-10-01",
+        ),
+    )
     assert response.status_code == 200
     assert "Only a reviewer can change an evidence rating" in response.content.decode()
     assert draft.get_latest_revision().pk == InterventionPage.objects.get(pk=draft.pk).get_latest_revision().pk
@@ -127,8 +153,9 @@ def test_public_never_sees_a_draft(client, draft):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "can_delete_others"), [
-    (roles.CONTRIBUTORS, False), (roles.REVIEWERS, True), (roles.ADMINISTRATORS, True)])
+@pytest.mark.parametrize(
+    ("role", "can_delete_others"), [(roles.CONTRIBUTORS, False), (roles.REVIEWERS, True), (roles.ADMINISTRATORS, True)]
+)
 def test_media_permissions(make_user, role, can_delete_others):
     """Everyone uploads; only reviewers and administrators delete what someone else uploaded."""
     import wagtail_factories
@@ -142,8 +169,10 @@ def test_media_permissions(make_user, role, can_delete_others):
     from wagtail.models import Collection
 
     root = Collection.get_first_root_node()
-    someone_elses = {images: wagtail_factories.ImageFactory(collection=root),
-                     documents: wagtail_factories.DocumentFactory(collection=root)}
+    someone_elses = {
+        images: wagtail_factories.ImageFactory(collection=root),
+        documents: wagtail_factories.DocumentFactory(collection=root),
+    }
     for policy, item in someone_elses.items():
         assert policy.user_has_permission(user, "add")
         assert policy.user_has_permission_for_instance(user, "delete", item) is can_delete_others

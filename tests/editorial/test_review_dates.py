@@ -18,10 +18,10 @@ def _entry(catalogue, title, days_from_today, **kwargs):
 @pytest.fixture
 def entries(catalogue):
     return {
-        "overdue-north": _entry(catalogue, "Overdue north-west", -30, regions=["north-west"],
-                                areas=["pre-birth-assessment"]),
-        "overdue-london": _entry(catalogue, "Overdue London", -1, regions=["london"],
-                                 areas=["post-removal-support"]),
+        "overdue-north": _entry(
+            catalogue, "Overdue north-west", -30, regions=["north-west"], areas=["pre-birth-assessment"]
+        ),
+        "overdue-london": _entry(catalogue, "Overdue London", -1, regions=["london"], areas=["post-removal-support"]),
         "soon": _entry(catalogue, "Due soon Wales", 20, regions=["wales"], areas=["pre-birth-assessment"]),
         "later": _entry(catalogue, "Due much later", 200, regions=["north-west"]),
         "edge": _entry(catalogue, "Due in sixty days", 60, regions=["london"]),
@@ -43,13 +43,16 @@ def test_report_lists_overdue_then_soon_due_entries(client, reviewer, entries):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"due": "overdue"}, ["Overdue north-west", "Overdue London"]),
-    ({"due": "soon"}, ["Due soon Wales", "Due in sixty days"]),
-    ({"region": "REGION:london"}, ["Overdue London", "Due in sixty days"]),
-    ({"area": "AREA:pre-birth-assessment"}, ["Overdue north-west", "Due soon Wales"]),
-    ({"area": "AREA:pre-birth-assessment", "due": "overdue"}, ["Overdue north-west"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"due": "overdue"}, ["Overdue north-west", "Overdue London"]),
+        ({"due": "soon"}, ["Due soon Wales", "Due in sixty days"]),
+        ({"region": "REGION:london"}, ["Overdue London", "Due in sixty days"]),
+        ({"area": "AREA:pre-birth-assessment"}, ["Overdue north-west", "Due soon Wales"]),
+        ({"area": "AREA:pre-birth-assessment", "due": "overdue"}, ["Overdue north-west"]),
+    ],
+)
 def test_report_filters(client, reviewer, entries, query, expected):
     from catalogue.models import AreaOfPractice, Region
 

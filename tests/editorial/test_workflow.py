@@ -19,8 +19,9 @@ def draft(catalogue):
 
 
 def _workflow_action(client, page, action, comment=""):
-    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk),
-                                      status__in=[WorkflowState.STATUS_IN_PROGRESS])
+    state = WorkflowState.objects.get(
+        base_content_type__model="page", object_id=str(page.pk), status__in=[WorkflowState.STATUS_IN_PROGRESS]
+    )
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.current_task_state.pk])
     return client.post(url, {"comment": comment})
 
@@ -34,8 +35,9 @@ def test_catalogue_uses_the_evidence_review_workflow(catalogue, draft):
 
 
 @pytest.mark.django_db
-def test_submit_reject_resubmit_approve_publishes(client, contributor, reviewer, draft,
-                                                  django_capture_on_commit_callbacks):
+def test_submit_reject_resubmit_approve_publishes(
+    client, contributor, reviewer, draft, django_capture_on_commit_callbacks
+):
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     client.force_login(contributor)
     response = client.post(edit_url, entry_form_data(draft, action="submit"))
@@ -63,8 +65,13 @@ def test_submit_reject_resubmit_approve_publishes(client, contributor, reviewer,
     assert not draft.workflow_in_progress
     assert client.get(draft.url).status_code == 200
     actions = list(PageLogEntry.objects.filter(page=draft).values_list("action", flat=True))
-    for expected in ("wagtail.workflow.start", "wagtail.workflow.reject", "wagtail.workflow.resume",
-                     "wagtail.workflow.approve", "wagtail.publish"):
+    for expected in (
+        "wagtail.workflow.start",
+        "wagtail.workflow.reject",
+        "wagtail.workflow.resume",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    ):
         assert expected in actions
 
 
@@ -82,9 +89,15 @@ def test_a_contributor_cannot_approve_their_own_submission(client, contributor, 
 def test_a_rating_without_rationale_or_date_is_refused_in_the_admin(client, reviewer, draft):
     client.force_login(reviewer)
     revisions = draft.revisions.count()
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), entry_form_data(
-        draft, evidence_level=EvidenceLevel.objects.get(slug="promising").pk, evidence_rationale="",
-        evidence_rated_on=""))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        entry_form_data(
+            draft,
+            evidence_level=EvidenceLevel.objects.get(slug="promising").pk,
+            evidence_rationale="",
+            evidence_rated_on="",
+        ),
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "Explain the rating" in str(errors["evidence_rationale"])
@@ -95,9 +108,15 @@ def test_a_rating_without_rationale_or_date_is_refused_in_the_admin(client, revi
 @pytest.mark.django_db
 def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewer, draft):
     client.force_login(reviewer)
-    client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), entry_form_data(
-        draft, evidence_level=EvidenceLevel.objects.get(slug="promising").pk,
-        evidence_rationale="A pre/post evaluation in three areas.", evidence_rated_on="2026-10-01"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        entry_form_data(
+            draft,
+            evidence_level=EvidenceLevel.objects.get(slug="promising").pk,
+            evidence_rationale="A pre/post evaluation in three areas.",
+            evidence_rated_on="2026-10-01",
+        ),
+    )
     entry = PageLogEntry.objects.get(page=draft, action=RATING_LOG_ACTION)
     assert entry.user == reviewer
     assert entry.data["level_before"] == "Not yet rated" and entry.data["level_after"] == "Promising"
@@ -108,9 +127,10 @@ def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewe
     assert "A pre/post evaluation in three areas." in history
 
     # Saving again without touching the rating adds no rating entry.
-    client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-                entry_form_data(InterventionPage.objects.get(pk=draft.pk).get_latest_revision_as_object(),
-                                title="Retitled"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        entry_form_data(InterventionPage.objects.get(pk=draft.pk).get_latest_revision_as_object(), title="Retitled"),
+    )
     assert PageLogEntry.objects.filter(page=draft, action=RATING_LOG_ACTION).count() == 1
 
 
@@ -118,9 +138,15 @@ def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewe
 def test_reviewers_can_compare_revisions_to_see_the_rating_change(client, reviewer, draft):
     first = draft.get_latest_revision()
     client.force_login(reviewer)
-    client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), entry_form_data(
-        draft, evidence_level=EvidenceLevel.objects.get(slug="moderate").pk,
-        evidence_rationale="One RCT.", evidence_rated_on="2026-10-01"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        entry_form_data(
+            draft,
+            evidence_level=EvidenceLevel.objects.get(slug="moderate").pk,
+            evidence_rationale="One RCT.",
+            evidence_rated_on="2026-10-01",
+        ),
+    )
     second = InterventionPage.objects.get(pk=draft.pk).get_latest_revision()
     url = reverse("wagtailadmin_pages:revisions_compare", args=[draft.pk, first.pk, second.pk])
     html = client.get(url).content.decode()

@@ -5,12 +5,19 @@ from catalogue.models import Outcome, Reference, ReferenceOutcome
 
 def make_reference(title, design="qualitative", country="", findings=None, **fields):
     """A study; `findings` maps outcome slug -> direction ("benefit", "harm"...)."""
-    reference = Reference.objects.create(title=title, authors=fields.pop("authors", "Author A"),
-                                         year=fields.pop("year", 2020), design=design, country=country, **fields)
+    reference = Reference.objects.create(
+        title=title,
+        authors=fields.pop("authors", "Author A"),
+        year=fields.pop("year", 2020),
+        design=design,
+        country=country,
+        **fields,
+    )
     outcomes = {outcome.slug: outcome for outcome in Outcome.objects.all()}
     ReferenceOutcome.objects.bulk_create(
         ReferenceOutcome(reference=reference, outcome=outcomes[slug], direction=direction)
-        for slug, direction in (findings or {}).items())
+        for slug, direction in (findings or {}).items()
+    )
     return reference
 
 

@@ -14,9 +14,12 @@ GOOD_CSV = """authors,title,year,publisher,url,doi,design,country,sample_size,ou
 Author B,A qualitative study of parents,2021,,https://example.org/study,,Qualitative,Wales,,parents-experience
 """
 
-BAD_CSV = GOOD_CSV + """Author C,Bad study,twenty,,notaurl,,astrology,,-3,recurrence-avoided: great; nowhere: benefit
+BAD_CSV = (
+    GOOD_CSV
+    + """Author C,Bad study,twenty,,notaurl,,astrology,,-3,recurrence-avoided: great; nowhere: benefit
 Author D,Recurrent care proceedings study,2017,,,,rct,,,
 """
+)
 
 GOOD_RIS = """TY  - JOUR
 AU  - Smith, A
@@ -53,7 +56,9 @@ def test_a_good_csv_creates_references_with_their_findings():
     study = Reference.objects.get(doi="10.1234/recur.1")
     assert (study.design, study.country, study.sample_size) == ("quasi", "England", 1200)
     assert dict(study.outcome_findings.values_list("outcome__slug", "direction")) == {
-        "recurrence-avoided": "benefit", "parents-experience": "mixed"}
+        "recurrence-avoided": "benefit",
+        "parents-experience": "mixed",
+    }
     qualitative = Reference.objects.get(title="A qualitative study of parents")
     assert qualitative.design == "qualitative"
     assert list(qualitative.outcome_findings.values_list("direction", flat=True)) == ["not_recorded"]
@@ -81,21 +86,30 @@ def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported_by_r
         by_row.setdefault(where, []).append(message)
     assert set(by_row) == {"Row 4", "Row 5"}
     row4 = " ".join(by_row["Row 4"])
-    for expected in ("Year 'twenty'", "Unknown study design 'astrology'", "Sample size '-3'",
-                     "Unknown direction of effect 'great'", "Unknown outcome 'nowhere'", "Url"):
+    for expected in (
+        "Year 'twenty'",
+        "Unknown study design 'astrology'",
+        "Sample size '-3'",
+        "Unknown direction of effect 'great'",
+        "Unknown outcome 'nowhere'",
+        "Url",
+    ):
         assert expected in row4
     assert by_row["Row 5"] == ["Repeats row 2 (same title and year)."]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("data, message", [
-    (b"title,year\nA,2020\n", "missing column(s): authors"),
-    (b"authors,title,colour\nA,B,red\n", "unknown column(s): colour"),
-    ("authors,title\nA,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
-    (b"", "empty"),
-    (b"authors,title\n", "holds no references"),
-    (b"authors,title\nA,B,C\n", "more values than the header"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"title,year\nA,2020\n", "missing column(s): authors"),
+        (b"authors,title,colour\nA,B,red\n", "unknown column(s): colour"),
+        ("authors,title\nA,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
+        (b"", "empty"),
+        (b"authors,title\n", "holds no references"),
+        (b"authors,title\nA,B,C\n", "more values than the header"),
+    ],
+)
 def test_unreadable_csv_files_are_rejected_with_a_clear_message(data, message):
     report = import_references(data, "csv")
     assert not report.ok and message in " ".join(text for _, text in report.errors)
@@ -108,9 +122,17 @@ def test_a_good_ris_file_is_imported():
     assert report.ok, report.errors
     trial = Reference.objects.get(doi="10.5555/trial.2019")
     assert (trial.authors, trial.year, trial.publisher, trial.design, trial.country, trial.sample_size) == (
-        "Smith, A, Jones, B", 2019, "Child Abuse Review", "rct", "England", 240)
+        "Smith, A, Jones, B",
+        2019,
+        "Child Abuse Review",
+        "rct",
+        "England",
+        240,
+    )
     assert dict(trial.outcome_findings.values_list("outcome__slug", "direction")) == {
-        "baby-remains-with-family": "benefit", "cost": "no_difference"}
+        "baby-remains-with-family": "benefit",
+        "cost": "no_difference",
+    }
     assert Reference.objects.get(title="Process evaluation of a service").design == "process"
 
 
@@ -126,9 +148,11 @@ def test_a_ris_file_with_one_bad_record_writes_nothing():
 
 def test_entries_named_in_the_file_get_a_draft_not_a_published_link(catalogue):
     entry = InterventionPageFactory(parent=catalogue, title="Pause", slug="pause")
-    data = GOOD_CSV.replace("sample_size,outcomes", "sample_size,outcomes,entries").replace(
-        'parents-experience: mixed"', 'parents-experience: mixed",pause').replace(",parents-experience\n",
-                                                                                   ",parents-experience,\n")
+    data = (
+        GOOD_CSV.replace("sample_size,outcomes", "sample_size,outcomes,entries")
+        .replace('parents-experience: mixed"', 'parents-experience: mixed",pause')
+        .replace(",parents-experience\n", ",parents-experience,\n")
+    )
     report = import_references(data.encode(), "csv")
     assert report.ok, report.errors
     assert report.entries_drafted == 1
@@ -141,13 +165,15 @@ def test_entries_named_in_the_file_get_a_draft_not_a_published_link(catalogue):
 
 
 def test_the_admin_import_page(admin_client, client, django_user_model):
-    response = admin_client.post("/admin/evidence-map/import-references/",
-                                 {"file": SimpleUploadedFile("bad.csv", BAD_CSV.encode())})
+    response = admin_client.post(
+        "/admin/evidence-map/import-references/", {"file": SimpleUploadedFile("bad.csv", BAD_CSV.encode())}
+    )
     assert response.status_code == 200
     assert b"Nothing was imported" in response.content and b"Row 4" in response.content
     assert references() == []
-    response = admin_client.post("/admin/evidence-map/import-references/",
-                                 {"file": SimpleUploadedFile("refs.ris", GOOD_RIS.encode())})
+    response = admin_client.post(
+        "/admin/evidence-map/import-references/", {"file": SimpleUploadedFile("refs.ris", GOOD_RIS.encode())}
+    )
     assert response.status_code == 302
     assert len(references()) == 2
     assert b"Import references" in admin_client.get("/admin/").content

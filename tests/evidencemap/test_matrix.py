@@ -31,13 +31,23 @@ def random_catalogue(catalogue):
     rng = random.Random(7)
     outcome_slugs = list(Outcome.objects.values_list("slug", flat=True))
     studies = [
-        make_reference(f"Study {n}", design=rng.choice(Reference.Design.values), country=rng.choice(COUNTRIES),
-                       findings={slug: rng.choice(DIRECTIONS) for slug in rng.sample(outcome_slugs, rng.randint(0, 4))})
+        make_reference(
+            f"Study {n}",
+            design=rng.choice(Reference.Design.values),
+            country=rng.choice(COUNTRIES),
+            findings={slug: rng.choice(DIRECTIONS) for slug in rng.sample(outcome_slugs, rng.randint(0, 4))},
+        )
         for n in range(30)
     ]
-    pages = [InterventionPageFactory(parent=catalogue, title=f"Intervention {n}",
-                                     areas=rng.sample(AREAS, rng.randint(1, 2)), stages=rng.sample(STAGES, 1))
-             for n in range(7)]
+    pages = [
+        InterventionPageFactory(
+            parent=catalogue,
+            title=f"Intervention {n}",
+            areas=rng.sample(AREAS, rng.randint(1, 2)),
+            stages=rng.sample(STAGES, 1),
+        )
+        for n in range(7)
+    ]
     pages.append(GuidancePageFactory(parent=catalogue, title="Guidance that cites studies"))
     for page in pages:
         cite(page, *rng.sample(studies, rng.randint(0, 8)))
@@ -60,22 +70,28 @@ def brute_force(flt: MapFilters):
         if flt.stage and not set(page.stages.values_list("slug", flat=True)) & set(flt.stage):
             continue
         for outcome in Outcome.objects.all():
-            counted = [ref for ref in page.references.all()
-                       if outcome in ref.outcomes.all()
-                       and (not flt.design or ref.design in flt.design)
-                       and (not flt.country or ref.country in flt.country)]
+            counted = [
+                ref
+                for ref in page.references.all()
+                if outcome in ref.outcomes.all()
+                and (not flt.design or ref.design in flt.design)
+                and (not flt.country or ref.country in flt.country)
+            ]
             expected[(page.pk, outcome.pk)] = (len(counted), strongest(ref.design for ref in counted))
     return expected
 
 
-@pytest.mark.parametrize("flt", [
-    filters(),
-    filters(design=["rct", "quasi"]),
-    filters(country=["Wales"]),
-    filters(area=["post-removal-support"]),
-    filters(stage=["pregnancy", "after-removal"]),
-    filters(area=["peri-natal-intervention"], design=["qualitative", "audit", "process"], country=["England"]),
-])
+@pytest.mark.parametrize(
+    "flt",
+    [
+        filters(),
+        filters(design=["rct", "quasi"]),
+        filters(country=["Wales"]),
+        filters(area=["post-removal-support"]),
+        filters(stage=["pregnancy", "after-removal"]),
+        filters(area=["peri-natal-intervention"], design=["qualitative", "audit", "process"], country=["England"]),
+    ],
+)
 def test_cell_counts_and_strongest_design_match_a_brute_force_count(random_catalogue, flt):
     matrix = build_matrix(flt)
     expected = brute_force(flt)
@@ -98,8 +114,12 @@ def test_a_constructed_catalogue_shows_exactly_its_known_gaps(catalogue):
     trial = make_reference("Trial", design="rct", findings={"recurrence-avoided": "benefit", "cost": "mixed"})
     interviews = make_reference("Interviews", design="qualitative", findings={"parents-experience": "benefit"})
     review = make_reference("Review", design="review", findings={"recurrence-avoided": "no_difference"})
-    studied = cite(InterventionPageFactory(parent=catalogue, title="Studied", areas=["post-removal-support"]),
-                   trial, interviews, review)
+    studied = cite(
+        InterventionPageFactory(parent=catalogue, title="Studied", areas=["post-removal-support"]),
+        trial,
+        interviews,
+        review,
+    )
     unstudied = InterventionPageFactory(parent=catalogue, title="Unstudied", areas=["post-removal-support"])
 
     matrix = build_matrix(filters())
@@ -132,11 +152,14 @@ def test_filters_narrow_rows_and_counts(random_catalogue):
 
 
 def test_an_intervention_in_two_areas_appears_under_both(catalogue):
-    page = InterventionPageFactory(parent=catalogue, title="Both", areas=["pre-birth-assessment",
-                                                                           "post-removal-support"])
+    page = InterventionPageFactory(
+        parent=catalogue, title="Both", areas=["pre-birth-assessment", "post-removal-support"]
+    )
     groups = build_matrix(filters()).groups
     assert [g.area.slug for g in groups if any(r.intervention.pk == page.pk for r in g.rows)] == [
-        "pre-birth-assessment", "post-removal-support"]
+        "pre-birth-assessment",
+        "post-removal-support",
+    ]
 
 
 def test_every_design_has_a_place_in_the_documented_hierarchy():
@@ -147,12 +170,14 @@ def test_every_design_has_a_place_in_the_documented_hierarchy():
 
 
 def test_building_the_matrix_costs_the_same_queries_for_more_rows_and_studies(
-        catalogue, django_assert_num_queries, django_capture_on_commit_callbacks):
+    catalogue, django_assert_num_queries, django_capture_on_commit_callbacks
+):
     def grow(n):
         with django_capture_on_commit_callbacks(execute=True):  # publishing moves the version on
             for i in range(n):
-                study = make_reference(f"Grow {n}-{i}", design="rct",
-                                       findings={"cost": "benefit", "safe-reunification": "harm"})
+                study = make_reference(
+                    f"Grow {n}-{i}", design="rct", findings={"cost": "benefit", "safe-reunification": "harm"}
+                )
                 cite(InterventionPageFactory(parent=catalogue, title=f"Grow {n}-{i}"), study)
 
     grow(1)

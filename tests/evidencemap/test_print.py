@@ -14,8 +14,10 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-STYLESHEETS = [ROOT / "static" / "build" / "main.css",
-               ROOT / "evidencemap" / "static" / "evidencemap" / "evidence-map.css"]
+STYLESHEETS = [
+    ROOT / "static" / "build" / "main.css",
+    ROOT / "evidencemap" / "static" / "evidencemap" / "evidence-map.css",
+]
 AREAS = ["pre-birth-assessment", "peri-natal-intervention", "post-removal-support"]
 
 
@@ -24,10 +26,19 @@ def test_a_modest_map_prints_on_one_landscape_page(client, catalogue):
         pytest.fail(f"{CHROMIUM} is missing: run bin/install-system-deps (Debian's chromium package).")
     outcomes = list(Outcome.objects.values_list("slug", flat=True))
     for n in range(25):  # about the demo catalogue's size; a few in two areas
-        page = InterventionPageFactory(parent=catalogue, title=f"A service with a longer name, number {n}",
-                                       areas=[AREAS[n % 3]] + ([AREAS[(n + 1) % 3]] if n % 4 == 0 else []))
-        cite(page, make_reference(f"Study {n}", design="rct" if n % 2 else "qualitative",
-                                  findings={outcomes[n % len(outcomes)]: "benefit"}))
+        page = InterventionPageFactory(
+            parent=catalogue,
+            title=f"A service with a longer name, number {n}",
+            areas=[AREAS[n % 3]] + ([AREAS[(n + 1) % 3]] if n % 4 == 0 else []),
+        )
+        cite(
+            page,
+            make_reference(
+                f"Study {n}",
+                design="rct" if n % 2 else "qualitative",
+                findings={outcomes[n % len(outcomes)]: "benefit"},
+            ),
+        )
     html = client.get("/evidence-map/").content.decode()
 
     from playwright.sync_api import sync_playwright

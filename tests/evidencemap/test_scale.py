@@ -77,8 +77,9 @@ def count_queries(action):
     return len(calls), result
 
 
-def test_page_size_and_queries_do_not_grow_with_the_catalogue(client, catalogue, small_pages,
-                                                              django_capture_on_commit_callbacks):
+def test_page_size_and_queries_do_not_grow_with_the_catalogue(
+    client, catalogue, small_pages, django_capture_on_commit_callbacks
+):
     grow(catalogue, PAGE_SIZE + 1)
     client.get("/evidence-map/")  # the first view of a version orders and counts the rows
     small_queries, small_html = count_queries(lambda: client.get("/evidence-map/").content)
@@ -93,8 +94,9 @@ def test_page_size_and_queries_do_not_grow_with_the_catalogue(client, catalogue,
     assert len(large_html) < len(small_html) * 1.1
 
 
-def test_the_csv_has_every_row_and_is_built_once_per_catalogue_version(client, catalogue, small_pages,
-                                                                       django_capture_on_commit_callbacks):
+def test_the_csv_has_every_row_and_is_built_once_per_catalogue_version(
+    client, catalogue, small_pages, django_capture_on_commit_callbacks
+):
     pages = grow(catalogue, 2 * PAGE_SIZE + 1)
     rows = _csv(client)
     assert sorted(row[0] for row in rows[1:]) == sorted(page.title for page in pages)

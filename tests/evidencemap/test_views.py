@@ -22,11 +22,17 @@ def csv_rows(response) -> list[list[str]]:
 
 
 def small_map(catalogue):
-    trial = make_reference("A trial", design="rct", country="England",
-                           findings={"recurrence-avoided": "benefit", "cost": "harm"})
+    trial = make_reference(
+        "A trial", design="rct", country="England", findings={"recurrence-avoided": "benefit", "cost": "harm"}
+    )
     audit = make_reference("An audit", design="audit", country="Wales", findings={"recurrence-avoided": "mixed"})
-    pause = cite(InterventionPageFactory(parent=catalogue, title="Pause-like service", areas=["post-removal-support"],
-                                         stages=["after-removal"]), trial, audit)
+    pause = cite(
+        InterventionPageFactory(
+            parent=catalogue, title="Pause-like service", areas=["post-removal-support"], stages=["after-removal"]
+        ),
+        trial,
+        audit,
+    )
     other = InterventionPageFactory(parent=catalogue, title="Unstudied service", areas=["peri-natal-intervention"])
     return pause, other
 
@@ -117,8 +123,10 @@ def test_the_map_query_count_does_not_grow_with_rows(client, catalogue, django_a
     with CaptureQueriesContext(connection) as first:
         client.get("/evidence-map/")
     for n in range(8):
-        cite(InterventionPageFactory(parent=catalogue, title=f"More {n}"),
-             make_reference(f"More study {n}", design="pre_post", findings={"cost": "benefit"}))
+        cite(
+            InterventionPageFactory(parent=catalogue, title=f"More {n}"),
+            make_reference(f"More study {n}", design="pre_post", findings={"cost": "benefit"}),
+        )
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert client.get("/evidence-map/").status_code == 200
 
@@ -143,9 +151,9 @@ def test_research_questions_mark_their_map_cells(client, catalogue):
 
 
 def test_csv_titles_never_run_as_spreadsheet_formulas(client, catalogue):
-    InterventionPageFactory(parent=catalogue, title="=HYPERLINK(\"http://example.org\")")
+    InterventionPageFactory(parent=catalogue, title='=HYPERLINK("http://example.org")')
     rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
-    assert rows[1][0] == "'=HYPERLINK(\"http://example.org\")"
+    assert rows[1][0] == '\'=HYPERLINK("http://example.org")'
 
 
 def test_questions_about_deprivation_spend_and_ofsted_link_to_the_data_explorer(client, db):

@@ -28,18 +28,40 @@ def make_figures(rows, *, year=2020, births=2000, england=None):
     total = england if england is not None else sum(count or 0 for _, count in rows)
     for code, count in rows:
         authority = LocalAuthority.objects.get(ons_code=code)
-        LiveBirths.objects.update_or_create(area_code=code, year=year - 1,
-                                            defaults={"area_name": authority.name, "live_births": births})
+        LiveBirths.objects.update_or_create(
+            area_code=code, year=year - 1, defaults={"area_name": authority.name, "live_births": births}
+        )
         InfantCareFigure.objects.create(
-            measure="starts", country="England", geographic_level="Local authority", year=year, area_code=code,
-            area_code_as_published=code, area_name=authority.name, region_code=authority.region.code, count=count,
-            flag="" if count is not None else "c", rounding="unrounded", publication="test", source_file="test")
-    LiveBirths.objects.update_or_create(area_code="E92000001", year=year - 1,
-                                        defaults={"area_name": "England", "live_births": births * len(rows)})
+            measure="starts",
+            country="England",
+            geographic_level="Local authority",
+            year=year,
+            area_code=code,
+            area_code_as_published=code,
+            area_name=authority.name,
+            region_code=authority.region.code,
+            count=count,
+            flag="" if count is not None else "c",
+            rounding="unrounded",
+            publication="test",
+            source_file="test",
+        )
+    LiveBirths.objects.update_or_create(
+        area_code="E92000001", year=year - 1, defaults={"area_name": "England", "live_births": births * len(rows)}
+    )
     InfantCareFigure.objects.create(
-        measure="starts", country="England", geographic_level="National", year=year, area_code="E92000001",
-        area_code_as_published="E92000001", area_name="England", count=total, rounding="test",
-        publication="test", source_file="test")
+        measure="starts",
+        country="England",
+        geographic_level="National",
+        year=year,
+        area_code="E92000001",
+        area_code_as_published="E92000001",
+        area_name="England",
+        count=total,
+        rounding="test",
+        publication="test",
+        source_file="test",
+    )
 
 
 @pytest.fixture

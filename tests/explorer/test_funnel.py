@@ -20,10 +20,15 @@ HIGH, MODERATE, LOW, SUPPRESSED = "E08000025", "E06000001", "E09000033", "E06000
 
 @pytest.fixture
 def constructed(db):
-    others = list(LocalAuthority.objects.filter(country="England").exclude(
-        ons_code__in=[HIGH, MODERATE, LOW, SUPPRESSED]).order_by("ons_code").values_list("ons_code", flat=True)[:17])
-    make_figures([(code, 7) for code in others] + [(HIGH, 25), (MODERATE, 14), (LOW, 0), (SUPPRESSED, None)],
-                 england=161)
+    others = list(
+        LocalAuthority.objects.filter(country="England")
+        .exclude(ons_code__in=[HIGH, MODERATE, LOW, SUPPRESSED])
+        .order_by("ons_code")
+        .values_list("ons_code", flat=True)[:17]
+    )
+    make_figures(
+        [(code, 7) for code in others] + [(HIGH, 25), (MODERATE, 14), (LOW, 0), (SUPPRESSED, None)], england=161
+    )
     return under_one.figures(year=2020)
 
 
@@ -67,8 +72,11 @@ def test_funnel_table_shows_the_limits_for_each_area(constructed):
 def real_year_outliers(year: int) -> dict[str, str]:
     """The funnel positions recomputed straight from the fixture CSVs, not through the loader."""
     births_year = year - 1
-    births = {row["area_code"]: int(row["live_births"]) for row in fixture_rows("live_births_by_la.csv")
-              if int(row["year"]) == births_year}
+    births = {
+        row["area_code"]: int(row["live_births"])
+        for row in fixture_rows("live_births_by_la.csv")
+        if int(row["year"]) == births_year
+    }
     starts = [row for row in fixture_rows("england_cla_starts_under1.csv") if int(row["year"]) == year]
     england = next(row for row in starts if row["geographic_level"] == "National")
     target = int(england["starts_under1"]) / births["E92000001"] * 10_000

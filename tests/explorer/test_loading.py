@@ -15,9 +15,14 @@ from explorer.own_data import EXAMPLE_CSV, FICTIONAL_AREAS
 
 from .conftest import fixture_rows
 
-FILES = {InfantCareFigure: ("england_cla_starts_under1.csv", "england_cla_at31march_under1.csv",
-                            "wales_cla_at31march_under1_la.csv"),
-         PublishedQuote: ("published_born_into_care_figures.csv",)}
+FILES = {
+    InfantCareFigure: (
+        "england_cla_starts_under1.csv",
+        "england_cla_at31march_under1.csv",
+        "wales_cla_at31march_under1_la.csv",
+    ),
+    PublishedQuote: ("published_born_into_care_figures.csv",),
+}
 
 
 def load():
@@ -102,13 +107,20 @@ def test_a_missing_fixture_stops_the_load_and_keeps_the_data(db, broken_folder):
 def test_no_synthetic_value_is_ever_shown_against_a_real_la_code(client, db):
     """An old database still holding the invented example: loading removes it, and no page shows its values."""
     authority = LocalAuthority.objects.get(ons_code="E06000009")
-    dataset = NewbornDataset.objects.create(title="SYNTHETIC example", source="s", licence="l", definition="d",
-                                            is_synthetic=True)
+    dataset = NewbornDataset.objects.create(
+        title="SYNTHETIC example", source="s", licence="l", definition="d", is_synthetic=True
+    )
     NewbornCount.objects.create(dataset=dataset, local_authority=authority, year=2020, babies_under_one_week=98765)
     marker = "98,765"
-    urls = [reverse("explorer:overview"), reverse("explorer:funnel"), reverse("explorer:regions"),
-            reverse("explorer:relationships"), reverse("explorer:local_authority", args=["E06000009"]),
-            reverse("explorer:datasets"), reverse("explorer:sources")]
+    urls = [
+        reverse("explorer:overview"),
+        reverse("explorer:funnel"),
+        reverse("explorer:regions"),
+        reverse("explorer:relationships"),
+        reverse("explorer:local_authority", args=["E06000009"]),
+        reverse("explorer:datasets"),
+        reverse("explorer:sources"),
+    ]
     for url in urls:  # even before the load removes it, no page shows it
         html = client.get(url).content.decode()
         assert "98765" not in html and marker not in html, url
@@ -123,7 +135,8 @@ def test_no_synthetic_value_is_ever_shown_against_a_real_la_code(client, db):
 
 def test_the_example_file_names_only_fictional_areas(db):
     real_codes = {row["ons_code"] for row in fixture_rows("la_lookup.csv")} | set(
-        LocalAuthority.objects.values_list("ons_code", flat=True))
+        LocalAuthority.objects.values_list("ons_code", flat=True)
+    )
     real_names = {row["la_name"] for row in fixture_rows("la_lookup.csv")}
     codes = {line.split(",")[0] for line in EXAMPLE_CSV.splitlines()[1:]}
     assert codes and codes == {area.ons_code for area in FICTIONAL_AREAS}

@@ -65,10 +65,20 @@ def test_the_example_codes_are_refused_by_the_editors_upload(db):
     assert not report.is_valid and "not a known local authority code" in report.problems[0].message
 
 
-@pytest.mark.parametrize("name,args", [("explorer:overview", []), ("explorer:regions", []), ("explorer:funnel", []),
-                                       ("explorer:relationships", []), ("explorer:local_authority", ["E06000001"]),
-                                       ("explorer:local_authority", ["W06000015"]), ("explorer:sources", []),
-                                       ("explorer:datasets", []), ("explorer:your_data", [])])
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("explorer:overview", []),
+        ("explorer:regions", []),
+        ("explorer:funnel", []),
+        ("explorer:relationships", []),
+        ("explorer:local_authority", ["E06000001"]),
+        ("explorer:local_authority", ["W06000015"]),
+        ("explorer:sources", []),
+        ("explorer:datasets", []),
+        ("explorer:your_data", []),
+    ],
+)
 def test_pages_work_before_the_open_data_is_loaded(client, db, name, args):
     response = client.get(reverse(name, args=args), {"year": "²"})
     assert response.status_code == 200

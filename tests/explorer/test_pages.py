@@ -12,8 +12,16 @@ from django.urls import reverse
 
 from catalogue.models import LocalAuthority
 from explorer.models import (
-    CafcassRate, ChildrenLookedAfter, ChildrensServicesSpend, Deprivation, HeadlineFigure, InfantCareFigure,
-    LiveBirths, OfstedJudgement, PublishedQuote, StatisticalNeighbour,
+    CafcassRate,
+    ChildrenLookedAfter,
+    ChildrensServicesSpend,
+    Deprivation,
+    HeadlineFigure,
+    InfantCareFigure,
+    LiveBirths,
+    OfstedJudgement,
+    PublishedQuote,
+    StatisticalNeighbour,
 )
 from explorer.open_data import load_all
 from explorer.under_one import year_label
@@ -23,8 +31,18 @@ from .conftest import fixture_rows
 
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
-TABLES = (InfantCareFigure, CafcassRate, PublishedQuote, LiveBirths, ChildrenLookedAfter, OfstedJudgement,
-          Deprivation, ChildrensServicesSpend, StatisticalNeighbour, HeadlineFigure)
+TABLES = (
+    InfantCareFigure,
+    CafcassRate,
+    PublishedQuote,
+    LiveBirths,
+    ChildrenLookedAfter,
+    OfstedJudgement,
+    Deprivation,
+    ChildrensServicesSpend,
+    StatisticalNeighbour,
+    HeadlineFigure,
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +79,9 @@ def fmt(count: str) -> str:
 
 
 def starts(code: str) -> dict[int, dict]:
-    return {int(row["year"]): row for row in fixture_rows("england_cla_starts_under1.csv")
-            if row["la_code_current"] == code}
+    return {
+        int(row["year"]): row for row in fixture_rows("england_cla_starts_under1.csv") if row["la_code_current"] == code
+    }
 
 
 def test_the_national_trend_shows_every_published_year_as_published(client, real):
@@ -82,8 +101,11 @@ def test_the_national_trend_shows_every_published_year_as_published(client, real
 
 def test_rates_only_for_years_with_published_births(client, real):
     rows, _ = download(client, "explorer:overview", "england-rate")
-    births = {int(r["year"]): int(r["live_births"]) for r in fixture_rows("live_births_by_la.csv")
-              if r["area_code"] == "E92000001"}
+    births = {
+        int(r["year"]): int(r["live_births"])
+        for r in fixture_rows("live_births_by_la.csv")
+        if r["area_code"] == "E92000001"
+    }
     national = starts("E92000001")
     expected = [year for year in sorted(national) if year - 1 in births]
     assert [int(row[0].split(" to ")[1]) for row in rows[1:]] == expected
@@ -97,29 +119,32 @@ def test_headline_and_quoted_figures_appear_exactly_as_published(client, real):
     html = page(client, "explorer:overview")
     for position, row in enumerate(fixture_rows("born_into_care_headlines.csv"), start=1):
         start = html.index(f'id="headline-{position}"')
-        cells = html[start:html.index("</tr>", start)]
+        cells = html[start : html.index("</tr>", start)]
         assert (row["value"] or "not published as a number") in cells
     for position, row in enumerate(fixture_rows("published_born_into_care_figures.csv"), start=1):
         start = html.index(f'id="quote-{position}"')
-        cells = html[start:html.index("</tr>", start)]
+        cells = html[start : html.index("</tr>", start)]
         assert row["quote"] in cells and row["url"] in cells
     assert "not Crown copyright" in html
 
 
-@pytest.mark.parametrize("name,args", [(name, []) for name in CHART_PAGES]
-                         + [("explorer:local_authority", [BLACKPOOL]), ("explorer:local_authority", [CARDIFF])])
+@pytest.mark.parametrize(
+    "name,args",
+    [(name, []) for name in CHART_PAGES]
+    + [("explorer:local_authority", [BLACKPOOL]), ("explorer:local_authority", [CARDIFF])],
+)
 def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(client, real, name, args):
     html = page(client, name, *args)
     charts = html.split('<section class="explorer-chart"')[1:]
     assert charts
     for chart in charts:
-        chart = chart[:chart.index("</section>")]
+        chart = chart[: chart.index("</section>")]
         slug = chart.split('id="chart-', 1)[1].split('"', 1)[0]
         assert "<svg" in chart and "<title>" in chart, slug
         assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart, slug
         assert "Source, licence and definition" in chart and "Licence:" in chart and "Definition:" in chart, slug
         rows, sources = download(client, name, slug, *args)
-        table = chart[chart.index("<tbody"):chart.index("</tbody>")]
+        table = chart[chart.index("<tbody") : chart.index("</tbody>")]
         assert table.count("<tr") == len(rows) - 1, slug
         for row in rows[1:4]:
             for cell in row:
@@ -132,8 +157,11 @@ def test_blackpool_shows_fifteen_years_beside_the_north_west_england_and_neighbo
     rows, _ = download(client, "explorer:local_authority", "la-under1-share", BLACKPOOL)
     header = rows[0]
     assert [c for c in header if c.endswith("(%)")] == [
-        "Blackpool: under-1 share of all starts (%)", "North West: under-1 share of all starts (%)",
-        "England: under-1 share of all starts (%)", "Statistical neighbours (pooled): under-1 share of all starts (%)"]
+        "Blackpool: under-1 share of all starts (%)",
+        "North West: under-1 share of all starts (%)",
+        "England: under-1 share of all starts (%)",
+        "Statistical neighbours (pooled): under-1 share of all starts (%)",
+    ]
     published = starts(BLACKPOOL)
     assert len(rows) - 1 == 15 == len(published)
     for row in rows[1:]:
@@ -141,8 +169,9 @@ def test_blackpool_shows_fifteen_years_beside_the_north_west_england_and_neighbo
         assert row[1] == fmt(published[year]["starts_under1"])
         assert row[2] == fmt(published[year]["starts_all_ages"])
         assert all(row[3:]), row  # every line has a figure in every year
-    neighbours = [r["neighbour_name"] for r in fixture_rows("statistical_neighbours_2021.csv")
-                  if r["ons_code"] == BLACKPOOL]
+    neighbours = [
+        r["neighbour_name"] for r in fixture_rows("statistical_neighbours_2021.csv") if r["ons_code"] == BLACKPOOL
+    ]
     assert all(name in html for name in neighbours)
 
 
@@ -163,8 +192,8 @@ def test_suppressed_figures_are_shown_as_suppressed_and_never_plotted(client, re
     assert suppressed  # Gateshead 2019 to 2020 is suppressed in the fixture
     html = page(client, "explorer:local_authority", GATESHEAD)
     for slug in ("la-under1-rate", "la-under1-share"):
-        chart = html[html.index(f'id="chart-{slug}"'):]
-        chart = chart[:chart.index("</section>")]
+        chart = html[html.index(f'id="chart-{slug}"') :]
+        chart = chart[: chart.index("</section>")]
         for year in suppressed:
             label = year_label(year)
             assert f"Gateshead, {label}:" not in chart  # no marker at all, so never drawn as 0
@@ -174,12 +203,18 @@ def test_suppressed_figures_are_shown_as_suppressed_and_never_plotted(client, re
     row = next(r for r in rows if r[0] == year_label(suppressed[0]))
     assert row[1] == "[c]" and row[3] == ""
     # In the funnel plot of a real year, suppressed LAs are listed and not drawn.
-    year = max(int(r["year"]) for r in fixture_rows("england_cla_starts_under1.csv")
-               if r["starts_under1_flag"] and int(r["year"]) <= 2023)
-    hidden = [r["la_name"] for r in fixture_rows("england_cla_starts_under1.csv")
-              if int(r["year"]) == year and r["starts_under1_flag"] and r["geographic_level"] == "Local authority"]
+    year = max(
+        int(r["year"])
+        for r in fixture_rows("england_cla_starts_under1.csv")
+        if r["starts_under1_flag"] and int(r["year"]) <= 2023
+    )
+    hidden = [
+        r["la_name"]
+        for r in fixture_rows("england_cla_starts_under1.csv")
+        if int(r["year"]) == year and r["starts_under1_flag"] and r["geographic_level"] == "Local authority"
+    ]
     html = page(client, "explorer:funnel", year=str(year))
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
     for name in hidden:
         assert f"<title>{name}:" not in svg and f"{name} [" in html
 
@@ -200,8 +235,9 @@ def test_a_boundary_change_is_a_series_break(client, real):
 def test_a_welsh_profile_shows_its_infants_in_care_with_the_rounding_note(client, real):
     html = page(client, "explorer:local_authority", CARDIFF)
     rows, sources = download(client, "explorer:local_authority", "la-31-march", CARDIFF)
-    published = {int(r["year"]): r for r in fixture_rows("wales_cla_at31march_under1_la.csv")
-                 if r["la_code"] == CARDIFF}
+    published = {
+        int(r["year"]): r for r in fixture_rows("wales_cla_at31march_under1_la.csv") if r["la_code"] == CARDIFF
+    }
     assert len(rows) - 1 == len(published) == 16
     for row in rows[1:]:
         source = published[int(row[0])]
@@ -216,8 +252,11 @@ def test_regions_use_the_published_regional_counts(client, real):
     html = page(client, "explorer:regions")
     rows, _ = download(client, "explorer:regions", "regions")
     year = max(int(r["year"]) for r in fixture_rows("england_cla_starts_under1.csv")) - 2  # 2023: births to 2022
-    regional = {r["la_name"]: r for r in fixture_rows("england_cla_starts_under1.csv")
-                if int(r["year"]) == year and r["la_code"].startswith("E12")}
+    regional = {
+        r["la_name"]: r
+        for r in fixture_rows("england_cla_starts_under1.csv")
+        if int(r["year"]) == year and r["la_code"].startswith("E12")
+    }
     assert len(rows) - 1 == len(regional) == 9
     for row in rows[1:]:
         assert row[1] == fmt(regional[row[0]]["starts_under1"])
@@ -227,13 +266,15 @@ def test_regions_use_the_published_regional_counts(client, real):
 def test_relationships_give_a_correlation_with_an_interval(client, real):
     html = page(client, "explorer:relationships")
     for slug in ("under1-vs-imd", "under1-vs-spend", "under1-vs-ofsted", "under1-vs-cafcass"):
-        chart = html[html.index(f'id="chart-{slug}"'):]
-        chart = chart[:chart.index("</section>")]
+        chart = html[html.index(f'id="chart-{slug}"') :]
+        chart = chart[: chart.index("</section>")]
         assert "correlation r = " in chart and "95% confidence interval" in chart and "not causation" in chart
 
 
-@pytest.mark.parametrize("params", [{"year": "²"}, {"dataset": "²"}, {"year": "1066", "dataset": "abc"},
-                                    {"year": "٢٠٢٣"}, {"year": "2023\x00"}])
+@pytest.mark.parametrize(
+    "params",
+    [{"year": "²"}, {"dataset": "²"}, {"year": "1066", "dataset": "abc"}, {"year": "٢٠٢٣"}, {"year": "2023\x00"}],
+)
 def test_bad_parameters_are_ignored_with_a_notice(client, real, params):
     for name in ("explorer:funnel", "explorer:regions", "explorer:overview"):
         page(client, name, **params)
@@ -250,17 +291,29 @@ def test_profile_links_to_the_catalogue(client, real, catalogue):
     entry.local_authorities.set([authority])
     entry.save_revision().publish()
     html = page(client, "explorer:local_authority", "E08000025")
-    for text in ("Ofsted judgement", "Index of Multiple Deprivation 2019", "Statistical neighbours",
-                 "Birmingham pre-birth pathway", "/catalogue/?region=", "return was not received",
-                 "Infants (under 1) starting to be looked after per 10,000 live births: Birmingham compared"):
+    for text in (
+        "Ofsted judgement",
+        "Index of Multiple Deprivation 2019",
+        "Statistical neighbours",
+        "Birmingham pre-birth pathway",
+        "/catalogue/?region=",
+        "return was not received",
+        "Infants (under 1) starting to be looked after per 10,000 live births: Birmingham compared",
+    ):
         assert text in html, text
 
 
 def test_sources_page_lists_every_dataset_used(client, real):
     html = page(client, "explorer:sources")
-    for filename in ("england_cla_starts_under1.csv", "england_cla_at31march_under1.csv",
-                     "wales_cla_at31march_under1_la.csv", "england_cafcass_care_applications_rate_la.csv",
-                     "live_births_by_la.csv", "imd2019_upper_tier.csv", "statistical_neighbours_2021.csv",
-                     "published_born_into_care_figures.csv"):
+    for filename in (
+        "england_cla_starts_under1.csv",
+        "england_cla_at31march_under1.csv",
+        "wales_cla_at31march_under1_la.csv",
+        "england_cafcass_care_applications_rate_la.csv",
+        "live_births_by_la.csv",
+        "imd2019_upper_tier.csv",
+        "statistical_neighbours_2021.csv",
+        "published_born_into_care_figures.csv",
+    ):
         assert filename in html, filename
     assert html.count("Known limits") >= 10 and "Cafcass's own reuse statement could not be checked" in html

@@ -53,9 +53,16 @@ def test_limits_narrow_as_births_grow():
     assert small.upper_998 - small.lower_998 > large.upper_998 - large.lower_998
 
 
-@pytest.mark.parametrize("rate,expected", [
-    (100, st.FunnelPosition.ABOVE_998), (70, st.FunnelPosition.ABOVE_95), (35, st.FunnelPosition.WITHIN),
-    (5, st.FunnelPosition.BELOW_95), (0.1, st.FunnelPosition.BELOW_998)])
+@pytest.mark.parametrize(
+    "rate,expected",
+    [
+        (100, st.FunnelPosition.ABOVE_998),
+        (70, st.FunnelPosition.ABOVE_95),
+        (35, st.FunnelPosition.WITHIN),
+        (5, st.FunnelPosition.BELOW_95),
+        (0.1, st.FunnelPosition.BELOW_998),
+    ],
+)
 def test_funnel_position(rate, expected):
     limits = st.ControlLimits(2000, lower_95=10, upper_95=60, lower_998=1, upper_998=80)
     assert st.funnel_position(rate, limits) == expected

@@ -14,9 +14,16 @@ GOOD = HEADER + "E06000001,2019/20,12,8,5\n805,2020,9,,\n"  # 805 is Hartlepool'
 
 
 def post_upload(client, content: bytes, name="newborns.csv", **extra):
-    data = {"title": "Cafcass newborns", "source": "Cafcass via Nuffield FJO", "source_url": "",
-            "licence": "Publisher's terms", "definition": "Babies under 7 days", "period_type": "financial",
-            "file": SimpleUploadedFile(name, content, content_type="text/csv"), **extra}
+    data = {
+        "title": "Cafcass newborns",
+        "source": "Cafcass via Nuffield FJO",
+        "source_url": "",
+        "licence": "Publisher's terms",
+        "definition": "Babies under 7 days",
+        "period_type": "financial",
+        "file": SimpleUploadedFile(name, content, content_type="text/csv"),
+        **extra,
+    }
     return client.post(reverse("explorer_admin:upload"), data)
 
 
@@ -27,19 +34,28 @@ def editor_client(client, editor):
 
 
 BAD_UPLOADS = {
-    "unknown LA code": (HEADER + "E06000001,2019,12,,\nE99999999,2019,3,,\n",
-                        ["Line 3", "'E99999999' is not a known local authority code"]),
-    "duplicated rows": (HEADER + "E06000001,2019,12,,\nE06000001,2019/20,4,,\n",
-                        ["Line 3", "duplicates line 2: Hartlepool already has a row for 2019"]),
+    "unknown LA code": (
+        HEADER + "E06000001,2019,12,,\nE99999999,2019,3,,\n",
+        ["Line 3", "'E99999999' is not a known local authority code"],
+    ),
+    "duplicated rows": (
+        HEADER + "E06000001,2019,12,,\nE06000001,2019/20,4,,\n",
+        ["Line 3", "duplicates line 2: Hartlepool already has a row for 2019"],
+    ),
     "negative count": (HEADER + "E06000001,2019,-2,,\n", ["Line 2", "babies_under_one_week -2 is negative"]),
-    "non-numeric count": (HEADER + "E06000001,2019,twelve,,\nE06000002,2019,3.5,,\n",
-                          ["Line 2", "babies_under_one_week 'twelve' is not a whole number", "Line 3"]),
-    "subset larger than total": (HEADER + "E06000001,2019,5,6,\n",
-                                 ["issued_within_7_days (6) is more than babies_under_one_week (5)"]),
-    "bad year": (HEADER + "E06000001,2019/21,5,,\nE06000002,last year,4,,\n",
-                 ["'2019/21' is not a one-year period", "'last year' is not a year"]),
-    "missing columns": ("la_code,babies\nE06000001,12\n",
-                        ["Missing required column(s): year, babies_under_one_week"]),
+    "non-numeric count": (
+        HEADER + "E06000001,2019,twelve,,\nE06000002,2019,3.5,,\n",
+        ["Line 2", "babies_under_one_week 'twelve' is not a whole number", "Line 3"],
+    ),
+    "subset larger than total": (
+        HEADER + "E06000001,2019,5,6,\n",
+        ["issued_within_7_days (6) is more than babies_under_one_week (5)"],
+    ),
+    "bad year": (
+        HEADER + "E06000001,2019/21,5,,\nE06000002,last year,4,,\n",
+        ["'2019/21' is not a one-year period", "'last year' is not a year"],
+    ),
+    "missing columns": ("la_code,babies\nE06000001,12\n", ["Missing required column(s): year, babies_under_one_week"]),
     "wrong encoding": (None, ["not UTF-8 text", "line 2"]),
     "header only": (HEADER, ["no data rows"]),
     "empty file": ("", ["The submitted file is empty"]),  # Django's own check, before ours
@@ -49,8 +65,11 @@ BAD_UPLOADS = {
 @pytest.mark.parametrize("case", BAD_UPLOADS)
 def test_bad_uploads_are_rejected_row_by_row_and_nothing_is_written(editor_client, case):
     text, expected_messages = BAD_UPLOADS[case]
-    content = ("la_code,year,babies_under_one_week\nW06000001,2019,3 Ynys M\xf4n\n".encode("latin-1")
-               if text is None else text.encode("utf-8"))
+    content = (
+        "la_code,year,babies_under_one_week\nW06000001,2019,3 Ynys M\xf4n\n".encode("latin-1")
+        if text is None
+        else text.encode("utf-8")
+    )
     response = post_upload(editor_client, content)
     assert response.status_code == 200
     html = unescape(response.content.decode())

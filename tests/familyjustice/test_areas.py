@@ -9,19 +9,30 @@ from familyjustice.models import AuthorityArea, DfjArea
 
 from .conftest import fixture_rows
 
-POOLED = {"single DFJ area", "single DFJ area among mapped courts; other courts have no DFJ area in HMCTS list",
-          "via predecessor authority"}
+POOLED = {
+    "single DFJ area",
+    "single DFJ area among mapped courts; other courts have no DFJ area in HMCTS list",
+    "via predecessor authority",
+}
 
 
 def expected_pool(area_code: str, year: int) -> tuple[int, int]:
     """Sum of published counts and paired births over the area's single-area LAs, read from the CSVs."""
-    members = {row["la_code"] for row in fixture_rows("seed-questions", "la_dfj_area.csv")
-               if row["dfj_area_code"] == area_code and row["status"] in POOLED}
-    counts = {row["la_code_current"]: int(row["starts_under1"])
-              for row in fixture_rows("infant-care", "england_cla_starts_under1.csv")
-              if row["year"] == str(year) and row["geographic_level"] == "Local authority" and row["starts_under1"]}
-    births = {row["area_code"]: int(row["live_births"]) for row in fixture_rows("open-data", "live_births_by_la.csv")
-              if row["year"] == str(year - 1)}
+    members = {
+        row["la_code"]
+        for row in fixture_rows("seed-questions", "la_dfj_area.csv")
+        if row["dfj_area_code"] == area_code and row["status"] in POOLED
+    }
+    counts = {
+        row["la_code_current"]: int(row["starts_under1"])
+        for row in fixture_rows("infant-care", "england_cla_starts_under1.csv")
+        if row["year"] == str(year) and row["geographic_level"] == "Local authority" and row["starts_under1"]
+    }
+    births = {
+        row["area_code"]: int(row["live_births"])
+        for row in fixture_rows("open-data", "live_births_by_la.csv")
+        if row["year"] == str(year - 1)
+    }
     usable = [code for code in members if code in counts and code in births]
     return sum(counts[code] for code in usable), sum(births[code] for code in usable)
 
@@ -47,8 +58,9 @@ def test_authorities_with_several_areas_are_listed_on_each_candidate_but_never_p
 
 
 def make_member(code: str, count, births, flag=""):
-    link = AuthorityArea(la_code=code, la_name=code, country="England", status=AuthorityArea.Status.SINGLE,
-                         basis="test")
+    link = AuthorityArea(
+        la_code=code, la_name=code, country="England", status=AuthorityArea.Status.SINGLE, basis="test"
+    )
     member = areas.Member(link, None, pooled=True)
     member.infants = UnderOneFigure(code, code, 2020, "starts", count, flag, births, None)
     return member

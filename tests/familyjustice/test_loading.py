@@ -21,8 +21,10 @@ from .conftest import ROOT, fixture_rows
 
 
 def table_sizes():
-    return [model.objects.count() for model in (DfjArea, DfjCourt, AuthorityArea, LegalStatusFigure,
-                                                ResidentialFamilyCentre, Under18Conception)]
+    return [
+        model.objects.count()
+        for model in (DfjArea, DfjCourt, AuthorityArea, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception)
+    ]
 
 
 def test_every_row_of_every_file_is_loaded(family_justice):
@@ -31,9 +33,11 @@ def test_every_row_of_every_file_is_loaded(family_justice):
     assert DfjCourt.objects.count() == len(fixture_rows(folder, "dfj_area_courts.csv"))
     assert AuthorityArea.objects.count() == len(fixture_rows(folder, "la_dfj_area.csv"))
     assert LegalStatusFigure.objects.filter(measure="starts").count() == len(
-        fixture_rows(folder, "england_cla_starts_legal_status_wide.csv"))
+        fixture_rows(folder, "england_cla_starts_legal_status_wide.csv")
+    )
     assert LegalStatusFigure.objects.filter(measure="at31march").count() == len(
-        fixture_rows(folder, "england_cla_at31march_legal_status_wide.csv"))
+        fixture_rows(folder, "england_cla_at31march_legal_status_wide.csv")
+    )
     assert ResidentialFamilyCentre.objects.count() == len(fixture_rows(folder, "ofsted_residential_family_centres.csv"))
     assert Under18Conception.objects.count() == len(fixture_rows(folder, "under18_conception_rate_la.csv"))
 
@@ -45,8 +49,11 @@ def test_loading_twice_gives_the_same_tables(family_justice):
 
 
 def test_suppressed_counts_are_stored_as_missing_never_zero(family_justice):
-    rows = [row for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
-            if row["starts_s20_flag"] in ("c", "x")]
+    rows = [
+        row
+        for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
+        if row["starts_s20_flag"] in ("c", "x")
+    ]
     assert rows, "the fixture has suppressed section 20 cells"
     for row in rows:
         figure = LegalStatusFigure.objects.get(measure="starts", la_code=row["la_code_current"], year=int(row["year"]))
@@ -90,15 +97,19 @@ def corrupt(path, line: int, column: str, value: str):
     path.write_text("".join(text), encoding="utf-8")
 
 
-@pytest.mark.parametrize("filename, column, value", [
-    ("ofsted_residential_family_centres.csv", "places", "²"),  # a non-ASCII digit
-    ("england_cla_starts_legal_status_wide.csv", "starts_s20", "12x"),
-    ("england_cla_at31march_legal_status_wide.csv", "cla_at31march_total_flag", "q"),
-    ("under18_conception_rate_la.csv", "under18_conceptions_per_1000_girls_15_17", "NaN"),
-    ("la_dfj_area.csv", "candidate_dfj_area_codes", "NO_SUCH_AREA"),
-])
+@pytest.mark.parametrize(
+    "filename, column, value",
+    [
+        ("ofsted_residential_family_centres.csv", "places", "²"),  # a non-ASCII digit
+        ("england_cla_starts_legal_status_wide.csv", "starts_s20", "12x"),
+        ("england_cla_at31march_legal_status_wide.csv", "cla_at31march_total_flag", "q"),
+        ("under18_conception_rate_la.csv", "under18_conceptions_per_1000_girls_15_17", "NaN"),
+        ("la_dfj_area.csv", "candidate_dfj_area_codes", "NO_SUCH_AREA"),
+    ],
+)
 def test_a_malformed_row_stops_the_load_naming_file_and_row_and_keeps_the_old_data(
-        family_justice, copied_fixtures, filename, column, value):
+    family_justice, copied_fixtures, filename, column, value
+):
     before = table_sizes()
     corrupt(copied_fixtures / filename, 7, column, value)
     with pytest.raises(CommandError) as error:

@@ -76,7 +76,9 @@ def test_text_that_a_spreadsheet_would_run_is_written_as_text(all_data, client):
     link = AuthorityArea.objects.filter(area__slug=AREA).first()
     link.la_name = '=HYPERLINK("http://example.org","x")'
     link.save()
-    rows = read_csv(client.get(reverse("familyjustice:area_detail", args=[AREA]) + "?download=area-authorities").content)
+    rows = read_csv(
+        client.get(reverse("familyjustice:area_detail", args=[AREA]) + "?download=area-authorities").content
+    )
     assert ["'" + link.la_name] in [row[:1] for row in rows]
 
 
@@ -95,8 +97,11 @@ def test_local_authority_profile_shows_area_candidates_legal_status_and_centres(
 
 
 def test_section_20_share_on_a_profile_is_count_over_total_from_the_published_file(all_data, client):
-    rows = [row for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
-            if row["la_code_current"] == "E06000009" and row["starts_s20"] and row["starts_total"]]
+    rows = [
+        row
+        for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
+        if row["la_code_current"] == "E06000009" and row["starts_s20"] and row["starts_total"]
+    ]
     latest = max(rows, key=lambda row: int(row["year"]))
     table = read_csv(client.get(reverse("familyjustice:la_table", args=["E06000009", "section-20-e06000009"])).content)
     by_year = {row[0]: row for row in table[1:]}
@@ -106,8 +111,15 @@ def test_section_20_share_on_a_profile_is_count_over_total_from_the_published_fi
 
 def test_questions_page_covers_every_question_with_honest_statistics(all_data, client):
     page = client.get(reverse("familyjustice:questions")).content.decode()
-    for words in ("cultures of practice", "courts and family justice areas", "section 20", "care orders at home",
-                  "parent-and-baby assessment units", "young parents", "Ofsted ratings"):
+    for words in (
+        "cultures of practice",
+        "courts and family justice areas",
+        "section 20",
+        "care orders at home",
+        "parent-and-baby assessment units",
+        "young parents",
+        "Ofsted ratings",
+    ):
         assert words in page
     assert "no open data on them" in page  # parent-and-baby foster placements
     from familyjustice.relationships import all_scatters
@@ -139,8 +151,11 @@ def test_pages_work_before_any_data_is_loaded(db, client):
     """A fresh database (migrated, nothing loaded) gives pages that say so, never a 500."""
     for name in ("area_index", "legal_status", "centres", "questions"):
         assert client.get(reverse(f"familyjustice:{name}")).status_code == 200
-    for url in (reverse("explorer:relationships"), reverse("explorer:overview"),
-                reverse("explorer:local_authority", args=["E06000009"])):
+    for url in (
+        reverse("explorer:relationships"),
+        reverse("explorer:overview"),
+        reverse("explorer:local_authority", args=["E06000009"]),
+    ):
         assert client.get(url).status_code == 200
     load_open_data()  # the explorer's data without this app's: the relationships page must still work
     assert client.get(reverse("explorer:relationships")).status_code == 200

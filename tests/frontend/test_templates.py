@@ -15,8 +15,10 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"|\son[a-z]+=\"", re.IGNORECASE)
 
 @pytest.mark.django_db
 def test_public_pages_have_no_inline_scripts_or_styles_and_keep_the_demo_banner(client, catalogue):
-    entries = [factory(parent=catalogue, title=f"A {factory._meta.model.__name__}")
-               for factory in (InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory)]
+    entries = [
+        factory(parent=catalogue, title=f"A {factory._meta.model.__name__}")
+        for factory in (InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory)
+    ]
     urls = ["/", "/catalogue/", "/catalogue/?q=x&region=london", "/how-we-rate-evidence/", "/no-such-page/"]
     for url in urls + [entry.url for entry in entries]:
         html = client.get(url).content.decode()
@@ -39,8 +41,9 @@ def test_the_500_page_needs_no_database_request_or_context_processors(django_db_
 def test_every_evidence_level_has_words_and_its_own_shape(rf):
     shapes = {}
     for level in EvidenceLevel.objects.all():
-        html = render_to_string("includes/evidence_badge.html",
-                                {"level": level, "scale_url": "/scale/", "linked": True})
+        html = render_to_string(
+            "includes/evidence_badge.html", {"level": level, "scale_url": "/scale/", "linked": True}
+        )
         assert level.name in html
         assert f'href="/scale/#level-{level.slug}"' in html
         assert 'aria-hidden="true"' in html  # the shape is decoration; the words carry the meaning
@@ -60,8 +63,9 @@ def test_badges_lead_to_the_rating_rationale(client, catalogue, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         entry = InterventionPageFactory(parent=catalogue, title="Rated service", evidence="promising")
     card = client.get("/catalogue/").content.decode()
-    assert ('class="evidence-badge evidence-badge--promising evidence-badge--research" '
-            f'href="{entry.url}#rating-rationale"') in card
+    assert (
+        f'class="evidence-badge evidence-badge--promising evidence-badge--research" href="{entry.url}#rating-rationale"'
+    ) in card
     page = client.get(entry.url).content.decode()
     assert 'href="#rating-rationale"' in page and 'id="rating-rationale"' in page  # the summary's badge
     assert 'href="/how-we-rate-evidence/#level-promising"' in page  # the rationale's badge: the scale's rule

@@ -64,14 +64,19 @@ def test_different_hosts_are_checked_at_the_same_time(local_site, second_site):
     second_asked = threading.Event()
     second_site.on_request = lambda path: second_asked.set()
     local_site.on_request = lambda path: second_asked.wait(4)
-    results = {r.url: r for r in check_urls([local_site.url("/ok"), second_site.url("/ok")],
-                                            workers=2, delay=0, timeout=5)}
+    results = {
+        r.url: r for r in check_urls([local_site.url("/ok"), second_site.url("/ok")], workers=2, delay=0, timeout=5)
+    }
     assert results[local_site.url("/ok")].status_code == 200
     assert second_asked.is_set()
 
 
 def test_results_are_reported_as_they_arrive(local_site):
     seen = []
-    check_urls([local_site.url("/ok"), local_site.url("/missing")], delay=0, timeout=5,
-               on_result=lambda result: seen.append(result.status_code))
+    check_urls(
+        [local_site.url("/ok"), local_site.url("/missing")],
+        delay=0,
+        timeout=5,
+        on_result=lambda result: seen.append(result.status_code),
+    )
     assert sorted(seen) == [200, 404]

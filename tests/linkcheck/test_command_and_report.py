@@ -16,8 +16,9 @@ def linked_catalogue(catalogue, local_site):
     """Entries and references whose links point only at the local test site."""
     ok, moved, missing = local_site.url("/ok"), local_site.url("/moved"), local_site.url("/missing")
     reference = ReferenceFactory(title="A study behind a moved link", url=moved)
-    intervention = InterventionPageFactory(parent=catalogue, title="Service with a working site", website=ok,
-                                           publish=False)
+    intervention = InterventionPageFactory(
+        parent=catalogue, title="Service with a working site", website=ok, publish=False
+    )
     intervention.references = [reference]
     intervention.save_revision().publish()
     GuidancePageFactory(parent=catalogue, title="Guidance whose document vanished", source_url=missing)

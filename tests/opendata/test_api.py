@@ -61,11 +61,22 @@ def test_taxonomies_list_every_filter_with_counts(client, mixed_catalogue):
     assert client.get("/api/v1/taxonomies/colour/").status_code == 404
 
 
-@pytest.mark.parametrize("params", [
-    {"area": "no-such-area"}, {"sort": "cheapest"}, {"page": "two"}, {"page": "0"}, {"page": "99"},
-    {"page_size": "0"}, {"page_size": "1000"}, {"page_size": "many"}, {"utm_source": "x"}, {"q": "x" * 500},
-    {"region": "north-west\x00"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"area": "no-such-area"},
+        {"sort": "cheapest"},
+        {"page": "two"},
+        {"page": "0"},
+        {"page": "99"},
+        {"page_size": "0"},
+        {"page_size": "1000"},
+        {"page_size": "many"},
+        {"utm_source": "x"},
+        {"q": "x" * 500},
+        {"region": "north-west\x00"},
+    ],
+)
 def test_bad_parameters_give_400_with_a_message(client, catalogue, params):
     response = client.get("/api/v1/entries/", params)
     assert response.status_code == 400

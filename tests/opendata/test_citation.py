@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cited_entry(catalogue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        page = InterventionPageFactory(parent=catalogue, title="Parents & babies: {support} at 100%",
-                                       slug="parents-and-babies", summary="Line one.\nLine two </script> <b>x</b>")
+        page = InterventionPageFactory(
+            parent=catalogue,
+            title="Parents & babies: {support} at 100%",
+            slug="parents-and-babies",
+            summary="Line one.\nLine two </script> <b>x</b>",
+        )
         page.references.set([ReferenceFactory(title="An evaluation", year=2021)])
         page.save_revision().publish()
     return page
@@ -61,7 +65,7 @@ def test_unknown_citation_format_is_404(client, cited_entry):
 
 def test_entry_page_shows_apa_and_harvard_for_the_current_version(client, cited_entry):
     html = client.get("/catalogue/parents-and-babies/").content.decode()
-    section = html[html.index('id="cite-this"'):html.index('id="version-history"')]
+    section = html[html.index('id="cite-this"') : html.index('id="version-history"')]
     assert "APA (7th edition)" in section and "Harvard (Cite Them Right)" in section
     assert section.count("Parents &amp; babies: {support} at 100% (version 2)") == 2
     assert section.count("http://testserver/catalogue/parents-and-babies/versions/2/") == 2
@@ -72,14 +76,20 @@ def test_version_page_cites_that_version(client, cited_entry):
     html = client.get("/catalogue/parents-and-babies/versions/1/").content.decode()
     assert "(version 1)" in html
     assert 'href="/catalogue/parents-and-babies/versions/1/cite.bib"' in html
-    assert ('<meta name="citation_public_url" '
-            'content="http://testserver/catalogue/parents-and-babies/versions/1/">') in html
+    assert (
+        '<meta name="citation_public_url" content="http://testserver/catalogue/parents-and-babies/versions/1/">'
+    ) in html
 
 
 def test_meta_tags_for_reference_managers(client, cited_entry):
     html = client.get("/catalogue/parents-and-babies/").content.decode()
-    for name in ("citation_title", "citation_author", "citation_publication_date", "citation_publisher",
-                 "citation_public_url"):
+    for name in (
+        "citation_title",
+        "citation_author",
+        "citation_publication_date",
+        "citation_publisher",
+        "citation_public_url",
+    ):
         assert re.search(rf'<meta name="{name}" content="[^"]+">', html), name
     assert re.search(r'<meta name="citation_publication_date" content="\d{4}/\d{2}/\d{2}">', html)
 

@@ -14,12 +14,20 @@ pytestmark = pytest.mark.django_db
 def interventions(catalogue):
     reference = ReferenceFactory(title="A trial of family support")
     reference.outcomes.set(Outcome.objects.filter(slug__in=["safe-reunification", "baby-remains-with-family"]))
-    first = InterventionPageFactory(parent=catalogue, title="Family support A", cost="£5,000 per family (2024)",
-                                    evidence="promising", regions=["north-west"], publish=False)
+    first = InterventionPageFactory(
+        parent=catalogue,
+        title="Family support A",
+        cost="£5,000 per family (2024)",
+        evidence="promising",
+        regions=["north-west"],
+        publish=False,
+    )
     first.references.set([reference])
     first.save_revision().publish()
-    others = [InterventionPageFactory(parent=catalogue, title=f"Family support {letter}", regions=["wales"])
-              for letter in "BCDE"]
+    others = [
+        InterventionPageFactory(parent=catalogue, title=f"Family support {letter}", regions=["wales"])
+        for letter in "BCDE"
+    ]
     return [first, *others]
 
 
@@ -32,8 +40,16 @@ def test_two_interventions_side_by_side(client, interventions):
     response = client.get(compare_url(first, second))
     assert response.status_code == 200
     html = response.content.decode()
-    for label in ("Area of practice", "Stage", "Strength of evidence", "Why this rating", "Regions", "Cost",
-                  "Outcomes measured", "References"):
+    for label in (
+        "Area of practice",
+        "Stage",
+        "Strength of evidence",
+        "Why this rating",
+        "Regions",
+        "Cost",
+        "Outcomes measured",
+        "References",
+    ):
         assert f'<th scope="row" class="govuk-table__header">{label}</th>' in html
     assert "£5,000 per family (2024)" in html
     assert "Safe reunification" in html and "Baby remains safely with family" in html

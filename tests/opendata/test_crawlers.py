@@ -1,6 +1,5 @@
 """sitemap.xml lists published public pages only; robots.txt points to it; filtered pages say noindex."""
 
-
 import pytest
 
 from tests.sitemaps import sitemap_paths
@@ -29,14 +28,17 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Disallow: /admin/" in lines
 
 
-@pytest.mark.parametrize("params, noindex", [
-    ({}, False),
-    ({"page": "2"}, False),
-    ({"area": "post-removal-support"}, True),
-    ({"q": "parent"}, True),
-    ({"sort": "title"}, True),
-    ({"unknown": "1"}, True),
-])
+@pytest.mark.parametrize(
+    "params, noindex",
+    [
+        ({}, False),
+        ({"page": "2"}, False),
+        ({"area": "post-removal-support"}, True),
+        ({"q": "parent"}, True),
+        ({"sort": "title"}, True),
+        ({"unknown": "1"}, True),
+    ],
+)
 def test_filtered_catalogue_pages_are_not_indexed(client, mixed_catalogue, params, noindex):
     response = client.get("/catalogue/", params)
     assert response.status_code == 200

@@ -63,6 +63,7 @@ def test_exported_rows_equal_the_page_results_in_order(client, mixed_catalogue, 
 def test_paging_through_more_than_one_catalogue_page(client, mixed_catalogue, monkeypatch):
     monkeypatch.setattr("catalogue.search.engine.PAGE_SIZE", 3)  # several pages from few entries
     import catalogue.search.engine as engine
+
     monkeypatch.setattr(engine.run_search, "__defaults__", (3,))
     expected = page_results(client, {})
     assert len(expected) == 10, str(expected)
@@ -95,7 +96,7 @@ def test_row_limit_is_applied_and_announced(client, mixed_catalogue, monkeypatch
 def test_spreadsheet_formulas_are_neutralised(client, catalogue):
     from tests.factories import InterventionPageFactory
 
-    InterventionPageFactory(parent=catalogue, title="=HYPERLINK(\"http://x\")")
+    InterventionPageFactory(parent=catalogue, title='=HYPERLINK("http://x")')
     _, rows = csv_rows(client, {})
     assert rows[0]["title"].startswith("'=")
 

@@ -18,10 +18,18 @@ def publish_change(page, captured, **changes):
 @pytest.fixture
 def revised_entry(catalogue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        page = InterventionPageFactory(parent=catalogue, title="Family drug court", slug="family-drug-court",
-                                       summary="The original summary of the court.")
-    publish_change(page, django_capture_on_commit_callbacks, summary="A rewritten summary after the 2026 review.",
-                   change_summary="Summary rewritten after the 2026 review")
+        page = InterventionPageFactory(
+            parent=catalogue,
+            title="Family drug court",
+            slug="family-drug-court",
+            summary="The original summary of the court.",
+        )
+    publish_change(
+        page,
+        django_capture_on_commit_callbacks,
+        summary="A rewritten summary after the 2026 review.",
+        change_summary="Summary rewritten after the 2026 review",
+    )
     return page
 
 
@@ -47,8 +55,9 @@ def test_entry_page_lists_versions_with_dates_and_change_summaries(client, revis
     assert "No summary given" in html  # version 1 had none
 
 
-def test_a_summary_left_unchanged_is_not_repeated_for_the_next_version(client, revised_entry,
-                                                                      django_capture_on_commit_callbacks):
+def test_a_summary_left_unchanged_is_not_repeated_for_the_next_version(
+    client, revised_entry, django_capture_on_commit_callbacks
+):
     publish_change(revised_entry, django_capture_on_commit_callbacks, title="Family drug and alcohol court")
     html = client.get("/catalogue/family-drug-court/").content.decode()
     assert html.count("Summary rewritten after the 2026 review") == 1
@@ -65,15 +74,22 @@ def test_republishing_the_same_revision_is_not_a_new_version(client, revised_ent
     assert client.get("/catalogue/family-drug-court/versions/2/").status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/catalogue/family-drug-court/versions/0/", "/catalogue/family-drug-court/versions/9/",
-                                 "/catalogue/no-such-entry/versions/1/",
-                                 "/catalogue/family-drug-court/versions/99999999999999999999/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/catalogue/family-drug-court/versions/0/",
+        "/catalogue/family-drug-court/versions/9/",
+        "/catalogue/no-such-entry/versions/1/",
+        "/catalogue/family-drug-court/versions/99999999999999999999/",
+    ],
+)
 def test_unknown_versions_are_404(client, revised_entry, url):
     assert client.get(url).status_code == 404
 
 
-def test_unpublished_and_private_entries_have_no_public_versions(client, revised_entry,
-                                                                  django_capture_on_commit_callbacks):
+def test_unpublished_and_private_entries_have_no_public_versions(
+    client, revised_entry, django_capture_on_commit_callbacks
+):
     PageViewRestriction.objects.create(page=revised_entry, restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/catalogue/family-drug-court/versions/1/").status_code == 404
     assert client.get("/catalogue/family-drug-court/cite.bib").status_code == 404

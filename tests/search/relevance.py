@@ -12,8 +12,8 @@ TOP = 10
 
 @dataclass
 class Judgement:
-    recall: float                 # expected entries found in the first 10, over all expected entries
-    zero_share: float             # share of queries that found nothing at all
+    recall: float  # expected entries found in the first 10, over all expected entries
+    zero_share: float  # share of queries that found nothing at all
     misses: list[tuple[str, list[str]]] = field(default_factory=list)  # (query, expected entries not found)
     zero_queries: list[str] = field(default_factory=list)
 
@@ -41,8 +41,9 @@ def catalogue_top(query: str):
     from catalogue.search.snapshot import get_snapshot
 
     snapshot = get_snapshot()
-    results = run_search(CatalogueQuery.from_params(QueryDict(urlencode({"q": query})), snapshot.known_values()),
-                         snapshot, TOP)
+    results = run_search(
+        CatalogueQuery.from_params(QueryDict(urlencode({"q": query})), snapshot.known_values()), snapshot, TOP
+    )
     return [entry.slug for entry in results.entries], results.total
 
 

@@ -7,8 +7,14 @@ from tests.factories import InterventionPageFactory
 
 @pytest.mark.django_db
 def test_the_empty_state_explains_and_offers_ways_on(client, catalogue):
-    InterventionPageFactory(parent=catalogue, title="Caring Dads", summary="A programme for fathers.",
-                            regions=["london"], stages=["after-removal"], areas=["post-removal-support"])
+    InterventionPageFactory(
+        parent=catalogue,
+        title="Caring Dads",
+        summary="A programme for fathers.",
+        regions=["london"],
+        stages=["after-removal"],
+        areas=["post-removal-support"],
+    )
     html = client.get("/catalogue/", {"q": "dads", "region": "wales"}).content.decode()
     assert "No entries match your search" in html
     assert "‘dads’ (or ‘fathers’, ‘paternal’)" in html  # the words searched, synonyms included

@@ -1,4 +1,4 @@
-""""Did you mean …?" from the catalogue's own words, as a plain link."""
+""" "Did you mean …?" from the catalogue's own words, as a plain link."""
 
 import pytest
 
@@ -10,18 +10,29 @@ from .helpers import search
 
 @pytest.fixture
 def entries(catalogue):
-    InterventionPageFactory(parent=catalogue, title="Pause", slug="pause",
-                            summary="Support for women who have had children removed.")
-    InterventionPageFactory(parent=catalogue, title="Specialist perinatal mental health teams", slug="perinatal",
-                            summary="Assessment and treatment in pregnancy and after birth.")
+    InterventionPageFactory(
+        parent=catalogue, title="Pause", slug="pause", summary="Support for women who have had children removed."
+    )
+    InterventionPageFactory(
+        parent=catalogue,
+        title="Specialist perinatal mental health teams",
+        slug="perinatal",
+        summary="Assessment and treatment in pregnancy and after birth.",
+    )
     InterventionPageFactory(parent=catalogue, title="Court services", slug="court", summary="Pays for lawyers.")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("typed, meant", [
-    ("paws", "pause"), ("perinatel", "perinatal"), ("perinatel mental helth", "perinatal mental health"),
-    ("asessment", "assessment"), ("womne", "women"),
-])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("paws", "pause"),
+        ("perinatel", "perinatal"),
+        ("perinatel mental helth", "perinatal mental health"),
+        ("asessment", "assessment"),
+        ("womne", "women"),
+    ],
+)
 def test_misspellings_get_a_suggestion(entries, typed, meant):
     suggestion = search(typed).suggestion
     assert suggestion is not None and suggestion.text == meant
@@ -31,7 +42,9 @@ def test_misspellings_get_a_suggestion(entries, typed, meant):
 @pytest.mark.django_db
 def test_the_suggestion_is_a_link_that_keeps_the_filters(client, entries):
     html = client.get("/catalogue/", {"q": "perinatel", "area": "peri-natal-intervention"}).content.decode()
-    assert 'Did you mean <a class="govuk-link" href="?q=perinatal&amp;area=peri-natal-intervention">perinatal</a>?' in html
+    assert (
+        'Did you mean <a class="govuk-link" href="?q=perinatal&amp;area=peri-natal-intervention">perinatal</a>?' in html
+    )
 
 
 @pytest.mark.django_db

@@ -16,22 +16,35 @@ ADD_URL = "/admin/snippets/catalogue/searchsynonymgroup/add/"
 def test_the_fields_vocabulary_is_seeded():
     groups = [group.term_list() for group in SearchSynonymGroup.objects.all()]
     vocabulary = Vocabulary(groups)
-    for typed, also in [("s.20", "section 20"), ("s20", "voluntary accommodation"), ("PLO", "public law outline"),
-                        ("FDAC", "family drug and alcohol court"), ("MBU", "mother and baby unit"),
-                        ("FGC", "family group conference"), ("NRPF", "no recourse to public funds"),
-                        ("VIG", "video feedback"), ("FNP", "family nurse partnership"),
-                        ("domestic violence", "domestic abuse"), ("dads", "fathers"), ("prebirth", "pre-birth"),
-                        ("learning disabled", "LD"), ("care leavers", "care-experienced"),
-                        ("repeat removals", "recurrent care proceedings"), ("teenage mothers", "young parents"),
-                        ("substance misuse", "substance use"), ("peri-natal", "perinatal"),
-                        ("1001 days", "best start for life")]:
+    for typed, also in [
+        ("s.20", "section 20"),
+        ("s20", "voluntary accommodation"),
+        ("PLO", "public law outline"),
+        ("FDAC", "family drug and alcohol court"),
+        ("MBU", "mother and baby unit"),
+        ("FGC", "family group conference"),
+        ("NRPF", "no recourse to public funds"),
+        ("VIG", "video feedback"),
+        ("FNP", "family nurse partnership"),
+        ("domestic violence", "domestic abuse"),
+        ("dads", "fathers"),
+        ("prebirth", "pre-birth"),
+        ("learning disabled", "LD"),
+        ("care leavers", "care-experienced"),
+        ("repeat removals", "recurrent care proceedings"),
+        ("teenage mothers", "young parents"),
+        ("substance misuse", "substance use"),
+        ("peri-natal", "perinatal"),
+        ("1001 days", "best start for life"),
+    ]:
         assert also in (vocabulary.lookup(words_of(typed)) or []), typed
 
 
 @pytest.mark.django_db
 def test_synonyms_find_the_entries_and_the_page_says_which_were_used(client, catalogue):
-    InterventionPageFactory(parent=catalogue, title="Support for women at risk of domestic abuse", slug="da",
-                            summary="Advocates for women.")
+    InterventionPageFactory(
+        parent=catalogue, title="Support for women at risk of domestic abuse", slug="da", summary="Advocates for women."
+    )
     InterventionPageFactory(parent=catalogue, title="Unrelated", slug="other", summary="Nothing relevant.")
     assert slugs("domestic violence") == ["da"]
     assert slugs("DV") == ["da"]
@@ -48,9 +61,11 @@ def test_words_as_typed_rank_above_synonyms(catalogue):
 
 @pytest.mark.django_db
 def test_an_editor_adds_a_group_in_the_admin_and_the_next_search_uses_it(
-        admin_client, client, catalogue, django_capture_on_commit_callbacks):
-    GuidancePageFactory(parent=catalogue, title="Children Act 1989 guidance", slug="guidance",
-                        summary="Duties to children in need.")
+    admin_client, client, catalogue, django_capture_on_commit_callbacks
+):
+    GuidancePageFactory(
+        parent=catalogue, title="Children Act 1989 guidance", slug="guidance", summary="Duties to children in need."
+    )
     client.get("/catalogue/", {"q": "CA89"})  # warm every cache at the current version
     assert slugs("CA89") == []
     assert admin_client.get(ADD_URL).status_code == 200
@@ -76,8 +91,9 @@ def test_a_group_needs_two_terms_with_words(admin_client):
 
 
 def test_longest_term_wins_and_a_term_in_two_groups_gets_both():
-    vocabulary = Vocabulary([["mother and baby unit", "MBU"], ["mother", "mum"], ["antenatal", "pre-birth"],
-                             ["antenatal", "perinatal"]])
+    vocabulary = Vocabulary(
+        [["mother and baby unit", "MBU"], ["mother", "mum"], ["antenatal", "pre-birth"], ["antenatal", "perinatal"]]
+    )
     plan = plan_text("mother and baby unit", vocabulary)
     assert [c.typed for c in plan.concepts] == ["mother and baby unit"]
     assert set(plan_text("antenatal", vocabulary).concepts[0].synonyms) == {"pre-birth", "perinatal"}

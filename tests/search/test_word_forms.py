@@ -24,10 +24,19 @@ def entries(catalogue):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("typed, expected", [
-    ("family", "families"), ("families", "families"), ("baby", "families"), ("babies", "families"),
-    ("cared", "caring"), ("care", "caring"), ("assessments", "assessment"), ("assessing", "assessment"),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("family", "families"),
+        ("families", "families"),
+        ("baby", "families"),
+        ("babies", "families"),
+        ("cared", "caring"),
+        ("care", "caring"),
+        ("assessments", "assessment"),
+        ("assessing", "assessment"),
+    ],
+)
 def test_inflections_match(entries, typed, expected):
     assert expected in slugs(typed)
 

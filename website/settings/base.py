@@ -250,6 +250,7 @@ def require_secret_key() -> str:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
     return SECRET_KEY
 
+
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Stem English words in PostgreSQL full-text search ("assessments" finds "assessment").
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "english"

@@ -17,7 +17,12 @@ DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    pages = per_catalogue_version("footer", lambda: list(
-        StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")))
-    return {"pages": pages, "catalogue_url": site_navigation(context.get("request")).catalogue_url,
-            "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL)}
+    pages = per_catalogue_version(
+        "footer",
+        lambda: list(StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")),
+    )
+    return {
+        "pages": pages,
+        "catalogue_url": site_navigation(context.get("request")).catalogue_url,
+        "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL),
+    }

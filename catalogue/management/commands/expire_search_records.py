@@ -6,8 +6,10 @@ from catalogue.search.records import expire_records, keep_days
 
 
 class Command(BaseCommand):
-    help = ("Delete search records (words searched and entries found) older than SEARCH_RECORD_KEEP_DAYS "
-            "(default 90) or --days.")
+    help = (
+        "Delete search records (words searched and entries found) older than SEARCH_RECORD_KEEP_DAYS "
+        "(default 90) or --days."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None, help="Keep this many days instead of the setting.")

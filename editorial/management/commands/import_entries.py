@@ -10,8 +10,10 @@ from editorial.importing.reader import ImportFileError, check_size
 
 
 class Command(BaseCommand):
-    help = ("Import catalogue entries and case studies from a CSV file (the admin's template) as drafts "
-            "submitted to the evidence review. Any invalid row means nothing is written.")
+    help = (
+        "Import catalogue entries and case studies from a CSV file (the admin's template) as drafts "
+        "submitted to the evidence review. Any invalid row means nothing is written."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -41,12 +43,18 @@ class Command(BaseCommand):
             elif options["verbosity"] > 1:
                 self.stdout.write(f"line {row.line} ({row.identifier}): {row.action} {row.title}")
         if report.error_rows:
-            raise CommandError(f"{len(report.error_rows)} of {len(report.rows)} rows have errors; nothing was "
-                               "imported.")
-        summary = (f"{report.count('create')} to create, {report.count('update')} to update, "
-                   f"{report.count('unchanged')} unchanged")
+            raise CommandError(
+                f"{len(report.error_rows)} of {len(report.rows)} rows have errors; nothing was imported."
+            )
+        summary = (
+            f"{report.count('create')} to create, {report.count('update')} to update, "
+            f"{report.count('unchanged')} unchanged"
+        )
         if dry_run:
             self.stdout.write(f"Checked {len(report.rows)} rows, all valid: {summary}. Nothing written (dry run).")
         else:
-            self.stdout.write(self.style.SUCCESS(
-                f"Imported {len(report.rows)} rows: {summary}. New and changed entries are drafts awaiting review."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported {len(report.rows)} rows: {summary}. New and changed entries are drafts awaiting review."
+                )
+            )

@@ -9,8 +9,10 @@ from evidencemap.importing.service import guess_format
 
 
 class Command(BaseCommand):
-    help = ("Import references (studies) from CSV or RIS. Every row is checked first; if any row has a "
-            "problem, nothing is written and every problem is listed.")
+    help = (
+        "Import references (studies) from CSV or RIS. Every row is checked first; if any row has a "
+        "problem, nothing is written and every problem is listed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
@@ -28,5 +30,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{report.rows} reference(s) checked: no problems. Nothing written (--dry-run).")
         else:
-            self.stdout.write(f"{report.created} reference(s) created, {report.updated} updated, "
-                              f"{report.entries_drafted} entry draft(s) linking them saved for review.")
+            self.stdout.write(
+                f"{report.created} reference(s) created, {report.updated} updated, "
+                f"{report.entries_drafted} entry draft(s) linking them saved for review."
+            )

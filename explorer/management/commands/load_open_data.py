@@ -7,8 +7,10 @@ from explorer.open_data import FixtureError, load_all
 
 
 class Command(BaseCommand):
-    help = ("Load (or reload) the explorer's open data and real under-1 figures. Idempotent; a missing or "
-            "malformed file stops the load with a message naming it, and the previous data are kept.")
+    help = (
+        "Load (or reload) the explorer's open data and real under-1 figures. Idempotent; a missing or "
+        "malformed file stops the load with a message naming it, and the previous data are kept."
+    )
 
     def handle(self, *args, **options):
         try:

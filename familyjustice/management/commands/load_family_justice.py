@@ -6,8 +6,10 @@ from familyjustice.loading import FixtureError, load_all
 
 
 class Command(BaseCommand):
-    help = ("Load the family-justice data in fixtures/seed-questions/ (idempotent, all-or-nothing: a bad file "
-            "stops the load, naming the file and row, and the previous data stay).")
+    help = (
+        "Load the family-justice data in fixtures/seed-questions/ (idempotent, all-or-nothing: a bad file "
+        "stops the load, naming the file and row, and the previous data stay)."
+    )
 
     def handle(self, *args, **options):
         try:

@@ -10,14 +10,17 @@ from linkcheck.sources import catalogue_urls, record
 
 
 class Command(BaseCommand):
-    help = ("Fetch every entry website, guidance source document and reference link (hosts in parallel, "
-            "one request at a time per host) and record status, final URL after redirects and errors.")
+    help = (
+        "Fetch every entry website, guidance source document and reference link (hosts in parallel, "
+        "one request at a time per host) and record status, final URL after redirects and errors."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--workers", default=str(DEFAULT_WORKERS), help="Hosts checked at once.")
         parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="Seconds per request.")
-        parser.add_argument("--delay", type=float, default=DEFAULT_DELAY,
-                            help="Seconds between two requests to the same host.")
+        parser.add_argument(
+            "--delay", type=float, default=DEFAULT_DELAY, help="Seconds between two requests to the same host."
+        )
         parser.add_argument("--url", action="append", default=[], help="Check only this URL (repeatable).")
 
     def handle(self, *args, **options):
@@ -27,8 +30,9 @@ class Command(BaseCommand):
         if options["timeout"] <= 0 or options["delay"] < 0:
             raise CommandError("--timeout must be positive and --delay not negative.")
         urls = options["url"] or catalogue_urls()
-        results = check_urls(urls, workers=workers, delay=options["delay"], timeout=options["timeout"],
-                             on_result=record)
+        results = check_urls(
+            urls, workers=workers, delay=options["delay"], timeout=options["timeout"], on_result=record
+        )
         CatalogueVersion.bump()  # entry pages show the checked dates: let cached copies refresh
         checked = LinkStatus.objects.filter(url__in=[result.url for result in results])
         broken = sum(status.is_broken for status in checked)

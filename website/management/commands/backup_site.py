@@ -6,8 +6,12 @@ from django.core.management.base import BaseCommand
 
 # Derived or per-install tables: rebuilt by migrate, update_index or at run time, never backed up.
 EXCLUDED = [
-    "contenttypes", "auth.permission", "sessions",
-    "wagtailsearch", "wagtailcore.referenceindex", "axes",
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "wagtailsearch",
+    "wagtailcore.referenceindex",
+    "axes",
     "catalogue.catalogueversion",
 ]
 
@@ -21,6 +25,5 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         # Unmanaged models (permission holders and the like) have no table to dump.
         unmanaged = [model._meta.label for model in apps.get_models() if not model._meta.managed]
-        call_command("dumpdata", natural_foreign=True, exclude=EXCLUDED + unmanaged, indent=1, output=path,
-                     verbosity=0)
+        call_command("dumpdata", natural_foreign=True, exclude=EXCLUDED + unmanaged, indent=1, output=path, verbosity=0)
         self.stdout.write(f"Backed up to {path}.")
