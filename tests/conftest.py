@@ -29,3 +29,13 @@ def site_tree(db):
 @pytest.fixture
 def catalogue(site_tree):
     return site_tree[1]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """
+    Browser tests last, after pytest-django has ordered the rest: Playwright's sync API keeps an event loop
+    running in this thread for the whole session once it starts, and Django then refuses database access
+    from every later test that is not itself a browser test ("SynchronousOnlyOperation").
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
