@@ -27,10 +27,12 @@ class LocalSite:
                 try:
                     if site.on_request:
                         site.on_request(self.path)
-                    self.respond()
                 finally:
+                    # Before answering: once the client has its answer it may send its next request while
+                    # this thread is still closing, which is not two requests at a time.
                     with site.lock:
                         site.in_flight -= 1
+                self.respond()
 
             def respond(self):
                 if self.path.startswith("/moved"):
