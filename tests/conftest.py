@@ -31,11 +31,14 @@ def catalogue(site_tree):
     return site_tree[1]
 
 
+PLAYWRIGHT_FIXTURES = {"page", "context", "browser", "playwright"}
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """
-    Browser tests last, after pytest-django has ordered the rest: Playwright's sync API keeps an event loop
-    running in this thread for the whole session once it starts, and Django then refuses database access
-    from every later test that is not itself a browser test ("SynchronousOnlyOperation").
+    Tests that drive Playwright last, after pytest-django has ordered the rest: Playwright's sync API keeps an
+    event loop running in this thread for the whole session once it starts, and Django then refuses database
+    access from every later test that does not open it itself ("SynchronousOnlyOperation").
     """
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=lambda item: bool(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ()))))
