@@ -16,15 +16,6 @@ def chart_download_url(context, chart):
     return "?" + params.urlencode()
 
 
-@register.simple_tag(takes_context=True)
-def with_param(context, name, value):
-    """The current query string with one parameter set (e.g. to switch year)."""
-    params = context["request"].GET.copy()
-    params.pop("download", None)
-    params[name] = value
-    return "?" + params.urlencode()
-
-
 @register.filter
 def chart_svg(chart):
     """The chart's SVG; it is built by explorer.svg, which escapes every piece of text it contains."""
