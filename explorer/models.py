@@ -267,3 +267,18 @@ class PublishedQuote(models.Model):
 
     class Meta:
         ordering = ["position"]
+
+
+# The tables `load_open_data` fills (every model above except editors' newborn uploads).
+OPEN_DATA_TABLES = (
+    InfantCareFigure,
+    CafcassRate,
+    PublishedQuote,
+    LiveBirths,
+    ChildrenLookedAfter,
+    OfstedJudgement,
+    Deprivation,
+    ChildrensServicesSpend,
+    StatisticalNeighbour,
+    HeadlineFigure,
+)

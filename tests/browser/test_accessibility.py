@@ -24,6 +24,19 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+def violations_on(site, page, pages: dict[str, str], widths=(1280, 375)) -> dict[str, list[str]]:
+    """axe's violations on each page (name -> path, each answering 200) at each width, keyed "name at Wpx"."""
+    found = {}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in pages.items():
+            assert page.goto(site.at(path)).status == 200, name
+            violations = axe_violations(page)
+            if violations:
+                found[f"{name} at {width}px"] = violations
+    return found
+
+
 def test_every_kind_of_page_has_no_wcag_a_or_aa_violations(site, page, csp_errors):
     pages = {
         "home": "/",

@@ -2,21 +2,10 @@
 
 import pytest
 
-from explorer.models import (
-    CafcassRate,
-    ChildrenLookedAfter,
-    ChildrensServicesSpend,
-    Deprivation,
-    HeadlineFigure,
-    InfantCareFigure,
-    LiveBirths,
-    OfstedJudgement,
-    PublishedQuote,
-    StatisticalNeighbour,
-)
+from explorer.models import OPEN_DATA_TABLES
 from explorer.open_data import load_all
 
-from .test_accessibility import axe_violations
+from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -35,29 +24,10 @@ PAGES = {
 def real_data(site):
     load_all()
     yield
-    for model in (
-        InfantCareFigure,
-        CafcassRate,
-        PublishedQuote,
-        LiveBirths,
-        ChildrenLookedAfter,
-        OfstedJudgement,
-        Deprivation,
-        ChildrensServicesSpend,
-        StatisticalNeighbour,
-        HeadlineFigure,
-    ):
+    for model in OPEN_DATA_TABLES:
         model.objects.all().delete()
 
 
 def test_explorer_pages_have_no_wcag_a_or_aa_violations(site, real_data, page, csp_errors):
-    found = {}
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        for name, path in PAGES.items():
-            assert page.goto(site.at(path)).status == 200, name
-            violations = axe_violations(page)
-            if violations:
-                found[f"{name} at {width}px"] = violations
-    assert found == {}
+    assert violations_on(site, page, PAGES) == {}
     assert csp_errors == []

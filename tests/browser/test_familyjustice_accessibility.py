@@ -2,18 +2,7 @@
 
 import pytest
 
-from explorer.models import (
-    CafcassRate,
-    ChildrenLookedAfter,
-    ChildrensServicesSpend,
-    Deprivation,
-    HeadlineFigure,
-    InfantCareFigure,
-    LiveBirths,
-    OfstedJudgement,
-    PublishedQuote,
-    StatisticalNeighbour,
-)
+from explorer.models import OPEN_DATA_TABLES
 from explorer.open_data import load_all as load_open_data
 from familyjustice.loading import load_all as load_family_justice
 from familyjustice.models import (
@@ -25,9 +14,17 @@ from familyjustice.models import (
     Under18Conception,
 )
 
-from .test_accessibility import axe_violations
+from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
+FAMILY_JUSTICE_TABLES = (
+    AuthorityArea,
+    DfjCourt,
+    DfjArea,
+    LegalStatusFigure,
+    ResidentialFamilyCentre,
+    Under18Conception,
+)
 PAGES = {
     "areas": "/data/family-justice-areas/",
     "area": "/data/family-justice-areas/cleveland-and-south-durham/",
@@ -44,35 +41,10 @@ def real_data(site):
     load_open_data()
     load_family_justice()
     yield
-    for model in (
-        AuthorityArea,
-        DfjCourt,
-        DfjArea,
-        LegalStatusFigure,
-        ResidentialFamilyCentre,
-        Under18Conception,
-        InfantCareFigure,
-        CafcassRate,
-        PublishedQuote,
-        LiveBirths,
-        ChildrenLookedAfter,
-        OfstedJudgement,
-        Deprivation,
-        ChildrensServicesSpend,
-        StatisticalNeighbour,
-        HeadlineFigure,
-    ):
+    for model in (*FAMILY_JUSTICE_TABLES, *OPEN_DATA_TABLES):
         model.objects.all().delete()
 
 
 def test_family_justice_pages_have_no_wcag_a_or_aa_violations(site, real_data, page, csp_errors):
-    found = {}
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        for name, path in PAGES.items():
-            assert page.goto(site.at(path)).status == 200, name
-            violations = axe_violations(page)
-            if violations:
-                found[f"{name} at {width}px"] = violations
-    assert found == {}
+    assert violations_on(site, page, PAGES) == {}
     assert csp_errors == []

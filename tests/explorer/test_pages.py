@@ -11,18 +11,7 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import LocalAuthority
-from explorer.models import (
-    CafcassRate,
-    ChildrenLookedAfter,
-    ChildrensServicesSpend,
-    Deprivation,
-    HeadlineFigure,
-    InfantCareFigure,
-    LiveBirths,
-    OfstedJudgement,
-    PublishedQuote,
-    StatisticalNeighbour,
-)
+from explorer.models import OPEN_DATA_TABLES
 from explorer.open_data import load_all
 from explorer.under_one import year_label
 from tests.factories import CaseStudyPageFactory
@@ -31,18 +20,7 @@ from .conftest import fixture_rows
 
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
-TABLES = (
-    InfantCareFigure,
-    CafcassRate,
-    PublishedQuote,
-    LiveBirths,
-    ChildrenLookedAfter,
-    OfstedJudgement,
-    Deprivation,
-    ChildrensServicesSpend,
-    StatisticalNeighbour,
-    HeadlineFigure,
-)
+TABLES = OPEN_DATA_TABLES
 
 
 @pytest.fixture(scope="module")
