@@ -22,7 +22,4 @@ class SafeChart(Chart):
 
 
 def table(slug, title, summary, columns, rows, sources, notes=None, svg="") -> SafeChart:
-    # Every explorer SVG defines its hatch pattern as id="hatch": give each chart's its own id, so a page with
-    # several charts has no duplicate ids (and each chart uses its own pattern).
-    svg = svg.replace('id="hatch"', f'id="hatch-{slug}"').replace("url(#hatch)", f"url(#hatch-{slug})")
     return SafeChart(slug, title, summary, svg, columns, rows, list(sources), list(notes or []))
