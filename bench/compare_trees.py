@@ -1,0 +1,122 @@
+"""
+Two versions of the code side by side on the same catalogue: catalogue search latency, as ratios.
+
+Usage: .venv/bin/python bench/compare_trees.py BEFORE_DIR [--sizes 10000,100000] [--requests 15]
+
+BEFORE_DIR is another checkout of this repository with its own `.venv` (e.g.
+`git worktree add /tmp/before <commit>` then `make -C /tmp/before install-dev`); this checkout is
+"after". For each size one SQLite database is grown with BEFORE's `generate_entries`, copied, and
+each copy migrated by its own code; one gunicorn server (1 worker) per version serves it, and the
+requests alternate between the two versions in interleaved rounds, so that a shared machine's
+noise falls on both alike. Printed: median ms per request and version, each version's ratio to
+its own home page, and after / before for the same request.
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+AFTER = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AFTER))
+
+from bench.search_latency import URLS  # noqa: E402  (the same requests as the single-version benchmark)
+
+REQUESTS = {name: url for name, url in URLS.items() if not name.startswith("peer")}
+PORTS = {"before": 8093, "after": 8094}
+
+
+def manage(tree: Path, database: Path, *args):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+    subprocess.run(
+        [str(tree / ".venv/bin/python"), "manage.py", *args], cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def start_server(tree: Path, database: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+    command = [str(tree / ".venv/bin/gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*command, "--timeout", "600", "--log-level", "warning"], cwd=tree, env=env)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(f"the server for {tree} did not start")
+
+
+def timed_get(port: int, url: str) -> float:
+    start = time.perf_counter()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=600) as response:
+        response.read()
+        assert response.status == 200, url
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(rounds: int) -> dict[tuple[str, str], list[float]]:
+    samples = {(version, name): [] for version in PORTS for name in REQUESTS}
+    for port in PORTS.values():  # warm-up: snapshots, caches
+        for url in REQUESTS.values():
+            timed_get(port, url)
+    for number in range(rounds):
+        versions = list(PORTS) if number % 2 == 0 else list(reversed(PORTS))  # neither always goes first
+        for name, url in REQUESTS.items():
+            for version in versions:
+                samples[(version, name)].append(timed_get(PORTS[version], url))
+    return samples
+
+
+def report(size: int, samples):
+    median = {key: statistics.median(values) for key, values in samples.items()}
+    print(f"\nSQLite, {size:,} entries, {len(next(iter(samples.values())))} rounds")
+    print(f"{'request':22} {'before ms':>10} {'x home':>7} {'after ms':>10} {'x home':>7} {'after/before':>13}")
+    for name in REQUESTS:
+        before, after = median[("before", name)], median[("after", name)]
+        home_before, home_after = median[("before", "home")], median[("after", "home")]
+        print(
+            f"{name:22} {before:10.1f} {before / home_before:7.2f} {after:10.1f} {after / home_after:7.2f}"
+            f" {after / before:13.2f}"
+        )
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("before", type=Path)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--requests", type=int, default=15)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/born-into-care-compare"))
+    args = parser.parse_args()
+    before_tree = args.before.resolve()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    grown = args.workdir / "grown.sqlite3"
+    grown.unlink(missing_ok=True)
+    manage(before_tree, grown, "migrate", "--no-input")
+    existing = 0
+    for size in sorted(int(s) for s in args.sizes.split(",")):
+        manage(before_tree, grown, "generate_entries", str(size - existing))
+        existing = size
+        databases = {version: args.workdir / f"{version}.sqlite3" for version in PORTS}
+        for database in databases.values():
+            shutil.copyfile(grown, database)
+        manage(AFTER, databases["after"], "migrate", "--no-input")  # the after code's own migrations
+        trees = {"before": before_tree, "after": AFTER}
+        servers = [start_server(trees[v], databases[v], PORTS[v]) for v in PORTS]
+        try:
+            report(size, measure(args.requests))
+        finally:
+            for server in servers:
+                server.send_signal(signal.SIGTERM)
+                server.wait()
+
+
+if __name__ == "__main__":
+    main()
