@@ -27,10 +27,12 @@ from catalogue.models import (
     Reference,
     ReferenceOutcome,
     Region,
+    SearchSynonymGroup,
     Stage,
     Topic,
 )
 from evidencemap.models import ResearchQuestion
+from familyjustice.models import TrendEvent
 from website.models import HomePage, StandardPage
 
 # StreamField blocks of an entry's body.
@@ -263,3 +265,26 @@ class ResearchQuestionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ResearchQuestion
+
+
+class SearchSynonymGroupFactory(factory.django.DjangoModelFactory):
+    """Terms one a line, as editors write them: `SearchSynonymGroupFactory(terms="s20\\nsection 20")`."""
+
+    terms = factory.Sequence(lambda n: f"testword{n}a\ntestword{n}b")
+    note = "A group made for a test."
+
+    class Meta:
+        model = SearchSynonymGroup
+
+
+class TrendEventFactory(factory.django.DjangoModelFactory):
+    """A dated change beside the national trends; the source link is required, as in the admin."""
+
+    date = datetime.date(2020, 6, 1)
+    title = factory.Sequence(lambda n: f"Test change {n}")
+    description = "What changed, for a test."
+    source_title = "A test source"
+    source_url = factory.Sequence(lambda n: f"https://example.org/source/{n}")
+
+    class Meta:
+        model = TrendEvent

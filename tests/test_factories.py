@@ -1,6 +1,7 @@
 """The factories build every page type, snippet and body block, and what they build is served."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 
 from catalogue.models import CatalogueVersion
@@ -18,9 +19,11 @@ from tests.factories import (
     ReferenceOutcomeFactory,
     RegionFactory,
     ResearchQuestionFactory,
+    SearchSynonymGroupFactory,
     StageFactory,
     StandardPageFactory,
     TopicFactory,
+    TrendEventFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +72,19 @@ def test_snippet_factories_make_new_records():
     assert all(item.pk for item in made)
     assert finding.outcome in finding.reference.outcomes.all()
     assert str(CatalogueVersion(number=3)) == "Catalogue version 3"
+
+
+def test_synonym_group_factory_makes_a_group_the_catalogue_search_uses(client, built_site):
+    _, catalogue = built_site
+    group = SearchSynonymGroupFactory(terms="grandparent care\nkinship")
+    group.full_clean()
+    entry = InterventionPageFactory(parent=catalogue, title="Support for kinship families")
+    html = client.get(catalogue.url, {"q": "grandparent care"}).content.decode()
+    assert entry.title in html  # found only through the group: neither word is in the entry
+
+
+def test_trend_event_factory_makes_an_event_the_trend_pages_list(client):
+    event = TrendEventFactory(title="A change made by a test")
+    event.full_clean()  # the source link the admin requires is there
+    html = client.get(reverse("explorer:overview")).content.decode()
+    assert event.title in html
