@@ -12,7 +12,7 @@ from django.conf import settings
 
 from catalogue.io.numbers import parse_int
 
-from .models import CafcassRate, InfantCareFigure, PublishedQuote
+from .models import WALES_CODE, CafcassRate, InfantCareFigure, PublishedQuote
 from .open_data import POSITION, FixtureError, read_rows
 
 INFANT_CARE = Path(settings.BASE_DIR) / "fixtures" / "infant-care"
@@ -25,7 +25,6 @@ PUBLISHED = "published_born_into_care_figures.csv"
 SUPPRESSION_FLAGS = {"c", "x", "*"}
 ALL_AGES_FLAGS = SUPPRESSION_FLAGS | {"", "not in same publication"}
 LEVELS = {level.value for level in InfantCareFigure.Level}
-WALES_CODE = "W92000004"
 DFE_ROUNDING = {
     "National": "rounded to the nearest 10",
     "Regional": "rounded to the nearest 10",
