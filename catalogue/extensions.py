@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import classproperty
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 CATALOGUE_ROUTES_HOOK = "register_catalogue_routes"
@@ -96,7 +97,5 @@ class EntryFormFromHooks:
 
     @classproperty
     def base_form_class(cls):
-        from wagtail.admin.forms import WagtailAdminPageForm
-
         registered = [provide() for provide in hooks.get_hooks(ENTRY_FORM_HOOK)]
         return registered[-1] if registered else WagtailAdminPageForm

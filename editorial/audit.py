@@ -12,6 +12,8 @@ from django.dispatch import receiver
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Revision
 
+from catalogue.models import EntryPage, EvidenceLevel
+
 RATING_LOG_ACTION = "editorial.evidence_rating"
 
 
@@ -42,8 +44,6 @@ def rating_of(content: dict | None) -> tuple:
 
 @receiver(post_save, sender=Revision, dispatch_uid="editorial-evidence-rating-audit")
 def log_evidence_rating_change(sender, instance: Revision, created, raw=False, **kwargs):
-    from catalogue.models import EntryPage, EvidenceLevel
-
     if not created or raw or "evidence_level" not in (instance.content or {}):
         return
     previous = (

@@ -254,7 +254,7 @@ LOADERS = {
 
 def load_all() -> dict[str, int]:
     """Every loader in one transaction: any error rolls back to the data as it was before."""
-    from .infant_care import LOADERS as INFANT_LOADERS
+    from .infant_care import LOADERS as INFANT_LOADERS  # deferred: infant_care imports this module's reader
 
     POSITION.filename, POSITION.line = "", 0
     try:

@@ -20,6 +20,9 @@ OFSTED_GRADES = {1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Ina
 LABEL_EXTREMES = 4  # name the few highest areas on each scatter
 POOLED_YEARS = 5
 KINDS = ("imd", "spend", "ofsted", "cafcass")
+# Apps built on the explorer add their own scatters to the relationships page through this Wagtail hook
+# (a function returning a list of charts), so the explorer need not import them.
+RELATIONSHIP_CHARTS_HOOK = "register_explorer_relationship_charts"
 
 
 def explanatory_values(kind: str, year: int | None = None) -> dict[str, float]:

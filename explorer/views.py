@@ -6,10 +6,10 @@ parameters (including non-ASCII digits such as '²') are ignored with a notice, 
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from wagtail import hooks
 
 from catalogue.io.numbers import parse_int
 from catalogue.models import LocalAuthority, Region
-from familyjustice.relationships import latest_scatters as family_justice_scatters
 
 from . import pages, relationships, under_one
 from .boundaries import former_authority_names
@@ -133,7 +133,9 @@ def funnel(request):
 
 def relationships_view(request):
     state = ExplorerState(request)
-    charts = relationships.all_scatters() + family_justice_scatters()  # legal status, centres, young parents
+    charts = relationships.all_scatters()
+    for more_charts in hooks.get_hooks(relationships.RELATIONSHIP_CHARTS_HOOK):
+        charts += more_charts()  # e.g. family justice: legal status, centres, young parents
     return respond(
         request,
         "explorer/chart_page.html",

@@ -1,5 +1,6 @@
 """Admin wiring: the newborn-data upload and the list of versions, for users allowed to add datasets."""
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -31,6 +32,4 @@ def register_newborn_data_menu_item():
 
 @hooks.register("register_permissions")
 def register_newborn_data_permissions():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(content_type__app_label="explorer", codename="add_newborndataset")

@@ -1,9 +1,14 @@
-"""Admin: the dated, sourced events that editors set beside the national trend."""
+"""Admin: the dated, sourced events that editors set beside the national trend; this app's scatters on the
+explorer's relationships page."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from explorer.relationships import RELATIONSHIP_CHARTS_HOOK
+
 from .models import TrendEvent
+from .relationships import latest_scatters
 
 
 class TrendEventViewSet(SnippetViewSet):
@@ -19,3 +24,9 @@ class TrendEventViewSet(SnippetViewSet):
 
 
 register_snippet(TrendEventViewSet)
+
+
+@hooks.register(RELATIONSHIP_CHARTS_HOOK)
+def family_justice_scatters():
+    """Legal status, residential family centres and young parents against the rate of infants entering care."""
+    return latest_scatters()

@@ -1,7 +1,7 @@
 import pytest
 
-from catalogue.demo.site_tree import ensure_site_tree
 from catalogue.search import snapshot
+from demo.site_tree import ensure_site_tree
 
 
 @pytest.fixture(autouse=True)

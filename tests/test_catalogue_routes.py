@@ -12,13 +12,16 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.http import QueryDict
 from django.urls import reverse
 
 from catalogue.models import CatalogueIndexPage, LocalAuthority
 from tests.evidencemap.helpers import cite, make_reference
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 from tests.sitemaps import sitemap_paths
+from website.cache_parameters import normalised_query
 
 pytestmark = pytest.mark.django_db
 NEW_SLUG = "evidence-library"
@@ -168,3 +171,29 @@ def test_restricted_entries_have_no_versions_or_citations_wherever_the_catalogue
     PageViewRestriction.objects.create(page=renamed["intervention"], restriction_type=PageViewRestriction.LOGIN)
     for suffix in ("cite.bib", "versions/1/", "versions/1/cite.ris"):
         assert client.get(entry_url + suffix).status_code == 404, suffix
+
+
+def test_the_page_cache_keys_the_renamed_catalogue_on_its_search_parameters(
+    client, renamed, settings, django_capture_on_commit_callbacks
+):
+    """The page cache reads the catalogue's addresses from the page: the new ones are cached per search."""
+    new_url, old_url = renamed["catalogue"].url, renamed["old_url"]
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    try:
+        for url in (new_url, f"{new_url}feed/"):
+            first = client.get(url, {"area": "post-removal-support", "q": "pause"})
+            assert first.status_code == 200 and first["X-Page-Cache"] == "miss", url
+            again = client.get(url, {"q": "pause", "area": "post-removal-support"})  # same search, other order
+            assert again["X-Page-Cache"] == "hit" and again.content == first.content, url
+            assert "X-Page-Cache" not in client.get(url, {"area": "post-removal-support", "utm_source": "x"}), url
+        facet = QueryDict("area=post-removal-support")
+        for route in ("", "export.csv", "export.json", "feed/"):
+            assert normalised_query(new_url + route, facet) is not None, route
+            assert normalised_query(old_url + route, facet) is None, route  # the old address reads nothing now
+        # Renamed again while this process remembers the addresses: they follow on the next request.
+        moved = rename(renamed["catalogue"], f"{NEW_SLUG}-2", django_capture_on_commit_callbacks).url
+        assert client.get(moved, {"area": "post-removal-support"})["X-Page-Cache"] == "miss"
+        assert normalised_query(new_url, facet) is None and normalised_query(moved, facet) is not None
+    finally:
+        cache.clear()

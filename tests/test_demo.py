@@ -9,10 +9,10 @@ import re
 import pytest
 from django.core.management import call_command
 
-from catalogue.demo import catalogue as loader
-from catalogue.demo.catalogue import current_specs, read_demo
 from catalogue.models import AreaOfPractice, CaseStudyPage, EntryPage, GuidancePage, InterventionPage, Reference
-from evidencemap.demo import DEMO_LINKS
+from demo import catalogue as loader
+from demo.catalogue import current_specs, read_demo
+from demo.research_questions import DEMO_LINKS
 
 DEMO = read_demo()
 CURRENT = current_specs(DEMO)

@@ -10,10 +10,18 @@ How each parameter is read decides how it is normalised:
   ONE  the page reads one value (`QueryDict.get`, the last one given): the key keeps that value only;
   SET  the page reads every value as a selection (facet filters): the key keeps them sorted, once each;
   LIST the page reads every value in the order given (columns to compare): the key keeps them as given.
+
+The catalogue's addresses are not written here: editors may rename or move the catalogue page, so its
+path and the paths of its routes (exports, feed: `catalogue.extensions`) are read from the page, once
+per content version, and each reads the catalogue's search parameters.
 """
 
 import json
 
+from django.urls import NoReverseMatch
+
+from catalogue.models import CatalogueIndexPage
+from catalogue.models.state import per_catalogue_version
 from catalogue.search.facets import FACETS_BY_PARAM
 from evidencemap.filters import FILTER_NAMES
 
@@ -24,12 +32,10 @@ EVIDENCE_MAP = {**dict.fromkeys(FILTER_NAMES, SET), "page": ONE}
 # The data explorer and the family-justice pages under /data/ read the same three.
 EXPLORER = {"dataset": ONE, "year": ONE, "download": ONE}
 
-# (path, parameters); a path ending in "/" with a "*" after it covers everything below it.
+# The site's own views, at the addresses website/urls.py gives them: (path, parameters); a path ending
+# in "/" with a "*" after it covers everything below it. Wagtail pages come after these in the URL
+# patterns, so a catalogue renamed to one of these addresses would not be served there anyway.
 PAGE_PARAMETERS = [
-    ("/catalogue/", CATALOGUE),
-    ("/catalogue/export.csv", CATALOGUE),
-    ("/catalogue/export.json", CATALOGUE),
-    ("/catalogue/feed/", CATALOGUE),
     ("/api/v1/*", {**CATALOGUE, "page_size": ONE}),
     ("/compare/", {"entry": LIST}),
     ("/evidence-map/", EVIDENCE_MAP),
@@ -45,7 +51,27 @@ def parameters_for(path: str) -> dict[str, str]:
     for pattern, parameters in PAGE_PARAMETERS:
         if pattern.endswith("/*") and path.startswith(pattern[:-1]) or path == pattern:
             return parameters
-    return {}
+    return CATALOGUE if path in catalogue_paths() else {}
+
+
+def catalogue_paths() -> frozenset[str]:
+    """The catalogue page's path and its routes' paths, as the page cache sees them (e.g. "/catalogue/feed/")."""
+    return per_catalogue_version("page-cache-catalogue-paths", _find_catalogue_paths)
+
+
+def _find_catalogue_paths() -> frozenset[str]:
+    catalogue = CatalogueIndexPage.objects.live().first()
+    parts = catalogue.get_url_parts() if catalogue else None
+    if not parts or parts[2] is None:
+        return frozenset()
+    base = parts[2]  # relative to its site's root, as request.path is
+    routes = set()
+    for name in filter(None, (route.name for route in CatalogueIndexPage.get_subpage_urls())):
+        try:
+            routes.add(catalogue.reverse_subpage(name))
+        except NoReverseMatch:
+            continue  # a route with arguments (none today) reads no search parameters
+    return frozenset(base + route for route in routes)
 
 
 def normalised_query(path: str, query) -> str | None:

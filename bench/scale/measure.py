@@ -30,7 +30,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8016"))
 FACETS = "&area=peri-natal-intervention&region=london&topic=fathers"
 LIMIT_RATIO = 5.0
 # Each synthetic entry carries one of 500 "cohort" words and one of five theme words
-# (catalogue/demo/synthetic.py): "cohort7" matches 1 entry in 500, "midwifery" 1 in 5.
+# (demo/synthetic.py): "cohort7" matches 1 entry in 500, "midwifery" 1 in 5.
 URLS = {
     "home": "/",
     "catalogue, narrow q": "/catalogue/?q=cohort7",

@@ -35,7 +35,7 @@ def attach_classification(page) -> None:
     """Load the page's areas, stages, topics, regions, local authorities, references and rating."""
     if getattr(page, "_cluster_related_objects", None):
         return  # a preview or an old revision: its links are in memory already, not in the tables
-    from .entries import EntryPage
+    from .entries import EntryPage  # deferred: entries imports this module
 
     links = None
     for name in VOCABULARIES:
@@ -72,7 +72,7 @@ def _filled(manager, items):
 
 def related_pages(page) -> list:
     """The entries the editor linked, in the editor's order; drafts and private pages left out."""
-    from .entries import EntryPage
+    from .entries import EntryPage  # deferred: entries imports this module
 
     order = list(page.related_entries.values_list("related_id", flat=True))
     if not order:

@@ -38,6 +38,7 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
+        # Deferred: the search modules import catalogue.models, which imports this module.
         from ..search.engine import run_search
         from ..search.facets import FACETS, SORTS
         from ..search.query import CatalogueQuery

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
+from ..search.words import words_of
+
 MAX_TERMS_PER_GROUP = 20
 
 
@@ -41,8 +43,6 @@ class SearchSynonymGroup(models.Model):
         return terms
 
     def clean(self):
-        from ..search.words import words_of
-
         terms = self.term_list()
         if len(terms) < 2:
             raise ValidationError({"terms": "Give at least two terms, one a line: the group says they mean the same."})

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from catalogue.demo.site_tree import ensure_site_tree
+from demo.site_tree import ensure_site_tree
 from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory, ReferenceFactory
 
 

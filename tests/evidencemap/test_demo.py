@@ -1,6 +1,6 @@
 """The demo loader links seeded research questions to demo entries, once, skipping what is missing."""
 
-from evidencemap.demo import link_demo_questions
+from demo.research_questions import link_demo_questions
 from evidencemap.models import ResearchQuestionEntry
 from tests.factories import InterventionPageFactory
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "familyjustice",
     "editorial",
     "linkcheck",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from ..models import (
+from catalogue.models import (
     AreaOfPractice,
     CaseStudyPage,
     CatalogueIndexPage,

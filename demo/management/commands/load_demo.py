@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from catalogue.demo.catalogue import load_demo_catalogue
-from catalogue.demo.site_tree import ensure_site_tree
-from evidencemap.demo import link_demo_questions
+from demo.catalogue import load_demo_catalogue
+from demo.research_questions import link_demo_questions
+from demo.site_tree import ensure_site_tree
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from modelsearch import signal_handlers
 from wagtail import signal_handlers as wagtail_signal_handlers
 from wagtail.search.backends import get_search_backend
 
-from ..models import (
+from catalogue.models import (
     AreaOfPractice,
     CatalogueIndexPage,
     CatalogueVersion,

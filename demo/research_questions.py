@@ -4,8 +4,7 @@ These are topical links an editor would make; they claim nothing about what any 
 """
 
 from catalogue.models import CatalogueVersion, EntryPage
-
-from .models import ResearchQuestion, ResearchQuestionEntry
+from evidencemap.models import ResearchQuestion, ResearchQuestionEntry
 
 # Question title (as seeded) -> demo entry slugs
 DEMO_LINKS = {

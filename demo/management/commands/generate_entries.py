@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.demo.site_tree import ensure_site_tree
-from catalogue.demo.synthetic import generate_entries
+from demo.site_tree import ensure_site_tree
+from demo.synthetic import generate_entries
 
 
 class Command(BaseCommand):

@@ -1,11 +1,10 @@
 """The page tree every installation needs: home, catalogue and the standard pages."""
 
-from django.apps import apps
 from wagtail.models import Page, Site
 
+from catalogue.models import CatalogueIndexPage
+from editorial.setup import ensure_editorial_setup
 from website.models import HomePage, StandardPage
-
-from ..models import CatalogueIndexPage
 
 HOME_INTRODUCTION = (
     "The evidence and good practice on state intervention at birth in England and Wales: pre-birth "
@@ -75,11 +74,8 @@ def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
             )
         )
         catalogue.save_revision().publish()
-        if apps.is_installed("editorial"):
-            # Roles' page permissions and the review workflow hang off the catalogue page.
-            from editorial.setup import ensure_editorial_setup
-
-            ensure_editorial_setup()
+        # Roles' page permissions and the review workflow hang off the catalogue page.
+        ensure_editorial_setup()
     existing = set(StandardPage.objects.values_list("slug", flat=True))
     for spec in STANDARD_PAGES:
         if spec["slug"] not in existing:

@@ -1,1 +1,0 @@
-"""Demonstration content: the site tree, and the catalogue described in fixtures/demo_catalogue.json."""
