@@ -27,6 +27,8 @@ class IndexAdapter:
     in its database's query language (`rows`) and says which of its database's errors pass (`is_transient`).
     """
 
+    relies_on: dict = {}  # Wagtail's index models and the fields of them this adapter's SQL names
+
     def __init__(self, backend):
         self.backend = backend
 

@@ -22,6 +22,8 @@ class PostgresIndex(IndexAdapter):
     """Reads Wagtail's PostgreSQL index directly: one statement scores every matching entry."""
 
     backend_class = PostgresSearchBackend
+    # The fields of Wagtail's index model the statement names (checked by the contract test).
+    relies_on = {IndexEntry: ("object_id", "content_type", "title", "body")}
 
     def rows(self, plans: list[TextPlan]) -> list[tuple[int, float, int]]:
         content_types = entry_content_type_ids()

@@ -27,6 +27,11 @@ class SQLiteIndex(IndexAdapter):
     """Reads Wagtail's SQLite FTS5 index directly: one statement scores every matching entry."""
 
     backend_class = SQLiteSearchBackend
+    # The fields of Wagtail's index models the statement names (checked by the contract test).
+    relies_on = {
+        IndexEntry: ("id", "object_id", "content_type"),
+        SQLiteFTSIndexEntry: ("index_entry", *(column for column, _ in FTS_COLUMN_WEIGHTS)),
+    }
 
     def rows(self, plans: list[TextPlan]) -> list[tuple[int, float, int]]:
         content_types = entry_content_type_ids()
