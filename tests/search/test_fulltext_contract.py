@@ -42,6 +42,7 @@ def plan_for(text: str):
     return plan_text(text, Vocabulary([]))
 
 
+@pytest.mark.django_db  # on SQLite, Wagtail checks once that the FTS table exists
 def test_the_configured_backend_is_read_by_its_own_adapter():
     assert type(adapter()).__name__ == ADAPTERS[connection.vendor]
 
