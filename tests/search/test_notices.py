@@ -163,3 +163,9 @@ def test_only_the_catalogue_page_logs_searches(client, two_words_never_together,
 def test_a_notice_is_data_that_compares_by_code_and_arguments():
     assert notice(NoticeCode.BAD_PAGE, value="x") == Notice(NoticeCode.BAD_PAGE, {"value": "x"})
     assert notice(NoticeCode.BAD_PAGE, value="x") != notice(NoticeCode.BAD_PAGE, value="y")
+
+
+def test_user_text_is_never_read_as_a_wording_field():
+    rendered = notice(NoticeCode.BAD_SORT, value="{value} {0} %s")
+    assert rendered.sentence.startswith("We cannot sort by ‘{value} {0} %s’")
+    assert rendered.error == "We cannot sort by ‘{value} {0} %s’."
