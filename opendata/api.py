@@ -18,7 +18,7 @@ from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
 from catalogue.search.snapshot import get_snapshot
 from website.site_url import absolute_url
 
-from .params import BadParameters, as_error, strict_query
+from .params import BadParameters, rejected, strict_query
 from .records import RecordBuilder
 from .versions import published_versions
 
@@ -139,8 +139,10 @@ def list_entries(
     except BadParameters as error:
         return _error("Some parameters cannot be used.", error.messages)
     results = run_search(query, snapshot, page_size=page_size)
-    if query.notices:  # the page number is past the last page
-        return _error("There is no such page.", [as_error(notice) for notice in query.notices])
+    # Of the search's own notices only "no such page" rejects a request; how the words matched does not.
+    problems = rejected(results.notices)
+    if problems:
+        return _error("There is no such page.", [notice.error for notice in problems])
     start = (results.page - 1) * page_size
     records = RecordBuilder(request).records(results.ordered_ids[start : start + page_size])
 

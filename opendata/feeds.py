@@ -1,5 +1,6 @@
 """An Atom feed of any catalogue search, newest first: the catalogue page's `feed/` route, ?area=...&region=..."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
@@ -26,7 +27,7 @@ class CatalogueSearchFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         query, snapshot = strict_query(request.GET)
         # A feed is read newest first whatever order the page was sorted in.
-        query.sort = "newest"
+        query = replace(query, sort="newest")
         results = matching_ids(query, snapshot)
         self.request = request
         labels = {(param, value.slug): value.label for param, values in snapshot.facets.items() for value in values}

@@ -136,7 +136,8 @@ def test_text_search_combined_with_filters(catalogue):
     assert titles("midwives", area="pre-birth-assessment") == ["Midwife-led pre-birth panel"]
     # No entry has both words: the entries with one of them are shown, and the page says so.
     query = CatalogueQuery.from_params(_params(q="midwives court"), snapshot.known_values())
-    assert run_search(query, snapshot).total == 3 and "1 of the 2" in " ".join(query.notices)
+    results = run_search(query, snapshot)
+    assert results.total == 3 and "1 of the 2" in " ".join(n.sentence for n in results.notices)
     assert titles("MIDWIF") != []  # case-insensitive, prefix-matched
 
 

@@ -39,7 +39,7 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         # Deferred: the search modules import catalogue.models, which imports this module.
-        from ..search.engine import run_search
+        from ..search.engine import log_search, run_search
         from ..search.facets import FACETS, SORTS
         from ..search.query import CatalogueQuery
         from ..search.snapshot import get_snapshot
@@ -47,8 +47,10 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         snapshot = get_snapshot()
         query = CatalogueQuery.from_params(request.GET, snapshot.known_values())
+        results = run_search(query, snapshot)
+        log_search(results)  # the page's searches, and only the page's, go in the editors' search log
         context.update(
-            results=run_search(query, snapshot, record=True),
+            results=results,
             query=query,
             facet_definitions=FACETS,
             sorts=SORTS,

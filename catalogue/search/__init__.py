@@ -10,4 +10,5 @@ The catalogue's faceted search.
 - `match_cache`: the per-process, byte-bounded cache of what text queries matched.
 - `suggestions`, `records`, `report`: "Did you mean …?", counts of what searches found, the admin report.
 - `engine`: combines them into results, disjunctive facet counts and a page of entries.
+- `notices`: what a search tells its reader, as codes with a page wording and a machine-reader error.
 """

@@ -9,7 +9,9 @@ import numpy as np
 from ..models import EntryPage
 from .facets import FACETS, PAGE_SIZE
 from .match_cache import TextMatchCache
+from .notices import Notice, NoticeCode, notice
 from .query import CatalogueQuery
+from .records import record_search
 from .snapshot import Snapshot
 from .text import TextSearchUnavailable, match_entries, match_most_concepts
 from .vocabulary import TextPlan, plan_text, vocabulary_for
@@ -35,7 +37,7 @@ class CatalogueResults:
 
     query: CatalogueQuery
     total: int
-    page: int
+    page: int  # the page shown: the one asked for, or the last if it asked past the end
     page_count: int
     page_size: int = PAGE_SIZE
     entries: list = field(default_factory=list)
@@ -46,6 +48,12 @@ class CatalogueResults:
     text_matches: int = 0  # entries the words found before any filter
     without_filter: dict[str, int] = field(default_factory=dict)  # facet param -> total if it were dropped
     snapshot: Snapshot | None = field(default=None, repr=False)
+    notices: tuple[Notice, ...] = ()  # what the search itself found to say (the query has its own)
+
+    @property
+    def all_notices(self) -> tuple[Notice, ...]:
+        """Everything the page tells the reader: what the request could not use, then what the search found."""
+        return self.query.notices + self.notices
 
     @property
     def filter_drops(self) -> list[dict]:
@@ -129,17 +137,17 @@ class CatalogueResults:
         return window
 
 
-def run_search(
-    query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, *, record: bool = False
-) -> CatalogueResults:
-    first_page_asked = query.page == 1  # a later page is the same search continued, not a new one
-    plan = _plan(query, snapshot)
+def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE) -> CatalogueResults:
+    """
+    Every entry matching `query` in order, the facet counts and the page asked for (the last page if
+    it asked past the end). It reads the query and never changes it: the page actually shown is
+    `results.page` and what the search has to tell the reader is `results.notices`.
+    """
+    plan = plan_text(query.text, vocabulary_for(snapshot)) if query.text else None
+    notices = _plan_notices(plan)
     text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
     if plan and 0 < concepts_matched < len(plan.concepts):
-        query.notices.append(
-            f"No entry has all of your search terms, so these are the entries with "
-            f"{concepts_matched} of the {len(plan.concepts)}."
-        )
+        notices.append(notice(NoticeCode.PARTIAL_MATCH, matched=concepts_matched, terms=len(plan.concepts)))
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
 
     matched = text_mask.copy()
@@ -150,15 +158,16 @@ def run_search(
     ordered = _ordered_positions(query.sort, matched, scores, snapshot)
     total = len(ordered)
     page_count = max(1, math.ceil(total / page_size))
-    if query.page > page_count:
-        query.notices.append(f"There is no page {query.page}; showing page {page_count}, the last.")
-        query.page = page_count
-    start = (query.page - 1) * page_size
+    page = query.page
+    if page > page_count:
+        notices.append(notice(NoticeCode.PAGE_PAST_END, asked=page, last=page_count))
+        page = page_count
+    start = (page - 1) * page_size
     page_ids = [int(i) for i in snapshot.ids[ordered[start : start + page_size]]]
-    results = CatalogueResults(
+    return CatalogueResults(
         query=query,
         total=total,
-        page=query.page,
+        page=page,
         page_count=page_count,
         page_size=page_size,
         entries=load_entries(page_ids),
@@ -169,12 +178,20 @@ def run_search(
         without_filter=without_filter,
         snapshot=snapshot,
         text_matches=int(np.count_nonzero(text_mask)) if plan and plan.concepts else snapshot.size,
+        notices=tuple(notices),
     )
-    if record and plan and plan.concepts and first_page_asked and not unavailable:
-        from .records import record_search
 
-        record_search(query.text, results.text_matches)
-    return results
+
+def log_search(results: CatalogueResults) -> None:
+    """
+    Count a search in the search log (`records.py`) so editors see which words found little. Kept out
+    of `run_search` so that searching changes nothing (bar its caches): only the catalogue page logs,
+    never the API, exports or feed. Only searches whose words were searched count, and only on the
+    first page asked for (a later page is the same search continued, not a new one).
+    """
+    plan = results.plan
+    if plan and plan.concepts and results.query.page == 1 and not results.text_search_unavailable:
+        record_search(results.query.text, results.text_matches)
 
 
 def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, snapshot: Snapshot):
@@ -197,21 +214,13 @@ def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, 
     return facets, without_filter
 
 
-def _plan(query: CatalogueQuery, snapshot: Snapshot) -> TextPlan | None:
-    """What the words ask the index for; a notice if nothing in them can be searched."""
-    if not query.text:
-        return None
-    plan = plan_text(query.text, vocabulary_for(snapshot))
-    if not plan.concepts:
-        if plan.ignored:
-            listed = ", ".join(f"‘{word}’" for word in plan.ignored[:5])
-            query.notices.append(
-                f"Your search had only very common words ({listed}), which the search leaves out, "
-                "so all entries are shown. Try a more specific word."
-            )
-        else:
-            query.notices.append("Your search had no letters or numbers to search for, so all entries are shown.")
-    return plan
+def _plan_notices(plan: TextPlan | None) -> list[Notice]:
+    """A notice when the words hold nothing the index can search for (all entries are then shown)."""
+    if plan is None or plan.concepts:
+        return []
+    if plan.ignored:
+        return [notice(NoticeCode.ONLY_COMMON_WORDS, words=tuple(plan.ignored[:5]))]
+    return [notice(NoticeCode.NO_SEARCHABLE_CHARACTERS)]
 
 
 def _text_mask(plan: TextPlan | None, snapshot: Snapshot):

@@ -1,4 +1,4 @@
-"""Reading the catalogue's URL: every parameter validated, anything unusable ignored and reported."""
+"""Reading the catalogue's URL: every parameter validated, anything unusable ignored and reported as a `Notice`."""
 
 import re
 from collections.abc import Collection, Mapping
@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from catalogue.io.numbers import parse_int
 
 from .facets import FACETS, FACETS_BY_PARAM, MAX_QUERY_LENGTH, SORTS
+from .notices import Notice, NoticeCode, notice
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 KNOWN_PARAMS = {"q", "sort", "page"} | set(FACETS_BY_PARAM)
@@ -18,69 +19,76 @@ def _shorten(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-@dataclass
+def _read_text(raw: str, notices: list[Notice]) -> str:
+    text = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
+    if len(text) > MAX_QUERY_LENGTH:
+        notices.append(notice(NoticeCode.TEXT_SHORTENED, limit=MAX_QUERY_LENGTH))
+        text = text[:MAX_QUERY_LENGTH].rstrip()
+    return text
+
+
+def _read_facet(facet, raw_values, known: Collection[str], notices: list[Notice]) -> tuple[str, ...]:
+    selected, ignored = [], []
+    for value in raw_values:
+        if value in known:
+            if value not in selected:
+                selected.append(value)
+        elif value.strip():
+            ignored.append(_shorten(value))
+    if ignored:
+        notices.append(notice(NoticeCode.UNKNOWN_VALUE, facet=facet.label, values=tuple(ignored[:5])))
+    return tuple(selected)
+
+
+def _read_sort(raw: str, text: str, notices: list[Notice]) -> str:
+    if raw and raw not in SORTS:
+        notices.append(notice(NoticeCode.BAD_SORT, value=_shorten(raw)))
+        raw = ""
+    if raw == "relevance" and not text:
+        raw = ""
+    return raw or ("relevance" if text else "evidence")
+
+
+def _read_page(raw: str, notices: list[Notice]) -> int:
+    if not raw:
+        return 1
+    page = parse_int(raw, minimum=1, maximum=10**6 - 1)
+    if page is not None and raw.isdigit():  # no sign or spaces in a page number
+        return page
+    notices.append(notice(NoticeCode.BAD_PAGE, value=_shorten(raw)))
+    return 1
+
+
+@dataclass(frozen=True)
 class CatalogueQuery:
-    """A validated catalogue search: text, selected facet values, sort and page number."""
+    """
+    A validated catalogue search: text, selected facet values, sort and page number, with a notice
+    for each part of the request it could not use. Frozen: searching never changes the query (the
+    page actually shown and the search's own notices come back on `CatalogueResults`).
+    """
 
     text: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = ""
     page: int = 1
-    notices: list[str] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
 
     @classmethod
     def from_params(cls, params, known_values: Mapping[str, Collection[str]]) -> "CatalogueQuery":
         """Read a QueryDict; `known_values` maps each facet parameter to its valid slugs."""
-        query = cls()
-        query.text = query._read_text(params.get("q", ""))
-        for facet in FACETS:
-            query.filters[facet.param] = query._read_facet(
-                facet, params.getlist(facet.param), known_values.get(facet.param, ())
-            )
-        query.sort = query._read_sort(params.get("sort", ""))
-        query.page = query._read_page(params.get("page", ""))
+        notices: list[Notice] = []
+        text = _read_text(params.get("q", ""), notices)
+        filters = {
+            facet.param: _read_facet(facet, params.getlist(facet.param), known_values.get(facet.param, ()), notices)
+            for facet in FACETS
+        }
+        sort = _read_sort(params.get("sort", ""), text, notices)
+        page = _read_page(params.get("page", ""), notices)
         unknown = sorted(set(params.keys()) - KNOWN_PARAMS)
         if unknown:
-            names = ", ".join(f"‘{_shorten(name, 20)}’" for name in unknown[:5])
-            query.notices.append(f"These parameters are not used by the catalogue and were ignored: {names}.")
-        return query
-
-    def _read_text(self, raw: str) -> str:
-        text = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
-        if len(text) > MAX_QUERY_LENGTH:
-            self.notices.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
-            text = text[:MAX_QUERY_LENGTH].rstrip()
-        return text
-
-    def _read_facet(self, facet, raw_values, known: Collection[str]) -> tuple[str, ...]:
-        selected, ignored = [], []
-        for value in raw_values:
-            if value in known:
-                if value not in selected:
-                    selected.append(value)
-            elif value.strip():
-                ignored.append(_shorten(value))
-        if ignored:
-            listed = ", ".join(f"‘{value}’" for value in ignored[:5])
-            self.notices.append(f"{facet.label}: we do not recognise {listed}, so it was ignored.")
-        return tuple(selected)
-
-    def _read_sort(self, raw: str) -> str:
-        if raw and raw not in SORTS:
-            self.notices.append(f"We cannot sort by ‘{_shorten(raw)}’; results are in the default order.")
-            raw = ""
-        if raw == "relevance" and not self.text:
-            raw = ""
-        return raw or ("relevance" if self.text else "evidence")
-
-    def _read_page(self, raw: str) -> int:
-        if not raw:
-            return 1
-        page = parse_int(raw, minimum=1, maximum=10**6 - 1)
-        if page is not None and raw.isdigit():  # no sign or spaces in a page number
-            return page
-        self.notices.append(f"‘{_shorten(raw)}’ is not a page number; showing the first page.")
-        return 1
+            names = tuple(_shorten(name, 20) for name in unknown[:5])
+            notices.append(notice(NoticeCode.UNKNOWN_PARAMETERS, names=names))
+        return cls(text=text, filters=filters, sort=sort, page=page, notices=tuple(notices))
 
     @property
     def selected(self) -> list[tuple[str, str]]:
