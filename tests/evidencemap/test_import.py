@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from catalogue.models import Reference, ReferenceOutcome
 from evidencemap.importing import import_references
 from tests.factories import InterventionPageFactory
+from tests.workbooks import csv_as_workbook
 
 GOOD_CSV = """authors,title,year,publisher,url,doi,design,country,sample_size,outcomes
 "Broadhurst K, Mason C",Recurrent care proceedings study,2017,Lancaster University,,10.1234/recur.1,quasi,England,"1,200","recurrence-avoided: benefit; parents-experience: mixed"
@@ -73,6 +74,15 @@ def test_importing_again_updates_instead_of_duplicating():
     assert Reference.objects.count() == 2
     study = Reference.objects.get(doi="10.1234/recur.1")
     assert list(study.outcome_findings.values_list("outcome__slug", "direction")) == [("cost", "harm")]
+
+
+@pytest.mark.django_db
+def test_an_excel_workbook_is_read_like_its_csv():
+    report = import_references(csv_as_workbook(BAD_CSV), "csv")
+    assert not report.ok and {where for where, _ in report.problems} == {"Row 4", "Row 5"}
+    report = import_references(csv_as_workbook(GOOD_CSV), "csv")
+    assert report.ok and report.written and report.created == len(GOOD_CSV.splitlines()) - 1
+    assert Reference.objects.get(doi="10.1234/recur.1").sample_size == 1200
 
 
 @pytest.mark.django_db

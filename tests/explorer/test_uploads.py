@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from explorer.models import NewbornCount, NewbornDataset
 from explorer.uploads import MAX_UPLOAD_BYTES, read_figures
+from tests.workbooks import csv_as_workbook
 
 HEADER = "la_code,year,babies_under_one_week,issued_within_7_days,babies_of_recurrent_mothers\n"
 GOOD = HEADER + "E06000001,2019/20,12,8,5\n805,2020,9,,\n"  # 805 is Hartlepool's DfE number
@@ -119,6 +120,12 @@ def test_a_good_upload_becomes_the_current_version_and_the_old_one_is_kept(edito
     assert "Superseded" in old_page and "Corrected figures" in old_page
     listing = editor_client.get(reverse("explorer_admin:datasets")).content.decode()
     assert "Cafcass newborns" in listing and "Corrected figures" in listing
+
+
+def test_an_excel_workbook_is_uploaded_like_its_csv(editor_client):
+    response = post_upload(editor_client, csv_as_workbook(GOOD), name="newborns.xlsx")
+    assert response.status_code == 302
+    assert NewbornDataset.current().counts.count() == len(GOOD.splitlines()) - 1
 
 
 def test_only_editors_can_upload(client, django_user_model):

@@ -5,9 +5,9 @@ import io
 import zipfile
 
 import pytest
-from openpyxl import Workbook
 
 from catalogue.io.tabular import ImportFileError, TableSpec, check_size, read_table, read_upload
+from tests.workbooks import workbook_bytes as xlsx
 
 SPEC = TableSpec(
     columns=("name", "year", "count"),
@@ -25,15 +25,6 @@ def refusal(data: bytes, spec: TableSpec = SPEC) -> str:
     with pytest.raises(ImportFileError) as refused:
         read_table(data, spec)
     return str(refused.value)
-
-
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def test_utf8_with_a_byte_order_mark_reads_the_first_column_by_its_name():
