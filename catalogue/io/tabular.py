@@ -87,17 +87,19 @@ def read_table(data: bytes, spec: TableSpec) -> Table:
         records = workbook_records(data, spec.max_columns)
     else:
         records = _csv_records(decode_text(data))
-    header = next(records, None)
-    if header is not None:
-        header = _without_trailing_blanks(header)
-    if not header:
-        raise _empty(spec)
-    if len(header) > spec.max_columns:
-        raise ImportFileError(
-            f"The first line has {len(header)} columns; at most {spec.max_columns} are read. {spec.layout_hint}".strip()
-        )
-    names, ignored = _check_header(header, spec)
-    rows = list(_rows(records, names, spec))
+    try:
+        header = _without_trailing_blanks(next(records, []))
+        if not header:
+            raise _empty(spec)
+        if len(header) > spec.max_columns:
+            raise ImportFileError(
+                f"The first line has {len(header)} columns; at most {spec.max_columns} are read. "
+                f"{spec.layout_hint}".strip()
+            )
+        names, ignored = _check_header(header, spec)
+        rows = list(_rows(records, names, spec))
+    finally:
+        records.close()  # a workbook stopped early (too many rows) is closed now, not when collected
     if not rows:
         raise ImportFileError(f"The file has a header row but no {spec.row_noun}.")
     return Table([name for name in names if name], rows, ignored)
