@@ -107,7 +107,7 @@ class _Plan:
 
 
 def run_import(data: bytes, user=None, dry_run: bool = False, max_rows: int = MAX_ROWS) -> ImportReport:
-    """Check `data` (the CSV file's bytes) and, unless a row is invalid or `dry_run`, write every row."""
+    """Check `data` (the CSV or .xlsx file's bytes) and, unless a row is invalid or `dry_run`, write every row."""
     report = ImportReport(dry_run=dry_run)
     try:
         rows = read_rows(data, max_rows).rows
