@@ -8,11 +8,12 @@ from django.http import HttpResponse
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from catalogue.io.tabular import ImportFileError, check_size
 from catalogue.models import CatalogueIndexPage
 
 from .importing.columns import COLUMN_NAMES, COLUMNS, EXAMPLE_ROWS
 from .importing.importer import run_import
-from .importing.reader import ADMIN_MAX_ROWS, MAX_FILE_BYTES, ImportFileError, check_size
+from .importing.reader import ADMIN_MAX_ROWS, ENTRIES_FILE, MAX_FILE_BYTES
 
 
 def user_can_import(user) -> bool:
@@ -22,14 +23,16 @@ def user_can_import(user) -> bool:
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file", help_text=f"UTF-8 CSV, at most {MAX_FILE_BYTES // 1024 // 1024} MB and {ADMIN_MAX_ROWS} rows."
+        label="CSV or Excel file",
+        help_text=f"CSV (UTF-8) or Excel workbook (.xlsx), at most {MAX_FILE_BYTES // 1024 // 1024} MB "
+        f"and {ADMIN_MAX_ROWS} rows.",
     )
     dry_run = forms.BooleanField(label="Only check the file; import nothing", required=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            check_size(upload.size)  # before reading it into memory
+            check_size(upload.size, ENTRIES_FILE)  # before reading it into memory
         except ImportFileError as error:
             raise forms.ValidationError(str(error)) from None
         return upload

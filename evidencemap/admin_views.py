@@ -6,15 +6,17 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from .importing import import_references
-from .importing.readers import COLUMNS
-from .importing.service import guess_format
+from catalogue.io.tabular import ImportFileError, check_size
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+from .importing import import_references
+from .importing.readers import COLUMNS, REFERENCES_FILE
+from .importing.service import guess_format
 
 
 class ReferenceImportForm(forms.Form):
-    file = forms.FileField(help_text="A .csv file (UTF-8) or an .ris file exported from a reference manager.")
+    file = forms.FileField(
+        help_text="A .csv file (UTF-8), an Excel workbook (.xlsx) or an .ris file exported from a reference manager."
+    )
     file_format = forms.ChoiceField(
         label="Format", choices=[("", "From the file name"), ("csv", "CSV"), ("ris", "RIS")], required=False
     )
@@ -22,8 +24,10 @@ class ReferenceImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB: split it into smaller files.")
+        try:
+            check_size(upload.size, REFERENCES_FILE)  # before reading it into memory
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
 

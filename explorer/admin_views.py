@@ -21,7 +21,8 @@ class NewbornUploadForm(forms.ModelForm):
     """The file plus what it is: shown next to every chart that uses it."""
 
     file = forms.FileField(
-        help_text=f"CSV (UTF-8), up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. Columns: la_code, "
+        help_text=f"CSV (UTF-8) or Excel workbook (.xlsx), up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. "
+        "Columns: la_code, "
         "year, babies_under_one_week; optional issued_within_7_days, "
         "babies_of_recurrent_mothers."
     )

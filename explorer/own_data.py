@@ -47,8 +47,8 @@ OWN_FORMAT = UploadFormat(count_column="starts_under1", optional=("live_births",
 
 class OwnDataForm(forms.Form):
     file = forms.FileField(
-        label="Your CSV file",
-        help_text=f"Columns: la_code, year, starts_under1 (optional: live_births). UTF-8 CSV, up to "
+        label="Your CSV or Excel file",
+        help_text=f"Columns: la_code, year, starts_under1 (optional: live_births). UTF-8 CSV or Excel (.xlsx), up to "
         f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
     )
 

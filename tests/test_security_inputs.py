@@ -53,7 +53,7 @@ def test_non_ascii_digits_in_a_reference_file_are_a_row_error(column, value):
     data = ",".join(row) + "\n" + ",".join(row.values()) + "\n"
     report = import_references(data.encode(), "csv")
     assert not report.ok and not report.written
-    assert report.errors[0][0] == "Row 2" and value in report.errors[0][1]
+    assert report.problems[0][0] == "Row 2" and value in report.problems[0][1]
 
 
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b"\xef\xbb\xbf   "])
@@ -77,7 +77,7 @@ def test_a_repeated_column_is_named_once(catalogue):
 def test_an_absurdly_wide_reference_file_is_refused_by_its_header():
     header = ",".join(f"column{n}" for n in range(20_000))
     report = import_references((header + "\n").encode(), "csv")
-    assert report.errors[0][0] == "File" and "20000 columns" in report.errors[0][1]
+    assert report.problems[0][0] == "File" and "20000 columns" in report.problems[0][1]
 
 
 def test_the_entries_error_page_lists_the_first_hundred_problems_and_counts_the_rest(catalogue):
@@ -158,7 +158,7 @@ def test_the_reference_importer_needs_permission_to_edit_the_entries_it_links(dj
     before = _revisions(linked_entry)
     report = import_references(REFERENCE_LINKING.format(slug=linked_entry.slug).encode(), "csv", user=outsider)
     assert not report.ok and not report.written
-    assert report.errors == [
+    assert report.problems == [
         (
             "Row 2",
             "Entry 'parents-together': you do not have permission to edit it, so "
@@ -175,11 +175,11 @@ def test_the_reference_importer_does_not_change_an_entry_someone_else_has_locked
     Page.objects.filter(pk=linked_entry.pk).update(locked=True, locked_by=other)
     before = _revisions(linked_entry)
     report = import_references(REFERENCE_LINKING.format(slug=linked_entry.slug).encode(), "csv", user=contributor)
-    assert not report.ok and report.errors[0][0] == "Row 2"
-    assert report.errors[0][1].startswith("Entry 'parents-together' cannot be changed now:")
+    assert not report.ok and report.problems[0][0] == "Row 2"
+    assert report.problems[0][1].startswith("Entry 'parents-together' cannot be changed now:")
     assert _revisions(linked_entry) == before
 
     Page.objects.filter(pk=linked_entry.pk).update(locked=False, locked_by=None)
     report = import_references(REFERENCE_LINKING.format(slug=linked_entry.slug).encode(), "csv", user=contributor)
-    assert report.ok and report.written and report.entries_drafted == 1, report.errors
+    assert report.ok and report.written and report.entries_drafted == 1, report.problems
     assert _revisions(linked_entry) == before + 1

@@ -1,1 +1,1 @@
-"""Bulk import of catalogue entries from CSV: read the file, check every row, then write all or nothing."""
+"""Bulk import of catalogue entries from CSV or .xlsx: read the file, check every row, then write all or nothing."""

@@ -9,13 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from catalogue.io.importing import MAX_LISTED_PROBLEMS, RowError, capped, write_all_or_nothing
 from catalogue.models import CatalogueIndexPage
 from catalogue.models.entries import ENTRY_TYPES, REVIEW_INTERVAL_DAYS
 
@@ -25,9 +25,7 @@ from .reader import MAX_ROWS, ImportFileError, read_rows
 from .rows import TAXONOMY_COLUMNS, CheckedRow, check_row
 from .vocabulary import ImportVocabulary
 
-# An error page lists this many rows with problems and counts the rest: a file with thousands of bad rows
-# must not make a page of megabytes (the first hundred show what to fix).
-MAX_LISTED_PROBLEMS = 100
+__all__ = ["MAX_LISTED_PROBLEMS", "ImportReport", "RowOutcome", "run_import"]
 
 # Tree bookkeeping Wagtail fills in when the page is added; not the editor's concern when checking a row.
 TREE_FIELDS = [
@@ -78,11 +76,11 @@ class ImportReport:
     @property
     def listed_rows(self) -> list[RowOutcome]:
         """The rows the report lists: every row, or when some have problems the first of those only."""
-        return self.rows if self.ok else self.error_rows[:MAX_LISTED_PROBLEMS]
+        return self.rows if self.ok else capped(self.error_rows)[0]
 
     @property
     def unlisted_problem_rows(self) -> int:
-        return 0 if self.ok else max(0, len(self.error_rows) - MAX_LISTED_PROBLEMS)
+        return 0 if self.ok else capped(self.error_rows)[1]
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action and not row.errors)
@@ -109,10 +107,10 @@ class _Plan:
 
 
 def run_import(data: bytes, user=None, dry_run: bool = False, max_rows: int = MAX_ROWS) -> ImportReport:
-    """Check `data` (the CSV file's bytes) and, unless a row is invalid or `dry_run`, write every row."""
+    """Check `data` (the CSV or .xlsx file's bytes) and, unless a row is invalid or `dry_run`, write every row."""
     report = ImportReport(dry_run=dry_run)
     try:
-        rows = read_rows(data, max_rows)
+        rows = read_rows(data, max_rows).rows
     except ImportFileError as error:
         report.file_error = str(error)
         return report
@@ -144,9 +142,8 @@ def run_import(data: bytes, user=None, dry_run: bool = False, max_rows: int = MA
             plan = _plan_row(checked, outcome, records.get(checked.identifier), catalogue, vocabulary, slugs, user)
             if plan is not None:
                 plans.append(plan)
-    if report.ok and not dry_run:
-        _write(plans, catalogue, user)
-        report.written = True
+    problems = [RowError(row.line, "", message) for row in report.error_rows for message in row.errors]
+    report.written = write_all_or_nothing(lambda: _write(plans, catalogue, user), problems, dry_run=dry_run)
     return report
 
 
@@ -278,7 +275,6 @@ def _messages(error: ValidationError) -> list[str]:
     ]
 
 
-@transaction.atomic
 def _write(plans: list[_Plan], catalogue, user) -> None:
     # New entries can have no workflow of their own yet: they all take the catalogue's.
     catalogue_workflow = catalogue.get_workflow()

@@ -13,7 +13,7 @@ from django.core.validators import URLValidator
 from catalogue.models import GuidancePage
 
 from .columns import COLUMNS, ENTRY_TYPE_NAMES, LIST_SEPARATOR, REQUIRED_FOR_TYPE
-from .reader import CsvRow
+from .reader import TableRow
 from .vocabulary import ImportVocabulary
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -39,8 +39,10 @@ class CheckedRow:
         return not self.errors
 
 
-def check_row(row: CsvRow, vocabulary: ImportVocabulary) -> CheckedRow:
+def check_row(row: TableRow, vocabulary: ImportVocabulary) -> CheckedRow:
     """Check every cell of one row, collecting every problem rather than stopping at the first."""
+    if row.problem:
+        return CheckedRow(row.line, "", errors=[row.problem])
     values = row.values
     checked = CheckedRow(row.line, values.get("identifier", ""))
     if not checked.identifier:

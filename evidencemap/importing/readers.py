@@ -1,6 +1,7 @@
 """
-Turn an uploaded CSV or RIS file into raw rows: dicts of the CSV column names below, each with a
-`where` label ("row 4", "record 2") for messages. No validation of values happens here.
+Turn an uploaded CSV (or .xlsx) or RIS file into raw rows: dicts of the CSV column names below, each with
+its `line` (row or record number) and a `where` label ("Row 4", "Record 2") for messages. No validation
+of values happens here.
 
 CSV columns: authors, title, year, publisher, url, doi, design, country, sample_size, outcomes
 ("outcome-slug: direction; ..."), entries ("entry-slug; ..."). Only authors and title are required.
@@ -10,10 +11,12 @@ what RIS has no tag for: "KW  - design: rct", "KW  - country: England", "KW  - s
 "KW  - outcome: recurrence-avoided = benefit", "KW  - entry: pause". Other keywords are ignored.
 """
 
-import csv
-import io
-
 import rispy
+
+from catalogue.io.decoding import decode_text
+from catalogue.io.tabular import ImportFileError, TableSpec, check_size, read_table
+
+__all__ = ["COLUMNS", "REFERENCES_FILE", "ImportFileError", "read_csv", "read_ris"]
 
 COLUMNS = (
     "authors",
@@ -28,55 +31,26 @@ COLUMNS = (
     "outcomes",
     "entries",
 )
-REQUIRED_COLUMNS = ("authors", "title")
 MAX_ROWS = 5000
-MAX_COLUMNS = 50  # the format has eleven; a far wider header is not a references file
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; nothing in it is imported."""
-
-
-def decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            f"The file is not UTF-8 text (byte {error.start} cannot be read). "
-            "Save it as 'CSV UTF-8' or export it again as UTF-8."
-        ) from None
+REFERENCES_FILE = TableSpec(
+    columns=COLUMNS,
+    required=("authors", "title"),
+    max_bytes=5 * 1024 * 1024,
+    max_rows=MAX_ROWS,
+    max_columns=50,  # the format has eleven; a far wider header is not a references file
+    row_noun="references",
+    layout_hint=f"Columns allowed: {', '.join(COLUMNS)}.",
+)
 
 
 def read_csv(data: bytes) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(decode(data), newline=""))
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
-    if not header:
-        raise ImportFileError("The file is empty: the first line must name the columns.")
-    if len(header) > MAX_COLUMNS:
-        raise ImportFileError(
-            f"The first line has {len(header)} columns; at most {MAX_COLUMNS} are read. "
-            f"Columns allowed: {', '.join(COLUMNS)}."
-        )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    unknown = [name for name in header if name and name not in COLUMNS]
-    if missing or unknown:
-        problems = []
-        if missing:
-            problems.append(f"missing column(s): {', '.join(missing)}")
-        if unknown:
-            problems.append(f"unknown column(s): {', '.join(unknown)}")
-        raise ImportFileError(f"The header is wrong ({'; '.join(problems)}). Columns allowed: {', '.join(COLUMNS)}.")
-    reader.fieldnames = header
+    """CSV or .xlsx: one dict per row, with its spreadsheet `line` (and `error` if it is not a row at all)."""
     rows = []
-    for number, record in enumerate(reader, start=2):
-        if None in record:
-            rows.append({"where": f"Row {number}", "error": "This row has more values than the header has columns."})
-            continue
-        values = {key: (value or "").strip() for key, value in record.items() if key}
-        if any(values.values()):
-            rows.append({"where": f"Row {number}", **values})
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(f"The file has more than {MAX_ROWS} rows: split it into smaller files.")
+    for row in read_table(data, REFERENCES_FILE).rows:
+        if row.problem:
+            rows.append({"where": f"Row {row.line}", "line": row.line, "error": row.problem})
+        else:
+            rows.append({"where": f"Row {row.line}", "line": row.line, **row.values})
     return rows
 
 
@@ -90,7 +64,8 @@ KEYWORD_FIELDS = {
 
 
 def read_ris(data: bytes) -> list[dict]:
-    text = decode(data)
+    check_size(len(data), REFERENCES_FILE)
+    text = decode_text(data)
     if "TY  -" not in text:
         raise ImportFileError("This is not an RIS file: no record starts with 'TY  -'.")
     try:
@@ -115,6 +90,7 @@ def _ris_row(number: int, record: dict) -> dict:
     authors = record.get("authors") or record.get("first_authors") or []
     row = {
         "where": f"Record {number}",
+        "line": number,
         "authors": ", ".join(author.strip() for author in authors),
         "title": first("title", "primary_title"),
         "year": first("year", "publication_year")[:4],

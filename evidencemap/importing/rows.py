@@ -16,7 +16,7 @@ DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 class ValidRow:
     """A row that passed every check, ready to write."""
 
-    where: str
+    line: int
     reference: Reference  # unsaved, or an existing one with updated fields
     findings: list[tuple[Outcome, str]] = field(default_factory=list)
     entries: list[EntryPage] = field(default_factory=list)
@@ -87,7 +87,7 @@ class RowValidator:
         self._check_duplicate(raw["where"], doi, title, year, errors)
         if errors:
             return None, errors
-        return ValidRow(raw["where"], reference, findings, entries), []
+        return ValidRow(raw["line"], reference, findings, entries), []
 
     def _year(self, text, errors):
         if not text:

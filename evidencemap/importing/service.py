@@ -1,43 +1,48 @@
 """Import references all or nothing: if any row has a problem, nothing is written."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
+from catalogue.io.importing import (
+    MAX_LISTED_PROBLEMS,
+    ErrorReport,
+    RowError,
+    RowInvalid,
+    check_rows,
+    write_all_or_nothing,
+)
 from catalogue.models import ReferenceOutcome
 
 from .readers import ImportFileError, read_csv, read_ris
 from .rows import RowValidator, ValidRow
 
 READERS = {"csv": read_csv, "ris": read_ris}
-# The error page lists this many problems and counts the rest, so a file of thousands of bad rows
-# does not make a page of megabytes.
-MAX_LISTED_PROBLEMS = 100
+__all__ = ["MAX_LISTED_PROBLEMS", "ImportReport", "guess_format", "import_references"]
 
 
 @dataclass
-class ImportReport:
+class ImportReport(ErrorReport):
     """What an import found and (when there were no errors) did."""
 
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     created: int = 0
     updated: int = 0
     entries_drafted: int = 0
     rows: int = 0
     written: bool = False
+    row_unit: str = "Row"  # "Record" for RIS
+
+    def where(self, error: RowError) -> str:
+        return "File" if error.line is None else f"{self.row_unit} {error.line}"
 
     @property
-    def ok(self) -> bool:
-        return not self.errors
+    def problems(self) -> list[tuple[str, str]]:
+        """Every problem as (where, message): ("Row 4", "...") or ("File", "...")."""
+        return [(self.where(error), str(error)) for error in self.errors]
 
     @property
-    def listed_errors(self) -> list[tuple[str, str]]:
-        return self.errors[:MAX_LISTED_PROBLEMS]
-
-    @property
-    def unlisted_errors(self) -> int:
-        return max(0, len(self.errors) - MAX_LISTED_PROBLEMS)
+    def listed_problems(self) -> list[tuple[str, str]]:
+        return [(self.where(error), str(error)) for error in self.listed_errors]
 
 
 def guess_format(filename: str) -> str:
@@ -49,46 +54,38 @@ def import_references(data: bytes, file_format: str, *, dry_run: bool = False, u
     Validate every row, then (unless `dry_run`) create or update the references in one
     transaction. A reference is matched to an existing one by DOI, else by title and year.
     """
-    report = ImportReport()
+    report = ImportReport(row_unit="Record" if file_format == "ris" else "Row")
+    if file_format not in READERS:
+        report.add_file_error(f"Unknown format '{file_format}': use csv or ris.")
+        return report
     try:
         raw_rows = READERS[file_format](data)
     except ImportFileError as error:
-        report.errors.append(("File", str(error)))
+        report.add_file_error(error)
         return report
-    except KeyError:
-        report.errors.append(("File", f"Unknown format '{file_format}': use csv or ris."))
-        return report
-    if not raw_rows:
-        report.errors.append(("File", "The file holds no references."))
+    if not raw_rows:  # a CSV with no rows is refused by its reader; an RIS file may hold no records
+        report.add_file_error("The file holds no references.")
         return report
     validator = RowValidator()
-    valid = []
-    for raw in raw_rows:
-        row, errors = validator.validate(raw)
-        if row:
-            errors = _link_refusals(row, user)
-        report.errors += [(raw["where"], message) for message in errors]
-        if row:
-            valid.append(row)
+
+    def check(raw: dict) -> ValidRow:
+        row, messages = validator.validate(raw)
+        messages = messages or _link_refusals(row, user)
+        if messages:
+            raise RowInvalid(RowError(raw["line"], "", message) for message in messages)
+        return row
+
+    valid, report.errors = check_rows(raw_rows, check)
     report.rows = len(raw_rows)
-    if report.errors or dry_run:
-        return report
-    try:
-        with transaction.atomic():
-            for row in valid:
-                _write(row, report, user)
-    except RowWriteError as error:  # rolled back: still nothing written
-        report.errors.append((error.where, error.message))
-        report.created = report.updated = report.entries_drafted = 0
-        return report
-    report.written = True
+    report.written = write_all_or_nothing(lambda: _write_all(valid, report, user), report.errors, dry_run=dry_run)
+    if not report.written:
+        report.created = report.updated = report.entries_drafted = 0  # counted by a write rolled back
     return report
 
 
-class RowWriteError(Exception):
-    def __init__(self, where, message):
-        super().__init__(message)
-        self.where, self.message = where, message
+def _write_all(rows: list[ValidRow], report: ImportReport, user) -> None:
+    for row in rows:
+        _write(row, report, user)
 
 
 def _write(row: ValidRow, report: ImportReport, user):
@@ -108,11 +105,11 @@ def _write(row: ValidRow, report: ImportReport, user):
         try:
             report.entries_drafted += _draft_link(entry, reference, user)
         except ValidationError as error:
-            raise RowWriteError(
-                row.where,
+            message = (
                 f"Entry '{entry.slug}' cannot be saved as it stands "
-                f"({'; '.join(error.messages)}): fix it in the admin first.",
-            ) from None
+                f"({'; '.join(error.messages)}): fix it in the admin first."
+            )
+            raise RowInvalid([RowError(row.line, "", message)]) from None
 
 
 def _link_refusals(row: ValidRow, user) -> list[str]:

@@ -12,6 +12,7 @@ from catalogue.search.snapshot import get_snapshot
 from editorial.importing.columns import COLUMN_NAMES
 from editorial.importing.importer import run_import
 from editorial.models import ImportedEntry
+from tests.workbooks import csv_as_workbook
 
 HEADER = [
     "identifier",
@@ -90,6 +91,14 @@ def test_a_valid_file_creates_drafts_submitted_for_review(catalogue, contributor
     case = CaseStudyPage.objects.get(import_record__identifier="cs-1")
     assert case.is_fictional and [la.name for la in case.local_authorities.all()] == ["Barking and Dagenham"]
     assert page.get_latest_revision().user == contributor
+
+
+@pytest.mark.django_db
+def test_an_excel_workbook_imports_like_its_csv(catalogue, contributor):
+    report = run_import(csv_as_workbook(csv_bytes([intervention(), case_study()]).decode()), user=contributor)
+    assert report.ok and report.written, report.rows
+    assert [row.line for row in report.rows] == [2, 3] and counts() == (2, 2)
+    assert InterventionPage.objects.get().title == intervention()["title"]
 
 
 @pytest.mark.django_db

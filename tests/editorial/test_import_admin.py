@@ -66,7 +66,8 @@ def test_upload_with_bad_rows_lists_every_error_and_writes_nothing(client, contr
     ("data", "message"),
     [
         (b"", "The submitted file is empty."),  # Django's own check on a zero-byte upload
-        (b"\r\n\r\n", "The file is empty."),
+        # One wording for the three importers: "The file is empty: the first line must name the columns."
+        (b"\r\n\r\n", "The file is empty:"),
         ("identifier,type,title\nx,intervention,Café".encode(), "required columns are missing: summary, areas"),
         ("identifier,type,title,summary,areas\nx,intervention,Café,s,a".encode("cp1252"), "not UTF-8"),
     ],

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from catalogue.models import Reference, ReferenceOutcome
 from evidencemap.importing import import_references
 from tests.factories import InterventionPageFactory
+from tests.workbooks import csv_as_workbook
 
 GOOD_CSV = """authors,title,year,publisher,url,doi,design,country,sample_size,outcomes
 "Broadhurst K, Mason C",Recurrent care proceedings study,2017,Lancaster University,,10.1234/recur.1,quasi,England,"1,200","recurrence-avoided: benefit; parents-experience: mixed"
@@ -76,13 +77,22 @@ def test_importing_again_updates_instead_of_duplicating():
 
 
 @pytest.mark.django_db
+def test_an_excel_workbook_is_read_like_its_csv():
+    report = import_references(csv_as_workbook(BAD_CSV), "csv")
+    assert not report.ok and {where for where, _ in report.problems} == {"Row 4", "Row 5"}
+    report = import_references(csv_as_workbook(GOOD_CSV), "csv")
+    assert report.ok and report.written and report.created == len(GOOD_CSV.splitlines()) - 1
+    assert Reference.objects.get(doi="10.1234/recur.1").sample_size == 1200
+
+
+@pytest.mark.django_db
 def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported_by_row():
     report = import_references(BAD_CSV.encode(), "csv")
     assert not report.ok and not report.written
     assert references() == []
     assert ReferenceOutcome.objects.count() == 0
     by_row = {}
-    for where, message in report.errors:
+    for where, message in report.problems:
         by_row.setdefault(where, []).append(message)
     assert set(by_row) == {"Row 4", "Row 5"}
     row4 = " ".join(by_row["Row 4"])
@@ -102,24 +112,25 @@ def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported_by_r
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"title,year\nA,2020\n", "missing column(s): authors"),
-        (b"authors,title,colour\nA,B,red\n", "unknown column(s): colour"),
+        # The wording the entry importer already used, now shared by every importer.
+        (b"title,year\nA,2020\n", "required columns are missing: authors"),
+        (b"authors,title,colour\nA,B,red\n", "unknown columns: colour"),
         ("authors,title\nA,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
         (b"", "empty"),
-        (b"authors,title\n", "holds no references"),
+        (b"authors,title\n", "has a header row but no references"),
         (b"authors,title\nA,B,C\n", "more values than the header"),
     ],
 )
 def test_unreadable_csv_files_are_rejected_with_a_clear_message(data, message):
     report = import_references(data, "csv")
-    assert not report.ok and message in " ".join(text for _, text in report.errors)
+    assert not report.ok and message in " ".join(text for _, text in report.problems)
     assert references() == []
 
 
 @pytest.mark.django_db
 def test_a_good_ris_file_is_imported():
     report = import_references(GOOD_RIS.encode(), "ris")
-    assert report.ok, report.errors
+    assert report.ok, report.problems
     trial = Reference.objects.get(doi="10.5555/trial.2019")
     assert (trial.authors, trial.year, trial.publisher, trial.design, trial.country, trial.sample_size) == (
         "Smith, A, Jones, B",
@@ -140,10 +151,10 @@ def test_a_good_ris_file_is_imported():
 def test_a_ris_file_with_one_bad_record_writes_nothing():
     bad = GOOD_RIS.replace("KW  - design: process", "KW  - design: hunch\nKW  - outcome: cost = wonderful")
     report = import_references(bad.encode(), "ris")
-    assert [where for where, _ in report.errors] == ["Record 2", "Record 2"]
+    assert [where for where, _ in report.problems] == ["Record 2", "Record 2"]
     assert references() == []
     report = import_references(b"this is not RIS at all", "ris")
-    assert "not an RIS file" in report.errors[0][1]
+    assert "not an RIS file" in report.problems[0][1]
 
 
 def test_entries_named_in_the_file_get_a_draft_not_a_published_link(catalogue):
@@ -154,14 +165,14 @@ def test_entries_named_in_the_file_get_a_draft_not_a_published_link(catalogue):
         .replace(",parents-experience\n", ",parents-experience,\n")
     )
     report = import_references(data.encode(), "csv")
-    assert report.ok, report.errors
+    assert report.ok, report.problems
     assert report.entries_drafted == 1
     entry.refresh_from_db()
     assert entry.references.count() == 0 and entry.has_unpublished_changes
     draft = entry.get_latest_revision_as_object()
     assert [ref.doi for ref in draft.references.all()] == ["10.1234/recur.1"]
     report = import_references(data.replace("pause", "no-such-entry").encode(), "csv")
-    assert report.errors == [("Row 2", "No catalogue entry has the slug 'no-such-entry'.")]
+    assert report.problems == [("Row 2", "No catalogue entry has the slug 'no-such-entry'.")]
 
 
 def test_the_admin_import_page(admin_client, client, django_user_model):

@@ -6,9 +6,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from catalogue.io.importing import MAX_LISTED_PROBLEMS
 from explorer.models import InfantCareFigure, NewbornCount, NewbornDataset
 from explorer.own_data import OWN_FORMAT
-from explorer.uploads import MAX_PROBLEMS_SHOWN, read_csv_bytes
+from explorer.uploads import read_figures
 
 from .conftest import make_figures
 
@@ -45,24 +46,24 @@ def test_a_file_with_any_bad_row_is_not_plotted_at_all(client, published):
 
 
 def test_at_most_a_hundred_problems_are_listed_with_a_count_of_the_rest(client, db):
-    rows = "".join(f"E08000025,{2000 + i % 50},x{i}\n" for i in range(MAX_PROBLEMS_SHOWN + 37))
+    rows = "".join(f"E08000025,{2000 + i % 50},x{i}\n" for i in range(MAX_LISTED_PROBLEMS + 37))
     html = post(client, ("la_code,year,starts_under1\n" + rows).encode())
-    assert html.count("is not a whole number") == MAX_PROBLEMS_SHOWN
+    assert html.count("is not a whole number") == MAX_LISTED_PROBLEMS
     assert "And 37 more problems not listed." in html
 
 
 def test_the_example_file_is_accepted_and_plots_only_fictional_areas(client, published):
     response = client.get(reverse("explorer:example_file"))
     assert "fictional" in response["Content-Disposition"]
-    report = read_csv_bytes(response.content, OWN_FORMAT)
+    report = read_figures(response.content, OWN_FORMAT)
     assert report.is_valid and {row.local_authority.ons_code for row in report.rows} == {"X99000001", "X99000002"}
     html = post(client, response.content)
     assert "Exampleton (fictional)" in html
 
 
 def test_the_example_codes_are_refused_by_the_editors_upload(db):
-    report = read_csv_bytes(b"la_code,year,babies_under_one_week\nX99000001,2020,3\n")
-    assert not report.is_valid and "not a known local authority code" in report.problems[0].message
+    report = read_figures(b"la_code,year,babies_under_one_week\nX99000001,2020,3\n")
+    assert not report.is_valid and "not a known local authority code" in report.errors[0].message
 
 
 @pytest.mark.parametrize(

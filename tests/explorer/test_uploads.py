@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from explorer.models import NewbornCount, NewbornDataset
-from explorer.uploads import MAX_UPLOAD_BYTES, read_csv_bytes
+from explorer.uploads import MAX_UPLOAD_BYTES, read_figures
+from tests.workbooks import csv_as_workbook
 
 HEADER = "la_code,year,babies_under_one_week,issued_within_7_days,babies_of_recurrent_mothers\n"
 GOOD = HEADER + "E06000001,2019/20,12,8,5\n805,2020,9,,\n"  # 805 is Hartlepool's DfE number
@@ -55,7 +56,11 @@ BAD_UPLOADS = {
         HEADER + "E06000001,2019/21,5,,\nE06000002,last year,4,,\n",
         ["'2019/21' is not a one-year period", "'last year' is not a year"],
     ),
-    "missing columns": ("la_code,babies\nE06000001,12\n", ["Missing required column(s): year, babies_under_one_week"]),
+    # The wording every importer now shares (it was "Missing required column(s): ...").
+    "missing columns": (
+        "la_code,babies\nE06000001,12\n",
+        ["required columns are missing: year, babies_under_one_week"],
+    ),
     "wrong encoding": (None, ["not UTF-8 text", "line 2"]),
     "header only": (HEADER, ["no data rows"]),
     "empty file": ("", ["The submitted file is empty"]),  # Django's own check, before ours
@@ -87,15 +92,16 @@ def test_oversize_file_is_rejected_before_reading(editor_client):
     content = (HEADER + "E06000001,2019,1,,\n" * (MAX_UPLOAD_BYTES // 18 + 10)).encode()
     response = post_upload(editor_client, content)
     assert response.status_code == 200
-    assert "the largest accepted is" in response.content.decode()
+    # The wording every importer now shares (it was "... bytes; the largest accepted is ... bytes").
+    assert f"the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB" in response.content.decode()
     assert NewbornDataset.objects.count() == 0
 
 
 def test_all_problems_are_listed_with_their_lines(db):
-    report = read_csv_bytes((HEADER + "E06000001,2019,12,,\nE99999999,2019,x,,\n\nE06000002,1850,3,,\n").encode())
-    assert [problem.line for problem in report.problems] == [3, 5]  # the blank line 4 is skipped
-    assert "not a known local authority code" in report.problems[0].message
-    assert "not a whole number" in report.problems[0].message  # both problems on one row are given
+    report = read_figures((HEADER + "E06000001,2019,12,,\nE99999999,2019,x,,\n\nE06000002,1850,3,,\n").encode())
+    assert [problem.line for problem in report.errors] == [3, 5]  # the blank line 4 is skipped
+    assert "not a known local authority code" in report.errors[0].message
+    assert "not a whole number" in report.errors[0].message  # both problems on one row are given
     assert len(report.rows) == 1 and not report.is_valid
 
 
@@ -116,6 +122,12 @@ def test_a_good_upload_becomes_the_current_version_and_the_old_one_is_kept(edito
     assert "Cafcass newborns" in listing and "Corrected figures" in listing
 
 
+def test_an_excel_workbook_is_uploaded_like_its_csv(editor_client):
+    response = post_upload(editor_client, csv_as_workbook(GOOD), name="newborns.xlsx")
+    assert response.status_code == 302
+    assert NewbornDataset.current().counts.count() == len(GOOD.splitlines()) - 1
+
+
 def test_only_editors_can_upload(client, django_user_model):
     reader = django_user_model.objects.create_user("reader", password="pw-for-tests")
     client.force_login(reader)
@@ -125,11 +137,11 @@ def test_only_editors_can_upload(client, django_user_model):
 
 
 def test_a_file_full_of_errors_lists_at_most_a_hundred_and_counts_the_rest(editor_client):
-    from explorer.uploads import MAX_PROBLEMS_SHOWN
+    from catalogue.io.importing import MAX_LISTED_PROBLEMS
 
-    rows = "".join(f"E06000001,{2000 + i % 50},many{i},,\n" for i in range(MAX_PROBLEMS_SHOWN + 5))
+    rows = "".join(f"E06000001,{2000 + i % 50},many{i},,\n" for i in range(MAX_LISTED_PROBLEMS + 5))
     html = unescape(post_upload(editor_client, (HEADER + rows).encode()).content.decode())
-    assert html.count("is not a whole number") == MAX_PROBLEMS_SHOWN
+    assert html.count("is not a whole number") == MAX_LISTED_PROBLEMS
     assert "And 5 more problems not listed." in html
     assert NewbornDataset.objects.count() == 0
 

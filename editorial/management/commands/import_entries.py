@@ -5,8 +5,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from catalogue.io.tabular import ImportFileError, check_size
 from editorial.importing.importer import run_import
-from editorial.importing.reader import ImportFileError, check_size
+from editorial.importing.reader import ENTRIES_FILE
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
         try:
-            check_size(file.stat().st_size)  # before reading a huge file into memory
+            check_size(file.stat().st_size, ENTRIES_FILE)  # before reading a huge file into memory
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         data = file.read_bytes()

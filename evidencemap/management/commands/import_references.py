@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         report = import_references(path.read_bytes(), format or guess_format(path.name), dry_run=dry_run)
         if not report.ok:
-            for where, message in report.errors:
+            for where, message in report.problems:
                 self.stderr.write(f"{where}: {message}")
             raise CommandError(f"{len(report.errors)} problem(s) found; nothing was imported.")
         if dry_run:
