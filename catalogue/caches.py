@@ -14,6 +14,7 @@ Pure functions of their arguments or of files shipped with the code (word stems,
 boundary look-ups) may use `functools.cache`: they can never go stale, so they are not listed.
 """
 
+import functools
 import threading
 from collections.abc import Callable, Hashable
 from typing import Generic, Protocol, TypeVar
@@ -52,11 +53,14 @@ def process_caches() -> list[str]:
 
 
 def content_version() -> int:
-    """
-    The site's content version, read from the database at most once per GET or HEAD request.
-    Looked up through the app registry so that this module imports no model (models use it).
-    """
-    return apps.get_model("catalogue", "ContentVersion").current()
+    """The site's content version, read from the database at most once per GET or HEAD request."""
+    return _content_version_model().current()
+
+
+@functools.cache
+def _content_version_model():
+    # Found through the app registry, once, so that this module imports no model (models use it).
+    return apps.get_model("catalogue", "ContentVersion")
 
 
 class VersionedValue(Generic[T]):
