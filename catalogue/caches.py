@@ -6,12 +6,14 @@ version (`catalogue.models.ContentVersion`): a publish, unpublish, move, privacy
 edit moves the version on in the database, and every process notices on its next request, because
 each value remembers the version it was worked out at. Nothing needs telling to clear itself.
 
-Every such cache is registered here by name; `reset_process_caches()` empties them all. Tests call
-it between tests (a rolled-back database can hand out a version number again with other content),
-and it is the only reset there is: no caller reaches into a module's private globals.
+Every such cache is registered here by name, as is the one other piece of per-process state, the
+search counts not yet written (`catalogue.search.records`); `reset_process_caches()` empties them
+all. Tests call it between tests (a rolled-back database can hand out a version number again with
+other content), and it is the only reset there is: no caller reaches into a module's private globals.
 
 Pure functions of their arguments or of files shipped with the code (word stems, citation styles,
-boundary look-ups) may use `functools.cache`: they can never go stale, so they are not listed.
+boundary look-ups) may use `functools.cache`: they can never go stale, so they are not listed
+(`tests/test_process_caches.py` names them, and fails on any other module-level memo).
 """
 
 import functools
