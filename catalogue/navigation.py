@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page, Site
 
+from .caches import per_content_version
 from .models import CatalogueIndexPage
-from .models.state import per_catalogue_version
 
 
 @dataclass
@@ -25,7 +25,7 @@ def site_navigation(request) -> SiteNavigation:
     root = site.root_page if site else Page.objects.filter(depth=2).first()
     navigation = SiteNavigation()
     if root is not None:
-        navigation = per_catalogue_version(("site-navigation", root.pk), lambda: _find_navigation(root, request))
+        navigation = per_content_version(("site-navigation", root.pk), lambda: _find_navigation(root, request))
     if request is not None:
         request._site_navigation = navigation
     return navigation

@@ -5,14 +5,14 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage, Topic
+from .models import AreaOfPractice, ContentVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage, Topic
 
 # A synonym group edited takes effect on the next search: it moves the version on like a taxonomy.
 TAXONOMIES = (AreaOfPractice, Stage, Topic, Region, EvidenceLevel, SearchSynonymGroup)
 
 
 def _catalogue_changed(**kwargs):
-    CatalogueVersion.bump()
+    ContentVersion.bump()
 
 
 for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
@@ -26,4 +26,4 @@ for model in TAXONOMIES + (PageViewRestriction,):
 @receiver(post_delete, dispatch_uid="catalogue-version-entry-deleted")
 def _entry_deleted(sender, instance, **kwargs):
     if isinstance(instance, EntryPage):
-        CatalogueVersion.bump()
+        ContentVersion.bump()

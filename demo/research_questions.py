@@ -3,7 +3,7 @@ Link the seeded research questions to the demo catalogue's entries that bear on 
 These are topical links an editor would make; they claim nothing about what any study found.
 """
 
-from catalogue.models import CatalogueVersion, EntryPage
+from catalogue.models import ContentVersion, EntryPage
 from evidencemap.models import ResearchQuestion, ResearchQuestionEntry
 
 # Question title (as seeded) -> demo entry slugs
@@ -54,5 +54,5 @@ def link_demo_questions() -> int:
     ]
     ResearchQuestionEntry.objects.bulk_create(links)
     if links:  # bulk_create sends no save signals: tell the page cache the questions changed
-        CatalogueVersion.bump()
+        ContentVersion.bump()
     return len(links)

@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from catalogue.models import (
     AreaOfPractice,
     CatalogueIndexPage,
-    CatalogueVersion,
+    ContentVersion,
     EntryPage,
     EvidenceLevel,
     InterventionPage,
@@ -57,7 +57,7 @@ def generate_entries(count: int, catalogue: CatalogueIndexPage, seed: int = 1) -
     finally:
         for handler, sender in disconnected:
             post_save.connect(handler, sender=sender)
-    CatalogueVersion.bump()
+    ContentVersion.bump()
     return count
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from catalogue.caches import per_content_version
 from catalogue.models import AreaOfPractice, EntryPage, InterventionPage, Outcome, Reference, ReferenceOutcome
-from catalogue.models.state import per_catalogue_version, without_private
+from catalogue.models.visibility import without_private
 
 from .filters import MapFilters
 from .hierarchy import Tier, strongest
@@ -191,7 +192,7 @@ def map_rows(filters: MapFilters) -> tuple[array, int]:
     once per catalogue version for the last few filter combinations (sorting 100,000 titles and
     counting every finding on each page view would cost more than the page itself).
     """
-    kept = per_catalogue_version("evidence-map-rows", OrderedDict)
+    kept = per_content_version("evidence-map-rows", OrderedDict)
     key = filters.query_string()
     if key not in kept:
         interventions = matching_interventions(filters)

@@ -2,7 +2,8 @@
 
 from django.db.models import Prefetch
 
-from catalogue.models.state import per_catalogue_version, view_restrictions
+from catalogue.caches import per_content_version
+from catalogue.models.visibility import view_restrictions
 
 from .matrix import EvidenceMatrix
 from .models import ResearchQuestion, ResearchQuestionEntry
@@ -21,7 +22,7 @@ def questions_for_map() -> list[ResearchQuestion]:
     Every question, numbered in display order (Q1, Q2...) for the markers in the map. Read once per
     catalogue version: any edit to a question or an entry moves the version on.
     """
-    return per_catalogue_version("evidence-map-questions", _numbered_questions)
+    return per_content_version("evidence-map-questions", _numbered_questions)
 
 
 def _numbered_questions() -> list[ResearchQuestion]:

@@ -17,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from catalogue.models import CatalogueVersion, GuidancePage, InterventionPage, Reference
+from catalogue.models import ContentVersion, GuidancePage, InterventionPage, Reference
 
 from .checker import check_urls
 from .models import LinkStatus
@@ -138,7 +138,7 @@ def recheck_links(request):
         return redirect("linkcheck:report")
     urls = list(links_needing_attention().values_list("url", flat=True)[:RECHECK_LIMIT])
     results = check_urls(urls, timeout=RECHECK_TIMEOUT, on_result=record)
-    CatalogueVersion.bump()
+    ContentVersion.bump()
     still = links_needing_attention().filter(url__in=urls).count()
     messages.success(request, f"Checked {len(results)} links again: {still} still broken or redirected.")
     return redirect("linkcheck:report")

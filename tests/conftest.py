@@ -1,23 +1,18 @@
 import pytest
 
-from catalogue.search import snapshot
+from catalogue.caches import reset_process_caches
 from demo.site_tree import ensure_site_tree
 
 
 @pytest.fixture(autouse=True)
-def fresh_snapshot():
-    """Each test starts with no in-memory snapshot or memo (test databases are rolled back)."""
-    from catalogue.models import state
-    from catalogue.search.engine import _text_masks
-
-    def forget():
-        snapshot._current = None
-        state._memo.clear()
-        _text_masks.clear()
-
-    forget()
+def fresh_process_caches():
+    """
+    Each test starts with empty per-process caches: test databases are rolled back, so a content
+    version number can come round again with different content behind it.
+    """
+    reset_process_caches()
     yield
-    forget()
+    reset_process_caches()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from catalogue.models import CatalogueVersion
+from catalogue.models import ContentVersion
 from tests.factories import (
     AreaOfPracticeFactory,
     CaseStudyPageFactory,
@@ -71,7 +71,7 @@ def test_snippet_factories_make_new_records():
     made = [question, authority, finding, StageFactory(), TopicFactory(), EvidenceLevelFactory()]
     assert all(item.pk for item in made)
     assert finding.outcome in finding.reference.outcomes.all()
-    assert str(CatalogueVersion(number=3)) == "Catalogue version 3"
+    assert str(ContentVersion(number=3)) == "Content version 3"
 
 
 def test_synonym_group_factory_makes_a_group_the_catalogue_search_uses(client, built_site):

@@ -13,12 +13,12 @@ from tests.search.database_errors import locked_database_error, raising
 
 @pytest.mark.django_db
 def test_database_unavailable_gives_a_friendly_503(client, catalogue, monkeypatch):
-    from catalogue.models import CatalogueVersion
+    from catalogue.models import ContentVersion
 
     def unreachable(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr(CatalogueVersion, "current", classmethod(unreachable))
+    monkeypatch.setattr(ContentVersion, "current", classmethod(unreachable))
     response = client.get("/catalogue/?q=x")
     assert response.status_code == 503
     assert "Sorry, the service is unavailable" in response.content.decode()

@@ -20,8 +20,8 @@ import json
 
 from django.urls import NoReverseMatch
 
+from catalogue.caches import per_content_version
 from catalogue.models import CatalogueIndexPage
-from catalogue.models.state import per_catalogue_version
 from catalogue.search.facets import FACETS_BY_PARAM
 from evidencemap.filters import FILTER_NAMES
 
@@ -56,7 +56,7 @@ def parameters_for(path: str) -> dict[str, str]:
 
 def catalogue_paths() -> frozenset[str]:
     """The catalogue page's path and its routes' paths, as the page cache sees them (e.g. "/catalogue/feed/")."""
-    return per_catalogue_version("page-cache-catalogue-paths", _find_catalogue_paths)
+    return per_content_version("page-cache-catalogue-paths", _find_catalogue_paths)
 
 
 def _find_catalogue_paths() -> frozenset[str]:

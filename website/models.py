@@ -18,13 +18,13 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from catalogue.caches import per_content_version
         from catalogue.models import AreaOfPractice, CaseStudyPage, Stage
-        from catalogue.models.state import per_catalogue_version
 
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = AreaOfPractice.objects.all()
         context["stages"] = Stage.objects.all()
-        context["recent_case_studies"] = per_catalogue_version(
+        context["recent_case_studies"] = per_content_version(
             "recent-case-studies",
             lambda: list(CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]),
         )

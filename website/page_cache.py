@@ -1,10 +1,12 @@
 """
 Whole-page caching for anonymous visitors, invalidated whenever published content changes.
 
-The cache key includes `CatalogueVersion`, a counter in the database that every publish,
-unpublish, move, privacy change and non-page content edit moves on (see `catalogue.signals` and
-`connect_invalidation` below), so every web process stops serving a stale page on its very next
-request. Editors (anyone with a session cookie) always get fresh pages.
+The cache key includes `ContentVersion`, the site's content version: a counter in the database
+that every publish, unpublish, move, privacy change and non-page content edit moves on (see
+`catalogue.signals` and `connect_invalidation` below), so every web process stops serving a stale
+page on its very next request. Reading it for the key costs the request nothing extra: the version
+is read once per GET and shared with everything else that asks (catalogue.caches). Editors (anyone
+with a session cookie) always get fresh pages.
 
 Only requests for the configured host (SITE_BASE_URL) are cached, and the key holds only what the
 response depends on (see `page_cache_key` and website/cache_parameters.py): a visitor who sends
@@ -22,6 +24,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
+
+from catalogue.models import ContentVersion
 
 from .site_url import canonical_host, normalise_host
 
@@ -84,8 +88,6 @@ def page_cache_key(request) -> str | None:
     What the response depends on: content version, scheme, host, method, path and the parameters the
     page reads, in a fixed order. None when the request has a parameter its page does not read.
     """
-    from catalogue.models import CatalogueVersion
-
     from .cache_parameters import normalised_query
 
     query = normalised_query(request.path, request.GET)
@@ -93,7 +95,7 @@ def page_cache_key(request) -> str | None:
         return None
     served = f"{request.scheme}://{_served_host(request)}{request.path}?{query}"
     digest = hashlib.sha256(served.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page:{CatalogueVersion.current()}:{request.method}:{digest}"
+    return f"page:{ContentVersion.current()}:{request.method}:{digest}"
 
 
 def _served_host(request) -> str:
@@ -102,20 +104,16 @@ def _served_host(request) -> str:
 
 
 def _content_changed(sender, **kwargs):
-    from catalogue.models import CatalogueVersion
-
-    CatalogueVersion.bump()
+    ContentVersion.bump()
 
 
 def connect_invalidation() -> None:
     """Edits to non-page content (pages are covered by the publish signals) invalidate the cache."""
-    from catalogue.models import CatalogueVersion
-
     for label in CONTENT_APPS:
         if label not in {config.label for config in apps.get_app_configs()}:
             continue
         for model in apps.get_app_config(label).get_models():
-            if issubclass(model, Page) or model is CatalogueVersion:
+            if issubclass(model, Page) or model is ContentVersion:
                 continue
             uid = f"page-cache-{model._meta.label}"
             post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-save")

@@ -2,8 +2,8 @@
 
 from wagtail import hooks
 
+from catalogue.caches import per_content_version
 from catalogue.extensions import EVIDENCE_SCALE_URL_HOOK
-from catalogue.models.state import per_catalogue_version
 
 from .models import StandardPage
 
@@ -16,4 +16,4 @@ def evidence_scale_page_url():
         page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
         return page.url if page else ""
 
-    return per_catalogue_version("evidence-scale-url", find)
+    return per_content_version("evidence-scale-url", find)

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from catalogue.models.state import per_catalogue_version
+from catalogue.caches import per_content_version
 
 _root: Path | None = None
 _root_lock = threading.Lock()
@@ -41,7 +41,7 @@ class VersionedFiles:
 
     def _current(self) -> OrderedDict:
         # A fresh mapping per catalogue version; making it clears the files of the version before.
-        return per_catalogue_version(("versioned-files", self.name), self._start_version)
+        return per_content_version(("versioned-files", self.name), self._start_version)
 
     def _start_version(self) -> OrderedDict:
         directory = _process_directory() / self.name

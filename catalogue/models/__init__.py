@@ -1,17 +1,17 @@
 """The catalogue's content model; see each module for its part."""
 
+from .content_version import ContentVersion
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
 from .index_page import CatalogueIndexPage
 from .references import Reference, ReferenceOutcome
 from .search_vocabulary import SearchRecord, SearchSynonymGroup
-from .state import CatalogueVersion
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
 
 __all__ = [
     "AreaOfPractice",
     "CaseStudyPage",
     "CatalogueIndexPage",
-    "CatalogueVersion",
+    "ContentVersion",
     "EntryPage",
     "EvidenceLevel",
     "GuidancePage",

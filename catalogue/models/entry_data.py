@@ -11,8 +11,9 @@ template tags keep their ordinary spelling.
 
 from django.db.models import CharField, Value
 
-from .state import per_catalogue_version, view_restrictions, without_private
+from ..caches import per_content_version
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
+from .visibility import view_restrictions, without_private
 
 # relation name on EntryPage -> vocabulary model
 VOCABULARIES = {
@@ -26,7 +27,7 @@ VOCABULARIES = {
 
 def _vocabulary(model) -> dict:
     """{pk: term} in the model's own order (dicts keep insertion order)."""
-    return per_catalogue_version(
+    return per_content_version(
         ("vocabulary", model._meta.label), lambda: {term.pk: term for term in model.objects.all()}
     )
 

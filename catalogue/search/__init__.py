@@ -3,7 +3,7 @@ The catalogue's faceted search.
 
 - `query`: reads a request's GET parameters into a validated `CatalogueQuery`.
 - `snapshot`: an in-memory, per-process picture of every live public entry and its facet values,
-  as numpy masks; rebuilt when `CatalogueVersion` changes (publish, unpublish, taxonomy edits).
+  as numpy masks; rebuilt when `ContentVersion` changes (publish, unpublish, taxonomy edits).
 - `words`, `vocabulary`: what was typed becomes a plan (editors' synonyms, Snowball word forms,
   hyphen/space/joined variants, stop-words dropped), the same for SQLite and PostgreSQL.
 - `text`: one-pass full-text matching and scoring of that plan through the search backend's own index.

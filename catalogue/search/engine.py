@@ -17,7 +17,7 @@ from .text import TextSearchUnavailable, match_entries, match_most_concepts
 from .vocabulary import TextPlan, plan_text, vocabulary_for
 
 BROWSE_FACETS = ("stage", "area")
-_text_masks = TextMatchCache()  # (catalogue version, plan) -> matched positions and scores
+_text_masks = TextMatchCache.for_process("text matches")  # (content version, plan) -> matches and scores
 
 
 @dataclass

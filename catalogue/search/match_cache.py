@@ -13,12 +13,19 @@ from collections import OrderedDict
 import numpy as np
 from django.conf import settings
 
+from ..caches import register
+
 DEFAULT_BYTES = 16 * 1024 * 1024
 ENTRY_OVERHEAD = 200  # the key, the tuple and two array headers, roughly
 
 
 class TextMatchCache:
-    """(catalogue version, plan) -> positions and scores of the matched entries; least recent dropped first."""
+    """(content version, plan) -> positions and scores of the matched entries; least recent dropped first."""
+
+    @classmethod
+    def for_process(cls, name: str) -> "TextMatchCache":
+        """The process's shared cache, registered so that `reset_process_caches()` empties it."""
+        return register(name, cls())
 
     def __init__(self, max_bytes: int | None = None):
         self._max_bytes = max_bytes

@@ -14,6 +14,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Min, Sum
 from django.utils import timezone
 
+from ..caches import register
 from ..models import SearchRecord
 from .words import words_of
 
@@ -22,7 +23,8 @@ DEFAULT_FLUSH_SECONDS = 60
 MAX_PENDING = 500  # distinct searches held before writing regardless of time
 
 _lock = threading.Lock()
-_pending: dict[tuple, list[int]] = {}  # (day, terms) -> [searches, results at the latest]
+# (day, terms) -> [searches, results at the latest]; registered so that the one reset (tests) discards it.
+_pending: dict[tuple, list[int]] = register("unwritten search counts", {})
 _flushed_at = [time.monotonic()]
 LOW_RESULTS = 2  # "found little": this many entries or fewer
 

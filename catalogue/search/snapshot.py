@@ -3,17 +3,17 @@ An in-memory picture of the public catalogue, rebuilt only when it changes.
 
 Each facet value is a numpy boolean mask over every live, public entry, so filtering and
 disjunctive facet counts are a few vector operations whatever the number of entries or facet
-values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the
-`CatalogueVersion` counter moves; every request pays one small query to read that counter.
+values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the site's
+`ContentVersion` moves; a request pays one small query to read it (`catalogue.caches`).
 """
 
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 
-from ..models import AreaOfPractice, CatalogueVersion, EntryPage, EvidenceLevel, Region, Stage, Topic
+from ..caches import VersionedValue, register
+from ..models import AreaOfPractice, EntryPage, EvidenceLevel, Region, Stage, Topic
 from ..models.entries import ENTRY_TYPES
 from .facets import FACETS_BY_PARAM
 
@@ -77,21 +77,13 @@ class Snapshot:
         return mask
 
 
-_lock = threading.Lock()
-_current: Snapshot | None = None
+# The lambda finds `build_snapshot` (defined below) when it first builds.
+_snapshots = register("search snapshot", VersionedValue(lambda version: build_snapshot(version)))
 
 
 def get_snapshot() -> Snapshot:
     """The snapshot for the catalogue as it is now, rebuilt if something was published since."""
-    global _current
-    version = CatalogueVersion.current()
-    snapshot = _current
-    if snapshot is None or snapshot.version != version:
-        with _lock:
-            if _current is None or _current.version != version:
-                _current = build_snapshot(version)
-            snapshot = _current
-    return snapshot
+    return _snapshots.get()
 
 
 def build_snapshot(version: int) -> Snapshot:

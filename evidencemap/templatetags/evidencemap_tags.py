@@ -2,7 +2,7 @@
 
 from django import template
 
-from catalogue.models.state import per_catalogue_version
+from catalogue.caches import per_content_version
 
 from ..filters import MapFilters
 from ..models import ResearchQuestion
@@ -34,7 +34,7 @@ def entry_research_questions(page):
     """
     if page is None or not getattr(page, "pk", None):
         return []
-    return per_catalogue_version("research-questions-by-entry", _questions_by_entry).get(page.pk, [])
+    return per_content_version("research-questions-by-entry", _questions_by_entry).get(page.pk, [])
 
 
 def _questions_by_entry() -> dict[int, list[ResearchQuestion]]:

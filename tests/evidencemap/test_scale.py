@@ -6,7 +6,7 @@ import io
 import pytest
 from django.db import connection
 
-from catalogue.models import CatalogueVersion, InterventionPage, Outcome
+from catalogue.models import ContentVersion, InterventionPage, Outcome
 from evidencemap import downloads
 from evidencemap.filters import MapFilters
 from evidencemap.matrix import build_matrix
@@ -113,7 +113,7 @@ def test_the_csv_has_every_row_and_is_built_once_per_catalogue_version(
     with django_capture_on_commit_callbacks(execute=True):
         pages[0].title = "Renamed"
         pages[0].save_revision().publish()
-        CatalogueVersion.bump()
+        ContentVersion.bump()
     assert "Renamed" in {row[0] for row in _csv(client)[1:]}
 
 

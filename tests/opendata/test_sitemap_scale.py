@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
-from catalogue.models import CatalogueVersion
+from catalogue.models import ContentVersion
 from opendata import sitemap
 from tests.factories import InterventionPageFactory
 
@@ -54,7 +54,7 @@ def test_built_once_per_catalogue_version(client, catalogue, django_capture_on_c
     assert 0 < len(calls) <= 4  # version, site, is there such a file: not the pages
     with django_capture_on_commit_callbacks(execute=True):
         added = InterventionPageFactory(parent=catalogue, title="Second")
-        CatalogueVersion.bump()
+        ContentVersion.bump()
     assert any(url.endswith(added.url) for url in locations(client.get("/sitemap-1.xml")))
 
 

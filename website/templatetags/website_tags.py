@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 
-from catalogue.models.state import per_catalogue_version
+from catalogue.caches import per_content_version
 from catalogue.navigation import site_navigation
 
 from ..models import StandardPage
@@ -17,7 +17,7 @@ DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    pages = per_catalogue_version(
+    pages = per_content_version(
         "footer",
         lambda: list(StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")),
     )

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.io.numbers import parse_int
-from catalogue.models import CatalogueVersion
+from catalogue.models import ContentVersion
 from linkcheck.checker import DEFAULT_DELAY, DEFAULT_TIMEOUT, DEFAULT_WORKERS, check_urls
 from linkcheck.models import LinkStatus
 from linkcheck.sources import catalogue_urls, record
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         results = check_urls(
             urls, workers=workers, delay=options["delay"], timeout=options["timeout"], on_result=record
         )
-        CatalogueVersion.bump()  # entry pages show the checked dates: let cached copies refresh
+        ContentVersion.bump()  # entry pages show the checked dates: let cached copies refresh
         checked = LinkStatus.objects.filter(url__in=[result.url for result in results])
         broken = sum(status.is_broken for status in checked)
         redirected = sum(status.is_redirected for status in checked)

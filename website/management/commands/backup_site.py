@@ -12,7 +12,7 @@ EXCLUDED = [
     "wagtailsearch",
     "wagtailcore.referenceindex",
     "axes",
-    "catalogue.catalogueversion",
+    "catalogue.contentversion",
 ]
 
 

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("loaddata", path, verbosity=0)
         call_command("update_index", verbosity=0)
-        from catalogue.models import CatalogueVersion
+        from catalogue.models import ContentVersion
 
-        CatalogueVersion.bump()
+        ContentVersion.bump()
         self.stdout.write(f"Restored from {path}.")

@@ -1,0 +1,68 @@
+"""
+The site's content version: one number that moves whenever anything the public site shows changes.
+
+Catalogue publishes, unpublishes, moves and privacy changes move it (`catalogue.signals`), and so do
+saves of explorer data sets, evidence-map questions and other content (`website.page_cache`), so it
+versions the whole site, not just the catalogue. Every per-process cache (`catalogue.caches`) and
+the shared page cache key on it, which is how each web process notices a change made in another.
+"""
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db import models, transaction
+from django.db.models import F
+
+# Within one GET or HEAD request the version is read once (the page cache, the snapshot and each
+# memoised list all ask for it); a bump during the request forgets it. Other methods (an editor's
+# POST) read it afresh each time, since they are the requests that change it.
+_request = threading.local()
+
+
+class ContentVersion(models.Model):
+    """A single row whose `number` changes whenever what the public site shows changes."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return f"Content version {self.number}"
+
+    @classmethod
+    def current(cls) -> int:
+        """The number now: one query, or none if this GET or HEAD request has read it already."""
+        remembered = getattr(_request, "version", None)
+        if remembered is not None:
+            return remembered
+        row = cls.objects.filter(pk=1).values_list("number", flat=True).first()
+        number = row if row is not None else 0
+        if getattr(_request, "safe_method", False):
+            _request.version = number
+        return number
+
+    @classmethod
+    def bump(cls) -> None:
+        """Mark every process's caches stale once the current transaction commits."""
+        transaction.on_commit(cls._bump_now)
+
+    @classmethod
+    def _bump_now(cls) -> None:
+        _request.version = None
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def _request_started(sender, environ=None, **kwargs):
+    _request.safe_method = (environ or {}).get("REQUEST_METHOD") in ("GET", "HEAD")
+    _request.version = None
+
+
+def _request_finished(sender, **kwargs):
+    _request.safe_method = False
+    _request.version = None
+
+
+request_started.connect(_request_started, dispatch_uid="content-version-request-started")
+request_finished.connect(_request_finished, dispatch_uid="content-version-request-finished")
