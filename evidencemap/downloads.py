@@ -1,6 +1,6 @@
 """
 The whole evidence map as CSV: one row per intervention, two columns (studies, strongest design)
-per outcome. Built in chunks of rows, so memory stays flat, once per catalogue version and filter
+per outcome. Built in chunks of rows, so memory stays flat, once per content version and filter
 combination (catalogue.io.versioned_files), and streamed from disk after that.
 """
 

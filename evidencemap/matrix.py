@@ -189,7 +189,7 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
 def map_rows(filters: MapFilters) -> tuple[array, int]:
     """
     Every matching intervention's id in A to Z order, and how many cells have a study: worked out
-    once per catalogue version for the last few filter combinations (sorting 100,000 titles and
+    once per content version for the last few filter combinations (sorting 100,000 titles and
     counting every finding on each page view would cost more than the page itself).
     """
     kept = per_content_version("evidence-map-rows", OrderedDict)

@@ -20,7 +20,7 @@ def public_entry_links():
 def questions_for_map() -> list[ResearchQuestion]:
     """
     Every question, numbered in display order (Q1, Q2...) for the markers in the map. Read once per
-    catalogue version: any edit to a question or an entry moves the version on.
+    content version: any edit to a question or an entry moves the version on.
     """
     return per_content_version("evidence-map-questions", _numbered_questions)
 

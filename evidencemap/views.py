@@ -66,7 +66,7 @@ def data_table(request):
 
 @require_GET
 def matrix_csv(request):
-    """The whole matrix as CSV (every page of rows), built once per catalogue version and streamed."""
+    """The whole matrix as CSV (every page of rows), built once per content version and streamed."""
     return matrix_csv_response(request, MapFilters.from_params(request.GET))
 
 

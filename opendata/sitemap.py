@@ -1,6 +1,6 @@
 """
 sitemap.xml as a sitemap index, with pages of at most SITEMAP_PAGE_URLS addresses each (the
-protocol allows 50,000 a file); both built once per catalogue version and streamed from disk.
+protocol allows 50,000 a file); both built once per content version and streamed from disk.
 
 Wagtail's own sitemap view renders every live public page through `.specific()` and the template
 engine on every request: 4.7 MB and about 8 s at 100,000 entries. This lists the same pages (live,

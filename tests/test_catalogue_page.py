@@ -128,7 +128,7 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_captur
     with_10 = _count_queries(client, url)
     assert "<strong>10</strong> entries" in client.get(url).content.decode()
 
-    with django_capture_on_commit_callbacks(execute=True):  # publishing moves the catalogue version on
+    with django_capture_on_commit_callbacks(execute=True):  # publishing moves the content version on
         make(190, 10)
     client.get(url)
     with_200 = _count_queries(client, url)

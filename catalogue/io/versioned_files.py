@@ -1,5 +1,5 @@
 """
-Large generated downloads (the evidence-map CSV, sitemap pages), built once per catalogue version
+Large generated downloads (the evidence-map CSV, sitemap pages), built once per content version
 and process, kept on local disk and streamed from there.
 
 Building them walks the whole catalogue (seconds at 100,000 entries); every later request until
@@ -32,7 +32,7 @@ def _process_directory() -> Path:
 
 
 class VersionedFiles:
-    """Files named by a key, rebuilt when the catalogue version moves on."""
+    """Files named by a key, rebuilt when the content version moves on."""
 
     def __init__(self, name: str, max_files: int = 16):
         self.name = name
@@ -40,7 +40,7 @@ class VersionedFiles:
         self._lock = threading.Lock()
 
     def _current(self) -> OrderedDict:
-        # A fresh mapping per catalogue version; making it clears the files of the version before.
+        # A fresh mapping per content version; making it clears the files of the version before.
         return per_content_version(("versioned-files", self.name), self._start_version)
 
     def _start_version(self) -> OrderedDict:

@@ -4,7 +4,7 @@ What an entry page shows besides its own fields, in as few queries as the page a
 The summary box, the JSON-LD and the reference list all read the entry's classification. Loaded one
 relation at a time that was ten queries (four of them twice); here it is one query over the five
 link tables plus one for the references, with the small vocabularies (areas, stages, regions,
-topics, local authorities, evidence levels) memoised per catalogue version. The loaded lists are
+topics, local authorities, evidence levels) memoised per content version. The loaded lists are
 put where `page.areas.all()` and friends look first (Django's prefetch cache), so templates and
 template tags keep their ordinary spelling.
 """

@@ -30,7 +30,7 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Every live public entry's id, facet values and sort keys, at one catalogue version."""
+    """Every live public entry's id, facet values and sort keys, at one content version."""
 
     version: int
     ids: np.ndarray  # entry page ids, ascending
@@ -40,7 +40,7 @@ class Snapshot:
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute):
-        """`compute()` once per snapshot, i.e. once per catalogue version and process."""
+        """`compute()` once per snapshot, i.e. once per content version and process."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]

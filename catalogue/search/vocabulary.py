@@ -119,7 +119,7 @@ def _alternatives(variants: list[list[str]]) -> tuple[Phrase, ...]:
 
 
 def vocabulary_for(snapshot) -> Vocabulary:
-    """The synonym groups as they were at this snapshot's catalogue version (an edit moves it on)."""
+    """The synonym groups as they were at this snapshot's content version (an edit moves it on)."""
     from ..models import SearchSynonymGroup
 
     return snapshot.memo(

@@ -29,7 +29,7 @@ def query(filters: MapFilters, **extra) -> str:
 def entry_research_questions(page):
     """
     The research questions an editor linked to this entry. Every entry page shows these, so all the
-    links are read once per catalogue version (research questions are edited rarely, and any edit
+    links are read once per content version (research questions are edited rarely, and any edit
     moves the version on) rather than three queries a page.
     """
     if page is None or not getattr(page, "pk", None):

@@ -95,7 +95,7 @@ def test_page_size_and_queries_do_not_grow_with_the_catalogue(
     assert len(large_html) < len(small_html) * 1.1
 
 
-def test_the_csv_has_every_row_and_is_built_once_per_catalogue_version(
+def test_the_csv_has_every_row_and_is_built_once_per_content_version(
     client, catalogue, small_pages, django_capture_on_commit_callbacks
 ):
     pages = grow(catalogue, 2 * PAGE_SIZE + 1)

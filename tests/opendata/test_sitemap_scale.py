@@ -1,4 +1,4 @@
-"""The sitemap is an index of files of bounded size, built once per catalogue version."""
+"""The sitemap is an index of files of bounded size, built once per content version."""
 
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
@@ -45,7 +45,7 @@ def test_a_file_number_out_of_range_is_not_found(client, catalogue, path):
     assert client.get(path).status_code == 404
 
 
-def test_built_once_per_catalogue_version(client, catalogue, django_capture_on_commit_callbacks):
+def test_built_once_per_content_version(client, catalogue, django_capture_on_commit_callbacks):
     InterventionPageFactory(parent=catalogue, title="First")
     first = locations(client.get("/sitemap-1.xml"))
     calls = []

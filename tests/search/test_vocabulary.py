@@ -72,7 +72,7 @@ def test_an_editor_adds_a_group_in_the_admin_and_the_next_search_uses_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(ADD_URL, {"terms": "CA89\nChildren Act 1989", "note": "shorthand"})
     assert response.status_code == 302
-    assert slugs("CA89") == ["guidance"]  # no restart: the catalogue version moved on
+    assert slugs("CA89") == ["guidance"]  # no restart: the content version moved on
     assert "guidance" in client.get("/catalogue/", {"q": "CA89"}).content.decode()
 
     group = SearchSynonymGroup.objects.get(note="shorthand")
