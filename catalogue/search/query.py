@@ -10,7 +10,7 @@ from catalogue.io.numbers import parse_int
 from .facets import FACETS, FACETS_BY_PARAM, MAX_QUERY_LENGTH, SORTS
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-KNOWN_PARAMS = {"q", "sort", "page"} | set(FACETS_BY_PARAM)
+KNOWN_PARAMS = {"q", "sort", "page"}  # and every registered facet's parameter (FACETS_BY_PARAM)
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -39,7 +39,7 @@ class CatalogueQuery:
             )
         query.sort = query._read_sort(params.get("sort", ""))
         query.page = query._read_page(params.get("page", ""))
-        unknown = sorted(set(params.keys()) - KNOWN_PARAMS)
+        unknown = sorted(set(params.keys()) - KNOWN_PARAMS - set(FACETS_BY_PARAM))
         if unknown:
             names = ", ".join(f"‘{_shorten(name, 20)}’" for name in unknown[:5])
             query.notices.append(f"These parameters are not used by the catalogue and were ignored: {names}.")
