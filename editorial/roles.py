@@ -1,6 +1,7 @@
 """
 The three editorial roles and what each may do. Kept as data so that the data migration, the
 idempotent setup run after the catalogue page is created, and the tests all read one definition.
+The vocabularies administrators manage include every facet's, read from the facet registry.
 """
 
 from catalogue.models import LocalAuthority, Outcome
