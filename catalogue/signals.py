@@ -5,10 +5,16 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import AreaOfPractice, ContentVersion, EntryPage, EvidenceLevel, Region, SearchSynonymGroup, Stage, Topic
+from .models import ContentVersion, EntryPage, SearchSynonymGroup
+from .search.facets import FACETS
 
-# A synonym group edited takes effect on the next search: it moves the version on like a taxonomy.
-TAXONOMIES = (AreaOfPractice, Stage, Topic, Region, EvidenceLevel, SearchSynonymGroup)
+# A synonym group edited takes effect on the next search: it moves the version on like a vocabulary.
+ALSO_READ_BY_SEARCH = (SearchSynonymGroup, PageViewRestriction)
+
+
+def snapshot_models() -> set:
+    """Models whose rows the snapshot reads besides entries: every facet's vocabulary, and the above."""
+    return {*FACETS.vocabularies(), *ALSO_READ_BY_SEARCH}
 
 
 def _catalogue_changed(**kwargs):
@@ -18,9 +24,14 @@ def _catalogue_changed(**kwargs):
 for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
     signal.connect(_catalogue_changed, dispatch_uid=f"catalogue-version-{signal!r}")
 
-for model in TAXONOMIES + (PageViewRestriction,):
-    post_save.connect(_catalogue_changed, sender=model, dispatch_uid=f"catalogue-version-save-{model.__name__}")
-    post_delete.connect(_catalogue_changed, sender=model, dispatch_uid=f"catalogue-version-del-{model.__name__}")
+
+# Connected for every sender and checked against the registry on each save, so a facet registered
+# after start-up is covered too (a set lookup per save).
+@receiver(post_save, dispatch_uid="catalogue-version-vocabulary-saved")
+@receiver(post_delete, dispatch_uid="catalogue-version-vocabulary-deleted")
+def _vocabulary_changed(sender, **kwargs):
+    if sender in snapshot_models():
+        ContentVersion.bump()
 
 
 @receiver(post_delete, dispatch_uid="catalogue-version-entry-deleted")

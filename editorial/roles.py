@@ -1,7 +1,11 @@
 """
 The three editorial roles and what each may do. Kept as data so that the data migration, the
 idempotent setup run after the catalogue page is created, and the tests all read one definition.
+The vocabularies administrators manage include every facet's, read from the facet registry.
 """
+
+from catalogue.models import LocalAuthority, Outcome
+from catalogue.search.facets import FACETS
 
 CONTRIBUTORS = "Contributors"
 REVIEWERS = "Reviewers"
@@ -30,37 +34,47 @@ def _media(*actions):
     ]
 
 
-_VOCABULARIES = ("areaofpractice", "stage", "topic", "outcome", "region", "localauthority", "evidencelevel")
+# Vocabularies administrators manage: every facet's (from the registry) and those no facet reads.
+_OTHER_VOCABULARIES = (Outcome, LocalAuthority)
 
-MODEL_PERMISSIONS = {
-    # Contributors may cite a new study while writing an entry, but not rewrite existing ones:
-    # snippet edits are live at once and would bypass the evidence review.
-    CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add"),
-    REVIEWERS: _ADMIN_ACCESS
-    + _reference("view", "add", "change", "delete")
-    + [
-        ("editorial", "change_evidence_rating"),
-    ],
-    ADMINISTRATORS: _ADMIN_ACCESS
-    + _reference("view", "add", "change", "delete")
-    + [
-        ("editorial", "change_evidence_rating"),
-        *[
-            ("catalogue", f"{action}_{model}")
-            for model in _VOCABULARIES
-            for action in ("view", "add", "change", "delete")
+
+def _vocabularies(*actions):
+    models = dict.fromkeys([*FACETS.vocabularies(), *_OTHER_VOCABULARIES])
+    return [(model._meta.app_label, f"{action}_{model._meta.model_name}") for model in models for action in actions]
+
+
+def model_permissions(role: str) -> list[tuple[str, str]]:
+    """The role's model permissions, as (app_label, codename); read when asked, so every registered facet counts."""
+    return _model_permissions()[role]
+
+
+def _model_permissions():
+    return {
+        # Contributors may cite a new study while writing an entry, but not rewrite existing ones:
+        # snippet edits are live at once and would bypass the evidence review.
+        CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add"),
+        REVIEWERS: _ADMIN_ACCESS
+        + _reference("view", "add", "change", "delete")
+        + [
+            ("editorial", "change_evidence_rating"),
         ],
-        *[("auth", f"{action}_user") for action in ("view", "add", "change", "delete")],
-        *[
-            ("wagtailcore", f"{action}_{model}")
-            for model in ("workflow", "task")
-            for action in ("add", "change", "delete")
+        ADMINISTRATORS: _ADMIN_ACCESS
+        + _reference("view", "add", "change", "delete")
+        + [
+            ("editorial", "change_evidence_rating"),
+            *_vocabularies("view", "add", "change", "delete"),
+            *[("auth", f"{action}_user") for action in ("view", "add", "change", "delete")],
+            *[
+                ("wagtailcore", f"{action}_{model}")
+                for model in ("workflow", "task")
+                for action in ("add", "change", "delete")
+            ],
+            ("wagtailcore", "add_site"),
+            ("wagtailcore", "change_site"),
+            *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
         ],
-        ("wagtailcore", "add_site"),
-        ("wagtailcore", "change_site"),
-        *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
-    ],
-}
+    }
+
 
 # Wagtail page permissions (codenames on wagtailcore.Page). Contributors and Reviewers hold them on the
 # catalogue index (so on every entry beneath it); Administrators on the tree root (the whole site).

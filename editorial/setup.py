@@ -30,7 +30,7 @@ def ensure_editorial_setup(apps=global_apps) -> dict:
     _ensure_permissions_exist(apps)
     groups = {name: apps.get_model("auth", "Group").objects.get_or_create(name=name)[0] for name in roles.ROLES}
     for name, group in groups.items():
-        group.permissions.add(*_permissions(apps, roles.MODEL_PERMISSIONS[name]))
+        group.permissions.add(*_permissions(apps, roles.model_permissions(name)))
         _grant_collection_permissions(apps, group, roles.COLLECTION_PERMISSIONS[name])
 
     Page = apps.get_model("wagtailcore", "Page")

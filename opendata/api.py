@@ -1,9 +1,10 @@
 """
 The read-only JSON API (django-ninja, which writes the OpenAPI description from these signatures).
 
-/api/v1/entries/ takes exactly the catalogue page's parameters (q, area, stage, type, evidence,
-region, topic, sort, page) plus page_size, and reads them with the same validation and search,
-so the API lists what /catalogue/ lists, in the same order. Unusable parameters give a 400.
+The facets come from the registry (catalogue.search.facets) when they are used, not when this module
+is imported: the catalogue's query reader validates them, records carry each facet's field, and the
+OpenAPI description adds one parameter and one record field per registered facet each time it is
+served (`CatalogueAPI.get_openapi_schema`). A facet registered at any time is in all three at once.
 """
 
 from datetime import date, datetime
@@ -11,10 +12,12 @@ from typing import Literal
 
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from catalogue.models import EntryPage
 from catalogue.search.engine import run_search
-from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH
+from catalogue.search.facet_kinds import Term
+from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH, SORTS
 from catalogue.search.snapshot import get_snapshot
 from website.site_url import absolute_url
 
@@ -22,31 +25,75 @@ from .params import BadParameters, rejected, strict_query
 from .records import RecordBuilder
 from .versions import published_versions
 
-api = NinjaAPI(
+DESCRIPTION = """
+/api/v1/entries/ takes exactly the catalogue page's parameters (q, one per filter listed at
+/api/v1/taxonomies/, sort, page) plus page_size, and reads them with the same validation and search,
+so the API lists what the catalogue page lists, in the same order. Unusable parameters give a 400.
+"""
+RECORD_SCHEMAS = ("Entry", "EntryDetail")  # the OpenAPI components that hold each facet's record field
+
+
+class CatalogueAPI(NinjaAPI):
+    """The API, whose OpenAPI description lists the facets registered when it is asked for."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema["components"]["schemas"]
+        facets = tuple(FACETS)
+        _document_facet_parameters(schema["paths"][f"{path_prefix}entries/"]["get"]["parameters"], facets)
+        for name in RECORD_SCHEMAS:
+            _document_facet_fields(components[name], components, facets)
+        return schema
+
+
+def _document_facet_parameters(parameters: list, facets) -> None:
+    """One query parameter per facet, after q (where the catalogue page's form has them)."""
+    position = next((i + 1 for i, parameter in enumerate(parameters) if parameter["name"] == "q"), 0)
+    parameters[position:position] = [
+        {
+            "in": "query",
+            "name": facet.param,
+            "required": False,
+            "description": facet.description,
+            "schema": {"type": "array", "items": {"type": "string"}, "default": [], "title": facet.label},
+        }
+        for facet in facets
+    ]
+
+
+def _document_facet_fields(record: dict, components: dict, facets) -> None:
+    """Each facet's record field, typed as the facet's kind says; a record has exactly these fields."""
+    for facet in facets:
+        field = TypeAdapter(facet.record_type).json_schema(ref_template="#/components/schemas/{model}")
+        for name, definition in field.pop("$defs", {}).items():
+            components.setdefault(name, definition)
+        record["properties"][facet.field] = {**field, "title": facet.field.replace("_", " ").title()}
+        record.setdefault("required", []).append(facet.field)
+    record.pop("additionalProperties", None)
+
+
+api = CatalogueAPI(
     title="Born into Care open data API",
     version="1",
-    description=__doc__,
+    description=DESCRIPTION,
     urls_namespace="opendata-api",
     docs_url=None,  # the description is published at /api/v1/openapi.json
 )
 
 
-class Term(Schema):
-    slug: str
-    name: str
+# A plain pydantic model allowing extra fields: ninja's Schema would drop the facets' fields, which
+# the registry adds to each record (and get_openapi_schema to the description).
+class Entry(BaseModel):
+    """A published entry as open data, with one field per filter (its values for that filter)."""
 
+    model_config = ConfigDict(extra="allow")
 
-class Entry(Schema):
     id: int
     title: str
-    type: str
     url: str
     summary: str
-    areas: list[Term]
-    stages: list[Term]
-    topics: list[Term]
-    regions: list[Term]
-    evidence_level: Term | None
     evidence_rated_on: date | None
     last_reviewed: date | None
     first_published_at: datetime | None
@@ -114,20 +161,11 @@ def _validation_error(request, exc):
     return api.create_response(request, {"message": "Some parameters cannot be used.", "errors": errors}, status=400)
 
 
-SLUGS = "One or more slugs; see /api/v1/taxonomies/. Repeat the parameter for several (any of them matches)."
-
-
 @api.get("/entries/", response={200: EntryList, 400: Error}, summary="Search and filter entries")
 def list_entries(
     request,
     q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Words to search for."),
-    area: list[str] = Query([], description=SLUGS),
-    stage: list[str] = Query([], description=SLUGS),
-    type: list[str] = Query([], description="intervention, guidance or case-study."),
-    evidence: list[str] = Query([], description=SLUGS),
-    region: list[str] = Query([], description=SLUGS),
-    topic: list[str] = Query([], description=SLUGS),
-    sort: Literal["relevance", "evidence", "newest", "title"] | None = Query(
+    sort: Literal[tuple(SORTS)] | None = Query(
         None, description="Default: relevance with q, else strength of evidence."
     ),
     page: int = Query(1, ge=1, le=10**6 - 1),
@@ -218,7 +256,7 @@ def list_vocabularies(request):
 
 @api.get("/taxonomies/{param}/", response={200: Vocabulary, 404: Error}, summary="One filter's values")
 def vocabulary_detail(request, param: str):
-    """One filter parameter (area, stage, type, evidence, region or topic) and its values."""
+    """One filter parameter (see /api/v1/taxonomies/) and its values."""
     for vocabulary in list_vocabularies(request):
         if vocabulary["param"] == param:
             return vocabulary

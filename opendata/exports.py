@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from .params import BadParameters, bad_request, matching_ids, strict_query
-from .records import CSV_COLUMNS, RecordBuilder, csv_row
+from .records import RecordBuilder, csv_row
 
 ROW_LIMIT = 5000
 
@@ -51,9 +51,9 @@ def export_csv(request):
 
     def rows():
         yield "\ufeff"  # byte-order mark: spreadsheet programs then read the file as UTF-8
-        yield writer.writerow(CSV_COLUMNS)
+        yield writer.writerow(builder.csv_columns)
         for record in builder.stream(ids):
-            yield writer.writerow(csv_row(record))
+            yield writer.writerow(csv_row(record, builder.csv_columns))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     return _headers(response, total, len(ids), "catalogue-export.csv")

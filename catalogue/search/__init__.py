@@ -1,6 +1,8 @@
 """
 The catalogue's faceted search.
 
+- `facets`: the facet registry (one declaration per facet; kinds in `facet_kinds`), from which the
+  snapshot, query validation, the API and exports, invalidation and editors' permissions are derived.
 - `query`: reads a request's GET parameters into a validated `CatalogueQuery`.
 - `snapshot`: an in-memory, per-process picture of every live public entry and its facet values,
   as numpy masks; rebuilt when `ContentVersion` changes (publish, unpublish, taxonomy edits).

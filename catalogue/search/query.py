@@ -11,7 +11,7 @@ from .facets import FACETS, FACETS_BY_PARAM, MAX_QUERY_LENGTH, SORTS
 from .notices import Notice, NoticeCode, notice
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-KNOWN_PARAMS = {"q", "sort", "page"} | set(FACETS_BY_PARAM)
+KNOWN_PARAMS = {"q", "sort", "page"}  # and every registered facet's parameter (FACETS_BY_PARAM)
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -84,7 +84,7 @@ class CatalogueQuery:
         }
         sort = _read_sort(params.get("sort", ""), text, notices)
         page = _read_page(params.get("page", ""), notices)
-        unknown = sorted(set(params.keys()) - KNOWN_PARAMS)
+        unknown = sorted(set(params.keys()) - KNOWN_PARAMS - set(FACETS_BY_PARAM))
         if unknown:
             names = tuple(_shorten(name, 20) for name in unknown[:5])
             notices.append(notice(NoticeCode.UNKNOWN_PARAMETERS, names=names))

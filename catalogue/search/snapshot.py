@@ -10,22 +10,11 @@ values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.contrib.contenttypes.models import ContentType
 
 from ..caches import VersionedValue, register
-from ..models import AreaOfPractice, EntryPage, EvidenceLevel, Region, Stage, Topic
-from ..models.entries import ENTRY_TYPES
-from .facets import FACETS_BY_PARAM
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    """One value of a facet: what the URL says, what people read, and which entries have it."""
-
-    slug: str
-    label: str
-    mask: np.ndarray
-    group: str = ""  # e.g. "research" / "practice" for evidence levels, "scope" for regions
+from ..models import EntryPage
+from .facet_kinds import EntryColumns, FacetValue, locate
+from .facets import FACETS
 
 
 @dataclass(frozen=True)
@@ -54,11 +43,7 @@ class Snapshot:
 
     def locate(self, entry_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(positions, found): where each id sits in the snapshot, and which ids are in it at all."""
-        if not self.size:
-            return np.zeros(len(entry_ids), dtype=np.int64), np.zeros(len(entry_ids), dtype=bool)
-        positions = np.searchsorted(self.ids, entry_ids)
-        positions[positions >= self.size] = 0
-        return positions, self.ids[positions] == entry_ids
+        return locate(self.ids, entry_ids)
 
     def matrix(self, param: str) -> np.ndarray:
         """One facet's value masks stacked (values x entries), to count all values in one operation."""
@@ -86,62 +71,40 @@ def get_snapshot() -> Snapshot:
     return _snapshots.get()
 
 
+FACETS.on_change(_snapshots.clear)  # a facet registered or removed: the next request builds a new snapshot
+
+# Every entry's id and sort keys; each facet asks for the further columns it reads (entry_columns).
+SORT_COLUMNS = ("pk", "title", "first_published_at")
+
+
 def build_snapshot(version: int) -> Snapshot:
-    rows = list(
-        EntryPage.objects.live()
-        .public()
-        .order_by("pk")
-        .values_list("pk", "title", "first_published_at", "evidence_level_id", "content_type_id")
-    )
+    facets = tuple(FACETS)
+    columns = list(dict.fromkeys(column for facet in facets for column in facet.entry_columns))
+    rows = list(EntryPage.objects.live().public().order_by("pk").values_list(*SORT_COLUMNS, *columns))
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
-    snapshot = Snapshot(version=version, ids=ids, facets={}, orders={})
-
-    def link_positions(relation: str) -> tuple[np.ndarray, np.ndarray]:
-        through = EntryPage._meta.get_field(relation).remote_field.through
-        entry_column = "entrypage_id"
-        term_column = f"{EntryPage._meta.get_field(relation).related_model._meta.model_name}_id"
-        pairs = np.array(list(through.objects.values_list(entry_column, term_column)), dtype=np.int64).reshape(-1, 2)
-        positions, present = snapshot.locate(pairs[:, 0])
-        return positions[present], pairs[present, 1]
-
-    def masks_from_links(relation, terms) -> list[FacetValue]:
-        positions, term_ids = link_positions(relation)
-        values = []
-        for term in terms:
-            mask = np.zeros(len(ids), dtype=bool)
-            mask[positions[term_ids == term.pk]] = True
-            values.append(FacetValue(term.slug, term.name, mask, getattr(term, "kind", "")))
-        return values
-
-    snapshot.facets["area"] = masks_from_links("areas", AreaOfPractice.objects.all())
-    snapshot.facets["stage"] = masks_from_links("stages", Stage.objects.all())
-    snapshot.facets["region"] = masks_from_links("regions", Region.objects.order_by("kind", "sort_order", "name"))
-    snapshot.facets["topic"] = masks_from_links("topics", Topic.objects.all())
-
-    content_types = np.array([row[4] for row in rows], dtype=np.int64)
-    snapshot.facets["type"] = [
-        FacetValue(slug, model.entry_type_label, content_types == ContentType.objects.get_for_model(model).pk)
-        for slug, model in ENTRY_TYPES.items()
-    ]
-
-    levels = list(EvidenceLevel.objects.all())
-    level_ids = np.array([row[3] or 0 for row in rows], dtype=np.int64)
-    snapshot.facets["evidence"] = [
-        FacetValue(level.slug, level.name, level_ids == level.pk, level.kind) for level in levels
-    ]
-
-    snapshot.orders.update(_sort_orders(rows, {level.pk: level.rank for level in levels}))
-    assert set(snapshot.facets) == set(FACETS_BY_PARAM)
+    entries = EntryColumns(
+        ids,
+        {
+            name: np.array([row[index] or 0 for row in rows], dtype=np.int64)
+            for index, name in enumerate(columns, start=len(SORT_COLUMNS))
+        },
+    )
+    snapshot = Snapshot(
+        version=version, ids=ids, facets={facet.param: facet.read(entries) for facet in facets}, orders={}
+    )
+    snapshot.orders.update(_sort_orders(rows, snapshot.facets.get("evidence", [])))
     return snapshot
 
 
-def _sort_orders(rows, rank_by_level) -> dict[str, np.ndarray]:
+def _sort_orders(rows, evidence_levels: list[FacetValue]) -> dict[str, np.ndarray]:
+    """Positions in each sort's order; "evidence" is the evidence facet's value order (strongest first)."""
     titles = [row[1].casefold() for row in rows]
     by_title = np.array(sorted(range(len(rows)), key=titles.__getitem__), dtype=np.int64)
     title_rank = np.empty(len(rows), dtype=np.int64)
     title_rank[by_title] = np.arange(len(rows))
-    unrated = max(rank_by_level.values(), default=0) + 1
-    evidence_rank = np.array([rank_by_level.get(row[3], unrated) for row in rows], dtype=np.int64)
+    evidence_rank = np.full(len(rows), len(evidence_levels), dtype=np.int64)  # unrated last
+    for rank, level in enumerate(evidence_levels):
+        evidence_rank[level.mask] = rank
     published = np.array([row[2].timestamp() if row[2] else 0.0 for row in rows], dtype=np.float64)
     return {
         "title": by_title,
