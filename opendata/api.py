@@ -100,6 +100,11 @@ class Entry(BaseModel):
     last_published_at: datetime | None
 
 
+class SearchNotice(Schema):
+    code: str
+    message: str
+
+
 class EntryList(Schema):
     total: int
     page: int
@@ -107,6 +112,7 @@ class EntryList(Schema):
     page_count: int
     next: str | None
     previous: str | None
+    notices: list[SearchNotice]  # how the words were matched (e.g. only some of them); codes as in the catalogue
     results: list[Entry]
 
 
@@ -196,6 +202,7 @@ def list_entries(
         "page_count": results.page_count,
         "next": page_url(results.page + 1) if results.page < results.page_count else None,
         "previous": page_url(results.page - 1) if results.page > 1 else None,
+        "notices": [{"code": str(notice.code), "message": notice.error} for notice in results.notices],
         "results": records,
     }
 

@@ -134,6 +134,17 @@ def test_the_api_lists_what_the_page_lists_however_the_words_matched(client, two
     page_results = client.get("/catalogue/", {"q": words}).context["results"]
     assert [entry["id"] for entry in response.json()["results"]] == [entry.pk for entry in page_results.entries]
     assert page_results.notices  # the page did say something about these words
+    # ...and the API says the same, as codes a program can act on and messages that say what was found
+    notices = response.json()["notices"]
+    assert [notice["code"] for notice in notices] == [str(notice.code) for notice in page_results.notices]
+    assert [notice["message"] for notice in notices] == [notice.error for notice in page_results.notices]
+    assert not any("ignored" in notice["message"] for notice in notices)
+
+
+@pytest.mark.django_db
+def test_the_api_has_no_notices_when_every_word_matched(client, two_words_never_together):
+    response = client.get("/api/v1/entries/", {"q": "midwives"})
+    assert response.json()["total"] == 1 and response.json()["notices"] == []
 
 
 @pytest.mark.django_db
