@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.http import QueryDict
@@ -197,3 +198,33 @@ def test_the_page_cache_keys_the_renamed_catalogue_on_its_search_parameters(
         assert normalised_query(new_url, facet) is None and normalised_query(moved, facet) is not None
     finally:
         cache.clear()
+
+
+def test_renaming_in_the_admin_edit_form_moves_the_catalogue(client, catalogue, django_capture_on_commit_callbacks):
+    """The editor's own path: the page's edit form in the Wagtail admin, published with a new slug."""
+    InterventionPageFactory(parent=catalogue, title="Pause-like service", slug="pause-like-service")
+    old_url = catalogue.url
+    admin = get_user_model().objects.create_superuser("renamer", "renamer@example.org", "x-long-password-1")
+    client.force_login(admin)
+    form = {
+        "title": catalogue.title,
+        "slug": NEW_SLUG,
+        "introduction": catalogue.introduction,
+        "seo_title": "",
+        "search_description": "",
+        "action-publish": "action-publish",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[catalogue.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    moved = CatalogueIndexPage.objects.get(pk=catalogue.pk)
+    assert moved.slug == NEW_SLUG and moved.url != old_url
+    html = client.get(moved.url, {"q": "pause"}).content.decode()
+    assert "Pause-like service" in html
+    assert client.get(moved.url + "export.csv").status_code == 200
+    assert client.get(moved.url + "pause-like-service/").status_code == 200
+    # Wagtail's redirects app keeps old links working: the old addresses answer with a permanent redirect.
+    for old, new in ((old_url, moved.url), (old_url + "pause-like-service/", moved.url + "pause-like-service/")):
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"] == new, old
