@@ -1,7 +1,8 @@
 """
 The evidence map's filters, read from the URL. The URL is the whole state: cell links, the data
 table and the CSV download carry the same parameters, so they all count exactly the same thing.
-Unknown values never raise: they are dropped and the page says so.
+Unknown values never raise: the page drops them and says so; the CSV, read by programs that have no
+page to read a notice on, refuses them with a 400 (`unknown`).
 """
 
 from dataclasses import dataclass, field
@@ -33,20 +34,23 @@ class MapFilters:
     design: tuple[str, ...] = ()
     country: tuple[str, ...] = ()
     notices: tuple[str, ...] = field(default=(), compare=False)
+    unknown: tuple[str, ...] = field(default=(), compare=False)  # the same, as a machine reader's errors
 
     @classmethod
     def from_params(cls, params, choices=None) -> "MapFilters":
         choices = known_values() if choices is None else choices
-        selected, notices = {}, []
+        selected, notices, unknown = {}, [], []
         for param, name in FILTER_NAMES.items():
             allowed = {value for value, _ in choices[param]}
             given = [value.strip() for value in params.getlist(param) if value.strip()]
             kept = tuple(dict.fromkeys(value for value in given if value in allowed))
             ignored = [value for value in given if value not in allowed]
             if ignored:
-                notices.append(f"Ignored unknown {name}: {', '.join(sorted(set(ignored)))[:200]}.")
+                listed = ", ".join(sorted(set(ignored)))[:200]
+                notices.append(f"Ignored unknown {name}: {listed}.")
+                unknown.append(f"Unknown {name} ({param}): {listed}.")
             selected[param] = kept
-        return cls(**selected, notices=tuple(notices))
+        return cls(**selected, notices=tuple(notices), unknown=tuple(unknown))
 
     @property
     def is_filtered(self) -> bool:

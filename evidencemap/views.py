@@ -1,6 +1,7 @@
 """Public views: the map, its data table, its CSV, and the reference list behind each cell."""
 
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -67,7 +68,13 @@ def data_table(request):
 @require_GET
 def matrix_csv(request):
     """The whole matrix as CSV (every page of rows), built once per content version and streamed."""
-    return matrix_csv_response(request, MapFilters.from_params(request.GET))
+    filters = MapFilters.from_params(request.GET)
+    if filters.unknown:  # a program would otherwise get a map it did not ask for, with no notice to read
+        lines = "".join(f"- {problem}\n" for problem in filters.unknown)
+        return HttpResponse(
+            "Some parameters cannot be used:\n" + lines, status=400, content_type="text/plain; charset=utf-8"
+        )
+    return matrix_csv_response(request, filters)
 
 
 def _bad_request(request, context, message, status):

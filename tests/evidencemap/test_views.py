@@ -166,3 +166,17 @@ def test_csv_titles_starting_with_a_tab_are_quoted_too(client, catalogue):
     InterventionPageFactory(parent=catalogue, title="\t=1+1")
     rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
     assert rows[1][0] == "'\t=1+1"
+
+
+def test_csv_refuses_unknown_filters_instead_of_guessing(client, catalogue):
+    """A program has no page to read "ignored" on: an unknown value is a 400 that names it, not a whole map."""
+    small_map(catalogue)
+    response = client.get("/evidence-map/evidence-map.csv", {"area": "nowhere", "design": ["rct", "astrology"]})
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Unknown area of practice (area): nowhere." in body and "Unknown study design (design): astrology." in body
+    assert "rct" not in body  # a known value is not reported
+    # The map page drops the unknown value, so its own download link never meets the 400.
+    html = client.get("/evidence-map/", {"area": "nowhere", "design": "rct"}).content.decode()
+    links = re.findall(r'href="(/evidence-map/evidence-map\.csv[^"]*)"', html)
+    assert links and all(client.get(unescape(link)).status_code == 200 for link in links)
