@@ -27,6 +27,7 @@ AFTER = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AFTER))
 
 from bench.search_latency import URLS  # noqa: E402  (the same requests as the single-version benchmark)
+from bench.servers import wait_until_serving  # noqa: E402
 
 REQUESTS = {name: url for name, url in URLS.items() if not name.startswith("peer")}
 PORTS = {"before": 8093, "after": 8094}
@@ -43,14 +44,7 @@ def start_server(tree: Path, database: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
     command = [str(tree / ".venv/bin/gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
     server = subprocess.Popen([*command, "--timeout", "600", "--log-level", "warning"], cwd=tree, env=env)
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError(f"the server for {tree} did not start")
+    return wait_until_serving(server, port)
 
 
 def timed_get(port: int, url: str) -> float:

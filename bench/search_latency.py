@@ -21,6 +21,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make the bench package importable
+
+from bench.servers import wait_until_serving  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PORT = int(os.environ.get("BENCH_PORT", "8090"))
 FACETS = "&area=peri-natal-intervention&region=london&topic=fathers"
@@ -59,14 +63,7 @@ def start_server():
         cwd=ROOT,
         env=env,
     )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the benchmark server did not start")
+    return wait_until_serving(server, PORT, attempts=100)
 
 
 def timed_get(url, timeout=600.0) -> float:

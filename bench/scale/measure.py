@@ -25,6 +25,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make the bench package importable
+
+from bench.servers import wait_until_serving  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PORT = int(os.environ.get("BENCH_PORT", "8016"))
 FACETS = "&area=peri-natal-intervention&region=london&topic=fathers"
@@ -101,14 +105,7 @@ def start_server(database: Path) -> subprocess.Popen:
         cwd=ROOT,
         env=env,
     )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the benchmark server did not start")
+    return wait_until_serving(server, PORT)
 
 
 def fetch(url: str, compressed: bool = False) -> tuple[float, int]:

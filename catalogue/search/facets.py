@@ -26,6 +26,7 @@ class FacetRegistry:
     def __init__(self, *facets: Facet):
         self._facets: list[Facet] = []
         self._listeners: list[Callable[[], None]] = []
+        self._vocabularies: tuple = ()  # worked out on each change: every model save asks for it
         for facet in facets:
             self.register(facet)
 
@@ -58,12 +59,14 @@ class FacetRegistry:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
+        vocabularies = (facet.vocabulary for facet in self._facets if facet.vocabulary is not None)
+        self._vocabularies = tuple(dict.fromkeys(vocabularies))
         for listener in self._listeners:
             listener()
 
-    def vocabularies(self) -> list:
+    def vocabularies(self) -> tuple:
         """The vocabulary models behind the facets, once each, in panel order."""
-        return list(dict.fromkeys(facet.vocabulary for facet in self._facets if facet.vocabulary is not None))
+        return self._vocabularies
 
 
 class _FacetsByParam(Mapping):
