@@ -35,6 +35,10 @@ from catalogue.models import (
 )
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_catalogue.json"
+# Further parts of the catalogue (one file per collection, same keys as DEMO_FILE), read in name order
+# after it, so that a new collection of entries is a new file rather than an edit of a shared one.
+PARTS_DIR = Path(settings.BASE_DIR) / "fixtures" / "catalogue"
+PART_KEYS = ("references", "entries", "revisions", "withdrawn")
 PAGE_CLASSES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}
 TYPE_FIELDS = {
     "intervention": ("provider", "target_population", "delivery", "cost", "website", "contact"),
@@ -51,8 +55,15 @@ def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def read_demo(path: Path = DEMO_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def read_demo(path: Path = DEMO_FILE, parts_dir: Path | None = PARTS_DIR) -> dict:
+    """The catalogue file and its parts as one document (each key's lists concatenated in file order)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for part in sorted(parts_dir.glob("*.json")) if parts_dir and parts_dir.is_dir() else ():
+        for key, items in json.loads(part.read_text(encoding="utf-8")).items():
+            if key not in PART_KEYS:
+                raise ValueError(f"{part.name}: unknown key {key!r} (expected one of {', '.join(PART_KEYS)})")
+            data.setdefault(key, []).extend(items)
+    return data
 
 
 def current_specs(data: dict) -> list[dict]:
@@ -182,9 +193,11 @@ def _withdraw(catalogue, data) -> int:
 
 
 @transaction.atomic
-def load_demo_catalogue(catalogue: CatalogueIndexPage, path: Path = DEMO_FILE) -> tuple[int, int]:
+def load_demo_catalogue(
+    catalogue: CatalogueIndexPage, path: Path = DEMO_FILE, parts_dir: Path | None = PARTS_DIR
+) -> tuple[int, int]:
     """Create missing demo entries, publish new corrections, unpublish withdrawn ones; returns (created, revised)."""
-    data = read_demo(path)
+    data = read_demo(path, parts_dir)
     vocabulary = Vocabulary(load_references(data["references"]))
     created = _create_missing(catalogue, data, vocabulary)
     revised = _apply_revisions(catalogue, data, vocabulary) + _withdraw(catalogue, data)

@@ -4,27 +4,27 @@ must return in its first 10 results. Runs on SQLite and on PostgreSQL (bin/with-
 """
 
 import io
-import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from demo.catalogue import read_demo
+
 from .judged_queries import ISSUE_QUERIES, JUDGED_QUERIES
 from .relevance import catalogue_top, judge
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_catalogue.json"
+CATALOGUE = read_demo()
 
 
 def test_the_judged_set_is_large_and_judges_real_entries_only():
-    entries = {entry["slug"]: entry["type"] for entry in json.loads(FIXTURE.read_text())["entries"]}
+    entries = {entry["slug"]: entry["type"] for entry in CATALOGUE["entries"]}
     assert len(JUDGED_QUERIES) >= 40
     for query, expected in JUDGED_QUERIES:
         assert expected, query
         for slug in expected:
             # Real programmes and guidance only: the demo's case studies are illustrative.
             assert entries.get(slug) in ("intervention", "guidance"), (query, slug)
-        titles = {entry["title"].casefold() for entry in json.loads(FIXTURE.read_text())["entries"]}
+        titles = {entry["title"].casefold() for entry in CATALOGUE["entries"]}
         assert query.casefold() not in titles, f"{query!r} copies an entry title"
 
 
