@@ -24,8 +24,11 @@ from catalogue.models import (
     EvidenceLevel,
     GuidancePage,
     InterventionPage,
+    JudgmentPage,
+    LegislationPage,
     LocalAuthority,
     Outcome,
+    PracticeToolPage,
     Reference,
     ReferenceOutcome,
     Region,
@@ -40,13 +43,17 @@ DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_catalogue.json"
 PARTS_DIR = Path(settings.BASE_DIR) / "fixtures" / "catalogue"
 PART_KEYS = ("references", "entries", "revisions", "withdrawn")
 PAGE_CLASSES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}
+PAGE_CLASSES |= {"legislation": LegislationPage, "judgment": JudgmentPage, "practice-tool": PracticeToolPage}
 TYPE_FIELDS = {
     "intervention": ("provider", "target_population", "delivery", "cost", "website", "contact"),
     "guidance": ("issuing_body", "jurisdiction", "status", "publication_date", "version", "source_url"),
     "case-study": ("area_name", "is_fictional", "period", "what_changed", "contact"),
+    "legislation": ("act", "section", "power", "who_can_use", "duration", "jurisdiction", "legislation_url"),
+    "judgment": ("court", "neutral_citation", "decided_on", "judge", "principle", "practice_at_birth", "judgment_url"),
+    "practice-tool": ("purpose", "users", "publisher", "author", "published", "free_to_use", "tool_url"),
 }
 COMMON_FIELDS = ("title", "summary", "evidence_rationale", "evidence_rated_on", "last_reviewed")
-DATE_FIELDS = {"publication_date", "evidence_rated_on", "last_reviewed"}
+DATE_FIELDS = {"publication_date", "evidence_rated_on", "last_reviewed", "decided_on"}
 TAXONOMIES = ("areas", "stages", "topics", "regions", "local_authorities")
 FIRST_VERSION_SUMMARY = "First published in the demonstration catalogue."
 

@@ -22,8 +22,11 @@ from catalogue.models import (
     EvidenceLevel,
     GuidancePage,
     InterventionPage,
+    JudgmentPage,
+    LegislationPage,
     LocalAuthority,
     Outcome,
+    PracticeToolPage,
     Reference,
     ReferenceOutcome,
     Region,
@@ -173,6 +176,40 @@ class CaseStudyPageFactory(EntryFactoryMixin, wagtail_factories.PageFactory):
 
     class Meta:
         model = CaseStudyPage
+        skip_postgeneration_save = True
+
+
+class LegislationPageFactory(EntryFactoryMixin, wagtail_factories.PageFactory):
+    act = "Children Act 1989"
+    section = "section 44"
+    power = "An order for the emergency protection of a child."
+    legislation_url = "https://www.legislation.gov.uk/ukpga/1989/41/section/44"
+
+    class Meta:
+        model = LegislationPage
+        skip_postgeneration_save = True
+
+
+class JudgmentPageFactory(EntryFactoryMixin, wagtail_factories.PageFactory):
+    court = "Court of Appeal (Civil Division)"
+    neutral_citation = factory.Sequence(lambda n: f"[2013] EWCA Civ {1000 + n}")
+    decided_on = datetime.date(2013, 9, 17)
+    principle = "The principle the judgment decided."
+    judgment_url = "https://www.bailii.org/ew/cases/EWCA/Civ/2013/1146.html"
+
+    class Meta:
+        model = JudgmentPage
+        skip_postgeneration_save = True
+
+
+class PracticeToolPageFactory(EntryFactoryMixin, wagtail_factories.PageFactory):
+    purpose = "Structured pre-birth assessment."
+    publisher = "A safeguarding partnership"
+    published = "2020"
+    tool_url = "https://www.example.org/pre-birth-protocol"
+
+    class Meta:
+        model = PracticeToolPage
         skip_postgeneration_save = True
 
 

@@ -3,6 +3,7 @@
 from .content_version import ContentVersion
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
 from .index_page import CatalogueIndexPage
+from .law import JudgmentPage, LegislationPage, PracticeToolPage
 from .references import Reference, ReferenceOutcome
 from .search_vocabulary import SearchRecord, SearchSynonymGroup
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
@@ -16,8 +17,11 @@ __all__ = [
     "EvidenceLevel",
     "GuidancePage",
     "InterventionPage",
+    "JudgmentPage",
+    "LegislationPage",
     "LocalAuthority",
     "Outcome",
+    "PracticeToolPage",
     "Reference",
     "ReferenceOutcome",
     "Region",

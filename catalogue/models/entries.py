@@ -294,4 +294,5 @@ class CaseStudyPage(EntryPage):
             )
 
 
+# law.py adds "legislation", "judgment" and "practice-tool" (it subclasses EntryPage, so it cannot be imported here).
 ENTRY_TYPES = {"intervention": InterventionPage, "guidance": GuidancePage, "case-study": CaseStudyPage}

@@ -22,7 +22,14 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["catalogue.InterventionPage", "catalogue.GuidancePage", "catalogue.CaseStudyPage"]
+    subpage_types = [
+        "catalogue.InterventionPage",
+        "catalogue.GuidancePage",
+        "catalogue.CaseStudyPage",
+        "catalogue.LegislationPage",
+        "catalogue.JudgmentPage",
+        "catalogue.PracticeToolPage",
+    ]
     max_count = 1
 
     class Meta:

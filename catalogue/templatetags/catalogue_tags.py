@@ -72,6 +72,12 @@ def entry_type(page):
 
 
 @register.filter
+def carries_rating(page):
+    """False for entries that state the law or describe a tool: they show a status, never an evidence badge."""
+    return getattr(page.specific_class, "carries_evidence_rating", True)
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
 
