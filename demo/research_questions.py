@@ -35,6 +35,7 @@ DEMO_LINKS = {
         "reflect-wales",
         "positive-choices-mpower",
         "case-midlands-breaking-the-cycle",
+        "rip-recurrent-care-resource-pack-2019",
     ],
 }
 
