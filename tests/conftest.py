@@ -1,7 +1,42 @@
 import pytest
+from django.db import transaction
+from django.test import TestCase
 
 from catalogue.caches import reset_process_caches
 from demo.site_tree import ensure_site_tree
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """
+    The test database starts with the site tree every installation has (home, catalogue, standard pages),
+    built once for the run rather than once a test: each test's changes are rolled back around it. A
+    transactional test's flush removes it; `site_tree` then builds it again for the tests that need it.
+    """
+    with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+        ensure_site_tree()
+
+
+def built_once_for_the_module(django_db_blocker, build):
+    """
+    For a module-scoped fixture (`yield from built_once_for_the_module(django_db_blocker, build)`): data that
+    the module's tests only read, built once inside a transaction that is rolled back after the module's
+    last test. Each test still runs in its own savepoint within it (it asks for `db` as usual), so what a
+    test changes is undone after that test. Publishing's on-commit work (the content version, the search
+    index) runs at once, as it would on commit.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+            built = build()
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        reset_process_caches()
 
 
 @pytest.fixture(autouse=True)

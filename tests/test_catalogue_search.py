@@ -10,6 +10,8 @@ from catalogue.search.engine import run_search
 from catalogue.search.facets import FACETS
 from catalogue.search.query import CatalogueQuery
 from catalogue.search.snapshot import get_snapshot
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory
 
 AREAS = ["pre-birth-assessment", "peri-natal-intervention", "post-removal-support"]
@@ -48,8 +50,18 @@ def _brute_force(facts, filters, skip=None):
     ]
 
 
+@pytest.fixture(scope="module")
+def _random_catalogue(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _build_random_catalogue)
+
+
 @pytest.fixture
-def random_catalogue(catalogue):
+def random_catalogue(db, _random_catalogue):
+    return _random_catalogue
+
+
+def _build_random_catalogue():
+    _, catalogue = ensure_site_tree()
     rng = random.Random(20261127)
     for n in range(45):
         kind = rng.choice(list(FACTORIES))
