@@ -1,6 +1,7 @@
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import TestCase
+from wagtail.models import Site
 
 from catalogue.caches import reset_process_caches
 from demo.site_tree import ensure_site_tree
@@ -13,8 +14,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     built once for the run rather than once a test: each test's changes are rolled back around it. A
     transactional test's flush removes it; `site_tree` then builds it again for the tests that need it.
     """
-    with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
-        ensure_site_tree()
+    with django_db_blocker.unblock():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            ensure_site_tree()
+        # A transactional test with serialized rollback starts by putting this copy back: it must hold the
+        # tree too, or the migrated default Site (which the tree replaces) would come back beside it.
+        if getattr(connection, "_test_serialized_contents", None) is not None:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 def built_once_for_the_module(django_db_blocker, build):
@@ -46,8 +52,12 @@ def fresh_process_caches():
     version number can come round again with different content behind it.
     """
     reset_process_caches()
+    # The site tree outlives each test, so Wagtail's cached site root paths could too, after a test that moved
+    # the default site (its save clears them, but the rollback that undoes it does not).
+    Site.clear_site_root_paths_cache()
     yield
     reset_process_caches()
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
