@@ -1,7 +1,48 @@
 import pytest
+from django.db import connection, transaction
+from django.test import TestCase
+from wagtail.models import Site
 
 from catalogue.caches import reset_process_caches
 from demo.site_tree import ensure_site_tree
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """
+    The test database starts with the site tree every installation has (home, catalogue, standard pages),
+    built once for the run rather than once a test: each test's changes are rolled back around it. A
+    transactional test's flush removes it; `site_tree` then builds it again for the tests that need it.
+    """
+    with django_db_blocker.unblock():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            ensure_site_tree()
+        # A transactional test with serialized rollback starts by putting this copy back: it must hold the
+        # tree too, or the migrated default Site (which the tree replaces) would come back beside it.
+        if getattr(connection, "_test_serialized_contents", None) is not None:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def built_once_for_the_module(django_db_blocker, build):
+    """
+    For a module-scoped fixture (`yield from built_once_for_the_module(django_db_blocker, build)`): data that
+    the module's tests only read, built once inside a transaction that is rolled back after the module's
+    last test. Each test still runs in its own savepoint within it (it asks for `db` as usual), so what a
+    test changes is undone after that test. Publishing's on-commit work (the content version, the search
+    index) runs at once, as it would on commit.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+            built = build()
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        reset_process_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -11,8 +52,12 @@ def fresh_process_caches():
     version number can come round again with different content behind it.
     """
     reset_process_caches()
+    # The site tree outlives each test, so Wagtail's cached site root paths could too, after a test that moved
+    # the default site (its save clears them, but the rollback that undoes it does not).
+    Site.clear_site_root_paths_cache()
     yield
     reset_process_caches()
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """Test settings: fast hashing, plain static storage; the database comes from DATABASE_URL."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -20,3 +23,6 @@ PAGE_CACHE_SECONDS = 0
 # Search counts are written when a test asks (tests/search/test_records.py sets 0): written on the clock,
 # a search 60 s after the last write costs more queries than the one before it, so query counts would flake.
 SEARCH_RECORD_FLUSH_SECONDS = 10**9
+# Uploads and built files go to a folder of this test process's own, so that the SQLite and PostgreSQL passes
+# (run at the same time by bin/run-tests) never write the same file.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="born-into-care-test-media-"))
