@@ -5,8 +5,8 @@ The file keeps each entry as first published ("entries") and, separately, the co
 since ("revisions", in order, each with the change summary shown in the entry's public version
 history). A fresh load publishes the first version and then each correction as its own revision, so
 the history says what changed and why; a later load publishes only corrections not yet applied.
-Entries withdrawn from the demo ("withdrawn") are no longer created; where an older load created
-them, they are unpublished with a last revision saying why.
+Entries withdrawn from the demo ("withdrawn", in the main file or a part) are not created and get no
+further corrections; where an older load created them, they are unpublished with a last revision saying why.
 """
 
 import datetime
@@ -73,12 +73,17 @@ def read_demo(path: Path = DEMO_FILE, parts_dir: Path | None = PARTS_DIR) -> dic
     return data
 
 
+def withdrawn_slugs(data: dict) -> set[str]:
+    return {item["slug"] for item in data.get("withdrawn", [])}
+
+
 def current_specs(data: dict) -> list[dict]:
-    """Each entry as it reads after every correction: what `load_demo` publishes as the live version."""
+    """Each live entry as it reads after every correction: what `load_demo` publishes (withdrawn ones left out)."""
     specs = {spec["slug"]: dict(spec) for spec in data["entries"]}
     for revision in data.get("revisions", []):
         specs[revision["slug"]].update(revision["changes"])
-    return list(specs.values())
+    withdrawn = withdrawn_slugs(data)
+    return [spec for slug, spec in specs.items() if slug not in withdrawn]
 
 
 def load_references(specs) -> dict[str, Reference]:
@@ -156,7 +161,9 @@ def _link_related(page: EntryPage, slugs, by_slug):
 
 def _create_missing(catalogue, data, vocabulary) -> int:
     existing = set(EntryPage.objects.child_of(catalogue).values_list("slug", flat=True))
-    missing = [spec for spec in data["entries"] if spec["slug"] not in existing]
+    # An entry withdrawn later (a part file withdraws it, the main file still lists it) is never created afresh.
+    skipped = existing | withdrawn_slugs(data)
+    missing = [spec for spec in data["entries"] if spec["slug"] not in skipped]
     created = {}
     for spec in missing:
         page = build_entry(spec, vocabulary)
@@ -174,9 +181,11 @@ def _create_missing(catalogue, data, vocabulary) -> int:
 def _apply_revisions(catalogue, data, vocabulary) -> int:
     kinds = {spec["slug"]: spec["type"] for spec in data["entries"]}
     by_slug = {page.slug: page for page in EntryPage.objects.child_of(catalogue)}
+    withdrawn = withdrawn_slugs(data)
     applied = 0
     for revision in data.get("revisions", []):
-        page = by_slug.get(revision["slug"])
+        # Publishing a correction would put a withdrawn entry back online.
+        page = by_slug.get(revision["slug"]) if revision["slug"] not in withdrawn else None
         if page is None or page.revisions.filter(content__change_summary=revision["change_summary"]).exists():
             continue
         page = page.specific
