@@ -63,7 +63,8 @@ def _public_outputs(client) -> dict[str, str]:
     outputs = {
         "home page": _text(client.get("/")),
         "catalogue": "\n".join(_pages(client, "/catalogue/")),
-        "feed": _text(client.get("/catalogue/feed/")),
+        # The feed holds the newest entries only: its case-study feed is where the examples would show.
+        "feed": _text(client.get("/catalogue/feed/")) + _text(client.get("/catalogue/feed/", {"type": "case-study"})),
         "CSV export": _text(client.get("/catalogue/export.csv")),
         "JSON export": _text(client.get("/catalogue/export.json")),
         "API": json.dumps(_api_records(client)),
