@@ -1,10 +1,10 @@
 """The factories build every page type, snippet and body block, and what they build is served."""
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Page
 
 from catalogue.models import ContentVersion
+from tests.data_urls import reverse
 from tests.factories import (
     AreaOfPracticeFactory,
     CaseStudyPageFactory,

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.models import CaseStudyPage, GuidancePage, InterventionPage, Outcome
-from familyjustice.models import DfjArea
+from explorer.models import DfjArea
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db

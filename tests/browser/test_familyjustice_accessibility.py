@@ -2,10 +2,9 @@
 
 import pytest
 
-from explorer.models import OPEN_DATA_TABLES
-from explorer.open_data import load_all as load_open_data
-from familyjustice.loading import load_all as load_family_justice
-from familyjustice.models import (
+from explorer.loading import load_all as load_open_data
+from explorer.models import (
+    OPEN_DATA_TABLES,
     AuthorityArea,
     DfjArea,
     DfjCourt,
@@ -39,7 +38,6 @@ PAGES = {
 @pytest.fixture
 def real_data(site):
     load_open_data()
-    load_family_justice()
     yield
     for model in (*FAMILY_JUSTICE_TABLES, *OPEN_DATA_TABLES):
         model.objects.all().delete()
