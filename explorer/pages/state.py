@@ -65,12 +65,13 @@ def csv_response(chart) -> HttpResponse:
     return response
 
 
-def respond(request, template, state, charts, **extra):
-    """Render the page, or the CSV of one of its charts when `?download=<slug>` asks for it."""
+def respond(request, template, state, charts, *, downloadable=(), **extra):
+    """Render the page, or the CSV of one of its charts (or of `downloadable` ones an include draws on it)
+    when `?download=<slug>` asks for it."""
     charts = [chart for chart in charts if chart]
     wanted = request.GET.get("download")
     if wanted:
-        chart = next((chart for chart in charts if chart.slug == wanted and chart.rows), None)
+        chart = next((chart for chart in [*charts, *downloadable] if chart.slug == wanted and chart.rows), None)
         if chart is None:
             raise Http404("No chart or table of that name on this page.")
         return csv_response(chart)

@@ -29,7 +29,7 @@ AREA = "cleveland-and-south-durham"
 def read_csv(content: bytes) -> list[list[str]]:
     """The table of a CSV download; its sources and licences follow a blank line."""
     table, _, sources = content.decode("utf-8").partition("\n\n")
-    assert sources.startswith("Source: ") and "Licence: " in sources
+    assert sources.lstrip('"').startswith("Source: ") and "Licence: " in sources
     return list(csv.reader(io.StringIO(table)))
 
 
