@@ -70,7 +70,6 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     assert java, "The HTML check needs Java: run bin/install-system-deps (default-jre-headless)."
     call_command("load_demo", stdout=open("/dev/null", "w"))
     call_command("load_open_data", stdout=open("/dev/null", "w"))
-    call_command("load_family_justice", stdout=open("/dev/null", "w"))
     files = {}
     for name, path in public_pages().items():
         response = client.get(path)

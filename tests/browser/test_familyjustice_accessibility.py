@@ -3,27 +3,11 @@
 import pytest
 
 from explorer.loading import load_all as load_open_data
-from explorer.models import (
-    OPEN_DATA_TABLES,
-    AuthorityArea,
-    DfjArea,
-    DfjCourt,
-    LegalStatusFigure,
-    ResidentialFamilyCentre,
-    Under18Conception,
-)
+from explorer.models import OPEN_DATA_TABLES
 
 from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
-FAMILY_JUSTICE_TABLES = (
-    AuthorityArea,
-    DfjCourt,
-    DfjArea,
-    LegalStatusFigure,
-    ResidentialFamilyCentre,
-    Under18Conception,
-)
 PAGES = {
     "areas": "/data/family-justice-areas/",
     "area": "/data/family-justice-areas/cleveland-and-south-durham/",
@@ -39,7 +23,7 @@ PAGES = {
 def real_data(site):
     load_open_data()
     yield
-    for model in (*FAMILY_JUSTICE_TABLES, *OPEN_DATA_TABLES):
+    for model in OPEN_DATA_TABLES:  # the family justice tables included
         model.objects.all().delete()
 
 
