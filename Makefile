@@ -47,7 +47,6 @@ migrate: install
 demo: migrate
 	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_demo
 	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_open_data
-	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py load_family_justice
 
 clean:
 	rm -rf $(VENV) $(STAMPS) db.sqlite3 staticfiles

@@ -11,7 +11,10 @@ its own `wagtail_hooks.py`:
   `{% routablepageurl page "name" ... %}`, never with a written path, so renaming the catalogue
   page in the admin moves them all.
 - `register_entry_page_sections`: return `EntrySection`s, templates rendered into a named slot of
-  the entry page ("head", "top", "after_content", "footer") with the page's context.
+  the entry page ("head", "top", "after_content", "after_references", "footer") with the page's context.
+- `register_catalogue_page_sections`: the same for the catalogue page ("head", "before_results",
+  "after_form") and for each result card on it ("result_card", with the card's `entry`). Catalogue
+  templates never include a feature app's template or load its tags (tests/test_dependencies.py).
 - `evidence_scale_url`: return the URL of the page that explains the evidence ratings ("" if none);
   evidence badges link to the first non-empty answer.
 - `entry_page_base_form_class`: return a WagtailAdminPageForm subclass for editing entries; the
@@ -29,6 +32,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 CATALOGUE_ROUTES_HOOK = "register_catalogue_routes"
 ENTRY_ROUTES_HOOK = "register_entry_routes"
 ENTRY_SECTIONS_HOOK = "register_entry_page_sections"
+CATALOGUE_SECTIONS_HOOK = "register_catalogue_page_sections"
 EVIDENCE_SCALE_URL_HOOK = "evidence_scale_url"
 ENTRY_FORM_HOOK = "entry_page_base_form_class"
 
@@ -74,9 +78,9 @@ class EntrySection:
     order: int = 100
 
 
-def entry_sections(slot: str) -> list[EntrySection]:
-    """The sections registered for one slot of the entry page, in order."""
-    sections = [section for register in hooks.get_hooks(ENTRY_SECTIONS_HOOK) for section in register()]
+def entry_sections(slot: str, hook: str = ENTRY_SECTIONS_HOOK) -> list[EntrySection]:
+    """The sections registered for one slot of the entry page (or, with `hook`, the catalogue page), in order."""
+    sections = [section for register in hooks.get_hooks(hook) for section in register()]
     return sorted((s for s in sections if s.slot == slot), key=lambda s: s.order)
 
 

@@ -1,9 +1,11 @@
-"""The page tree every installation needs: home, catalogue and the standard pages."""
+"""The page tree every installation needs: home, catalogue, the data explorer and the standard pages."""
 
 from wagtail.models import Page, Site
 
 from catalogue.models import CatalogueIndexPage
 from editorial.setup import ensure_editorial_setup
+from explorer.models import DataPage
+from explorer.models.data_page import INTRODUCTION, default_sections
 from website.models import HomePage, StandardPage
 
 HOME_INTRODUCTION = (
@@ -76,9 +78,23 @@ def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
         catalogue.save_revision().publish()
         # Roles' page permissions and the review workflow hang off the catalogue page.
         ensure_editorial_setup()
+    ensure_data_page(home)
     existing = set(StandardPage.objects.values_list("slug", flat=True))
     for spec in STANDARD_PAGES:
         if spec["slug"] not in existing:
             page = home.add_child(instance=StandardPage(show_in_menus=True, **spec))
             page.save_revision().publish()
     return home, catalogue
+
+
+def ensure_data_page(home: HomePage) -> DataPage:
+    """The data explorer's page at /data/, with the prose editors then own, if there is none."""
+    page = DataPage.objects.first()
+    if page is None:
+        page = home.add_child(
+            instance=DataPage(
+                title="Data explorer", slug="data", introduction=INTRODUCTION, sections=default_sections()
+            )
+        )
+        page.save_revision().publish()
+    return page

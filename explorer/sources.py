@@ -1,10 +1,143 @@
-"""Every dataset the explorer shows, for the sources page: publisher, release, licence, attribution,
-what it measures and its known limits (from fixtures/infant-care/ and fixtures/open-data/ READMEs)."""
+"""
+Where every figure of the data wing comes from, written once: the licence statements, each chart's
+`Source` (publisher and release, licence, definition, address) and, for the sources page, each
+dataset's `Dataset` entry (what it measures, its known limits, its fixture files). Provenance
+details come from the READMEs of fixtures/open-data/, fixtures/infant-care/ and fixtures/seed-questions/.
+"""
 
 from dataclasses import dataclass
 
 OGL = "Open Government Licence v3.0"
-OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+OGL_STATEMENT = "Contains public sector information licensed under the Open Government Licence v3.0."
+SUPPRESSED_NOTE = (
+    "[c] and [x]: suppressed by DfE to protect confidentiality; [*]: not shown by StatsWales. "
+    "Suppressed figures are left out of charts, never drawn as 0."
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a chart's data came from, under what licence, and what exactly is counted."""
+
+    title: str
+    licence: str
+    definition: str = ""
+    url: str = ""
+
+
+DFE_STARTS = Source(
+    "Department for Education: Children looked after in England including adoptions, years ending 31 March "
+    "2011 to 2025 (SFR 2011-2017; releases 2022, 2024 and 2025)",
+    OGL,
+    "Children who started to be looked after during the year aged under 1 (age on starting; first start in the "
+    "year only; children looked after only under a series of short-term placements excluded). These are infants "
+    "entering care, not newborns in care proceedings: a baby can be accommodated under section 20 without "
+    "proceedings. Local authority figures are unrounded; England and regional figures are rounded to the nearest "
+    "10 by DfE, so they need not equal the sum of local authorities.",
+    "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions",
+)
+DFE_AT_31_MARCH = Source(
+    "Department for Education: Children looked after in England including adoptions, 31 March 2011 to 2025",
+    OGL,
+    "Children looked after on 31 March aged under 1. Local authority figures 2011-2017 and 2020-2025 (2018 and "
+    "2019 England only); England and regional figures rounded to the nearest 10.",
+    DFE_STARTS.url,
+)
+STATSWALES = Source(
+    "Welsh Government, StatsWales: Children looked after at 31 March by local authority, gender and age, 2003 to 2018",
+    OGL,
+    "Children looked after on 31 March aged under 1: boys plus girls, each rounded to the nearest 5 by "
+    "StatsWales (so the total may differ from the true figure by up to 4). Cells StatsWales did not show are "
+    "suppressed.",
+)
+CAFCASS = Source(
+    "Cafcass: care applications per 10,000 children aged 0-17, via DfE Local Authority Interactive Tool (LAIT), "
+    "2015-16 to 2024-25",
+    OGL + " (as republished by DfE in LAIT; Cafcass's own reuse terms not verified)",
+    "Care applications (care orders only) per 10,000 children aged 0-17 in the financial year: children of "
+    "all ages, not infants, and applications, not children in care.",
+    "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait",
+)
+BIRTHS = Source(
+    "Office for National Statistics: live births by area of usual residence of mother, 2013-2022",
+    OGL,
+    "Live births in the calendar year, by the mother's local authority of usual residence.",
+)
+IMD = Source(
+    "Ministry of Housing, Communities and Local Government: English Indices of Deprivation 2019, "
+    "upper-tier local authority summaries",
+    OGL,
+    "IMD average score (population-weighted; higher is more deprived). England only; mostly 2015/16 data.",
+)
+SPEND = Source(
+    "MHCLG: Revenue Outturn 2024-25 (RO3), children's social care; DfE 2025 population aged 0-17",
+    OGL,
+    "Total gross expenditure on children's social care (RO3 line 30) divided by children aged 0-17.",
+)
+OFSTED = Source(
+    "Ofsted: Local authority inspection outcomes as at 31 March 2025",
+    OGL,
+    "Overall effectiveness at the latest ILACS inspection: 1 Outstanding, 2 Good, "
+    "3 Requires improvement to be good, 4 Inadequate.",
+)
+NEIGHBOURS = Source(
+    "Department for Education: statistical neighbour groupings, April 2021",
+    OGL,
+    "The ten local authorities most similar on DfE's socio-economic model.",
+)
+
+
+def own_data_source() -> Source:
+    return Source(
+        "Figures you uploaded (not stored on this site)",
+        "Yours",
+        "As you supplied them: children who started to be looked after aged under 1 in the year.",
+    )
+
+
+HMCTS_LICENCE = "MIT licence, © HM Courts & Tribunals Service"
+DERIVED_LINKS_CAVEAT = (
+    "Which local authorities belong to each family justice area is derived from HMCTS court reference data "
+    "(the courts that Find a Court or Tribunal lists for each authority's children's cases, March 2021, joined to "
+    "the Family Public Law service's court-to-area mapping). It is not an official list of Local Family Justice "
+    "Board membership, which is a local arrangement."
+)
+
+DFJ = Source(
+    "HM Courts & Tribunals Service: Family Public Law service configuration (DFJ areas and courts, June "
+    "2026) and Find a Court or Tribunal data (court links for children's cases, March 2021)",
+    HMCTS_LICENCE,
+    "Designated Family Judge areas and the courts where care applications are issued; "
+    "the links from local authorities to areas are derived from court data, not an official list of Local "
+    "Family Justice Board membership.",
+    "https://github.com/hmcts/fpl-ccd-configuration",
+)
+LEGAL_STATUS = Source(
+    "Department for Education: Children looked after in England including adoptions, reporting years 2011 to 2025",
+    OGL,
+    "Children of all ages (no breakdown for infants is published by LA) starting to be looked "
+    "after in the year ending 31 March by legal status on starting, and children looked after at "
+    "31 March by legal status and placed with parents. LA figures at 31 March 2018 and 2019 were "
+    "not obtainable.",
+    "https://explore-education-statistics.service.gov.uk/find-statistics/"
+    "children-looked-after-in-england-including-adoptions",
+)
+RFC = Source(
+    "Ofsted: Children's social care data in England, provider-level data at 31 March 2015 to 2025",
+    OGL,
+    "Residential family centres (parent-and-child assessment units) on Ofsted's register at 31 March. A "
+    "centre's local authority is where it is, not the authority that places families there. England only.",
+    "https://www.gov.uk/government/statistics/childrens-social-care-in-england-2025",
+)
+CONCEPTIONS = Source(
+    "Office for National Statistics: Conceptions in England and Wales, via DfE Local Authority "
+    "Interactive Tool (2016 to 2022)",
+    OGL,
+    "Under-18 conceptions per 1,000 girls aged 15 to 17, calendar year of conception. A proxy for "
+    "young parenthood, not births by mother's age: a conception can end in abortion.",
+    "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait",
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +160,7 @@ DATASETS = [
         "Children looked after in England including adoptions: SFR underlying data 2011 to 2017; releases 2022, "
         "2024 and 2025 (the newest release holding each value is used)",
         OGL,
-        OGL_ATTRIBUTION + " Source: Department for Education, Children looked after in England including "
+        OGL_STATEMENT + " Source: Department for Education, Children looked after in England including "
         "adoptions (2011-2025).",
         "Children who started to be looked after during the year ending 31 March, aged under 1 on starting "
         "(first start in the year only; short-term placements excluded), with all-age starts from the same "
@@ -45,7 +178,7 @@ DATASETS = [
         "Department for Education (DfE)",
         "As above (SFR 2011-2017; releases 2022 to 2025)",
         OGL,
-        OGL_ATTRIBUTION + " Source: Department for Education.",
+        OGL_STATEMENT + " Source: Department for Education.",
         "Children looked after on 31 March aged under 1, with all ages from the same publication.",
         "LA level 2011-2017 and 2020-2025 only (2018-2019 England only). Cumbria 2020-2023 and Northamptonshire "
         "2020-2021 missing. National and regional figures rounded to 10.",
@@ -56,7 +189,7 @@ DATASETS = [
         "Welsh Government (StatsWales)",
         "2003 to 2018 exports",
         OGL,
-        OGL_ATTRIBUTION + " Source: Welsh Government, StatsWales, Children looked after at 31 March by local "
+        OGL_STATEMENT + " Source: Welsh Government, StatsWales, Children looked after at 31 March by local "
         "authority, gender and age.",
         "Children looked after on 31 March aged under 1 (boys plus girls), with all ages.",
         "Every cell rounded to the nearest 5 by StatsWales; the under-1 figure adds two rounded numbers, so it can "
@@ -69,7 +202,7 @@ DATASETS = [
         "LAIT, 2015-16 to 2024-25",
         OGL + " (LAIT); Cafcass's own reuse statement could not be checked",
         "Source: Cafcass, care applications per 10,000 child population, via DfE Local Authority Interactive "
-        "Tool. " + OGL_ATTRIBUTION,
+        "Tool. " + OGL_STATEMENT,
         "Care applications (care orders only) per 10,000 children aged 0-17 in the financial year.",
         "Rates for all ages, not counts and not infants. LAIT keeps old Dorset and Northamptonshire labels after "
         "reorganisation and has no values for Cumberland or Westmorland and Furness.",
@@ -93,7 +226,7 @@ DATASETS = [
         "Ministry of Housing, Communities and Local Government",
         "IoD 2019",
         OGL,
-        OGL_ATTRIBUTION,
+        OGL_STATEMENT,
         "IMD average score and rank; IDACI score.",
         "England only; mostly 2015/16 data; no figure for areas whose boundaries changed since 2019.",
         "fixtures/open-data/imd2019_upper_tier.csv",
@@ -103,7 +236,7 @@ DATASETS = [
         "Ministry of Housing, Communities and Local Government",
         "2024-25",
         OGL,
-        OGL_ATTRIBUTION,
+        OGL_STATEMENT,
         "Gross expenditure on children's social care by service line, £ thousand.",
         "England only; some returns not received; early-help spend only by proxy.",
         "fixtures/open-data/childrens_services_spend_2024_25.csv",
@@ -113,7 +246,7 @@ DATASETS = [
         "Department for Education",
         "Children looked after in England including adoptions, 2025",
         OGL,
-        OGL_ATTRIBUTION,
+        OGL_STATEMENT,
         "Children looked after and population aged 0-17, by LA.",
         "England only.",
         "fixtures/open-data/children_looked_after_rates.csv",
@@ -123,7 +256,7 @@ DATASETS = [
         "Ofsted",
         "As at 31 March 2025",
         OGL,
-        OGL_ATTRIBUTION,
+        OGL_STATEMENT,
         "Overall effectiveness and sub-judgements at the latest inspection.",
         "England only (Welsh services are inspected by Care Inspectorate Wales, not included).",
         "fixtures/open-data/ofsted_ilacs_judgements_2025.csv",
@@ -133,7 +266,7 @@ DATASETS = [
         "Department for Education",
         "April 2021",
         OGL,
-        OGL_ATTRIBUTION,
+        OGL_STATEMENT,
         "The ten most similar English LAs for each LA.",
         "England only; groups naming Cumbria (abolished 2023) are left out.",
         "fixtures/open-data/statistical_neighbours_2021.csv",
@@ -149,5 +282,58 @@ DATASETS = [
         "Quoted from press and news pages; no machine-readable LA tables were found, so LA-level figures (e.g. the "
         "16 outlier LAs of 2016) cannot be reproduced.",
         "fixtures/open-data/born_into_care_headlines.csv; fixtures/infant-care/published_born_into_care_figures.csv",
+    ),
+    Dataset(
+        "Designated Family Judge areas, their courts, and the areas each local authority's cases go to",
+        "HM Courts & Tribunals Service (HMCTS)",
+        "Family Public Law service configuration (hmcts/fpl-ccd-configuration, commit 9b4721b), as at June 2026; "
+        "Find a Court or Tribunal court links for children's cases (hmcts/fact-api, data load of March 2021 with "
+        "corrections to May 2021)",
+        HMCTS_LICENCE,
+        "Derived from HM Courts & Tribunals Service reference data (Family Public Law service configuration; Find "
+        "a Court or Tribunal data), © HMCTS, MIT licence.",
+        "The 43 DFJ areas and their care-issuing courts; which area(s) each local authority's children's cases go "
+        "to, joined on Familyman court code.",
+        DERIVED_LINKS_CAVEAT + " Authorities whose courts are in several areas are shown with every candidate "
+        "area and left out of pooled figures.",
+        "fixtures/seed-questions/dfj_areas.csv; dfj_area_courts.csv; la_dfj_area.csv",
+        DFJ.url,
+    ),
+    Dataset(
+        "Children looked after by legal status, and placed with parents, by local authority, England",
+        "Department for Education (DfE)",
+        "Children looked after in England including adoptions, 2011 to 2025",
+        OGL,
+        OGL_STATEMENT + " Source: Department for Education, Children looked after in England including adoptions "
+        "(2011-2025).",
+        LEGAL_STATUS.definition,
+        "Children of all ages: no LA-level breakdown for infants is published. LA figures at 31 March 2018 and "
+        "2019 were not obtainable.",
+        "fixtures/seed-questions/england_cla_starts_legal_status_wide.csv; england_cla_at31march_legal_status_wide.csv",
+        LEGAL_STATUS.url,
+    ),
+    Dataset(
+        "Residential family centres (parent-and-child assessment units) on Ofsted's register, England",
+        "Ofsted",
+        "Children's social care data in England, provider-level data at 31 March 2015 to 2025",
+        OGL,
+        OGL_STATEMENT + " Source: Ofsted, Children's social care data in England, provider-level data.",
+        "Each centre registered at 31 March, with its sector, registered places and latest overall judgement.",
+        "A centre's local authority is where it is, not the authority that places families there. Wales is not "
+        "covered (Care Inspectorate Wales registers Welsh centres). Places were not published in 2015.",
+        "fixtures/seed-questions/ofsted_residential_family_centres.csv",
+        RFC.url,
+    ),
+    Dataset(
+        "Under-18 conception rate by local authority, England",
+        "Office for National Statistics, via DfE Local Authority Interactive Tool",
+        "Conceptions in England and Wales, 2016 to 2022",
+        OGL,
+        OGL_STATEMENT + " Source: Office for National Statistics, Conceptions in England and Wales, via DfE Local "
+        "Authority Interactive Tool.",
+        CONCEPTIONS.definition,
+        "A proxy for young parenthood, not births by mother's age: a conception can end in abortion.",
+        "fixtures/seed-questions/under18_conception_rate_la.csv",
+        CONCEPTIONS.url,
     ),
 ]

@@ -1,11 +1,15 @@
-"""Admin wiring: the newborn-data upload and the list of versions, for users allowed to add datasets."""
+"""Admin wiring: the newborn-data upload and the list of versions, for users allowed to add datasets; the
+dated, sourced trend events editors set beside the national trend."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import NewbornDatasetListView, NewbornUploadView, user_can_upload
+from .models import TrendEvent
 
 admin_urls = [
     path("", NewbornDatasetListView.as_view(), name="datasets"),
@@ -33,3 +37,18 @@ def register_newborn_data_menu_item():
 @hooks.register("register_permissions")
 def register_newborn_data_permissions():
     return Permission.objects.filter(content_type__app_label="explorer", codename="add_newborndataset")
+
+
+class TrendEventViewSet(SnippetViewSet):
+    model = TrendEvent
+    icon = "date"
+    menu_label = "Trend events"
+    menu_order = 265
+    add_to_admin_menu = True
+    list_display = ["title", "date", "date_precision", "source_title"]
+    list_filter = ["date_precision"]
+    search_fields = ["title", "description", "source_title"]
+    ordering = ["date"]
+
+
+register_snippet(TrendEventViewSet)

@@ -1,8 +1,11 @@
-"""Admin wiring: the broken-links report under Reports, and its re-check action."""
+"""Admin wiring: the broken-links report under Reports, and its re-check action; on entry pages, the date
+each source link was last checked (a section of the entry page, through the catalogue's hook)."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from catalogue.extensions import ENTRY_SECTIONS_HOOK, EntrySection
 
 from .admin_views import BrokenLinksReportView, recheck_links, user_can_check_links
 
@@ -28,3 +31,8 @@ def register_broken_links_report():
     return BrokenLinksMenuItem(
         "Broken links", reverse("linkcheck:report"), name="broken-links", icon_name="link", order=60
     )
+
+
+@hooks.register(ENTRY_SECTIONS_HOOK)
+def entry_sections():
+    return [EntrySection("after_references", "linkcheck/entry_sources_section.html")]

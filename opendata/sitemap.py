@@ -6,6 +6,8 @@ Wagtail's own sitemap view renders every live public page through `.specific()` 
 engine on every request: 4.7 MB and about 8 s at 100,000 entries. This lists the same pages (live,
 public, under the site's root, with Wagtail's `lastmod`: last published, else last revised) from
 one query a file. The addresses use the Wagtail Site's root URL, never the request's Host header.
+Pages whose type lists more addresses than its own (Wagtail's `get_sitemap_urls`, e.g. the data page's
+routes: every chart page, profile and area) add them after the pages, in the last files.
 """
 
 import math
@@ -14,7 +16,7 @@ from xml.sax.saxutils import escape
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site, get_page_models
 
 from catalogue.io.versioned_files import VersionedFiles
 
@@ -32,6 +34,18 @@ def _public_pages(site: Site):
     return site.root_page.get_descendants(inclusive=True).live().public().order_by("path")
 
 
+def _route_addresses(site: Site) -> list[str]:
+    """The addresses beneath pages whose type lists its routes (get_sitemap_urls), their own left out."""
+    types = [model for model in get_page_models() if model.get_sitemap_urls is not Page.get_sitemap_urls]
+    if not types:
+        return []
+    addresses = []
+    for page in _public_pages(site).type(*types).specific():
+        own = page.get_full_url()
+        addresses += [url["location"] for url in page.get_sitemap_urls() if url["location"] != own]
+    return addresses
+
+
 def _xml_response(path) -> FileResponse:
     return FileResponse(path.open("rb"), content_type="application/xml; charset=utf-8")
 
@@ -42,7 +56,7 @@ def sitemap_index(request):
     site = _site(request)
 
     def build():
-        files = max(1, math.ceil(_public_pages(site).count() / SITEMAP_PAGE_URLS))
+        files = max(1, math.ceil((_public_pages(site).count() + len(_route_addresses(site))) / SITEMAP_PAGE_URLS))
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{XMLNS}">\n'
         for number in range(1, files + 1):
             location = site.root_url + reverse("opendata-sitemap-page", args=[number])
@@ -57,20 +71,21 @@ def sitemap_page(request, number: int):
     """One file of the sitemap: pages in tree order, SITEMAP_PAGE_URLS of them at most."""
     site = _site(request)
     pages = _public_pages(site)
-    if not 1 <= number <= MAX_FILES or (number > 1 and not pages[(number - 1) * SITEMAP_PAGE_URLS :].exists()):
+    start, end = (number - 1) * SITEMAP_PAGE_URLS, number * SITEMAP_PAGE_URLS
+    if not 1 <= number <= MAX_FILES or (number > 1 and start >= pages.count() + len(_route_addresses(site))):
         raise Http404("There is no sitemap file with that number.")
 
     def build():
-        root_path = site.root_page.url_path
-        rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[
-            (number - 1) * SITEMAP_PAGE_URLS : number * SITEMAP_PAGE_URLS
-        ]
+        root_path, page_count, routes = site.root_page.url_path, pages.count(), _route_addresses(site)
+        rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[start:end]
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
         for url_path, published, revised in rows.iterator(chunk_size=5000):
             location = site.root_url + url_path[len(root_path) - 1 :]
             changed = published or revised
             lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
             yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"
+        for location in routes[max(0, start - page_count) : max(0, end - page_count)]:
+            yield f"<url><loc>{escape(location)}</loc></url>\n"
         yield "</urlset>\n"
 
     return _xml_response(sitemap_files.path(f"{site.pk}:{number}", build))

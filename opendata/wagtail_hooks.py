@@ -3,7 +3,13 @@
 from django.http import Http404
 from wagtail import hooks
 
-from catalogue.extensions import CATALOGUE_ROUTES_HOOK, ENTRY_ROUTES_HOOK, ENTRY_SECTIONS_HOOK, EntrySection
+from catalogue.extensions import (
+    CATALOGUE_ROUTES_HOOK,
+    CATALOGUE_SECTIONS_HOOK,
+    ENTRY_ROUTES_HOOK,
+    ENTRY_SECTIONS_HOOK,
+    EntrySection,
+)
 
 from .routes import catalogue_routes, entry_routes
 
@@ -18,6 +24,17 @@ def entry_sections():
         EntrySection("head", "opendata/entry_head.html"),
         EntrySection("top", "opendata/entry_top.html"),
         EntrySection("footer", "opendata/entry_footer.html", order=200),
+    ]
+
+
+@hooks.register(CATALOGUE_SECTIONS_HOOK)
+def catalogue_sections():
+    """Feed and export links in the head and above the results; comparing entries on each card and below."""
+    return [
+        EntrySection("head", "opendata/search_head.html"),
+        EntrySection("before_results", "opendata/search_links.html"),
+        EntrySection("result_card", "opendata/compare_checkbox.html"),
+        EntrySection("after_form", "opendata/compare_form.html"),
     ]
 
 

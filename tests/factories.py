@@ -35,7 +35,7 @@ from catalogue.models import (
     Topic,
 )
 from evidencemap.models import ResearchQuestion
-from familyjustice.models import TrendEvent
+from explorer.models import TrendEvent
 from website.models import HomePage, StandardPage
 
 # StreamField blocks of an entry's body.

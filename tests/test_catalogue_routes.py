@@ -16,9 +16,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.http import QueryDict
-from django.urls import reverse
 
 from catalogue.models import CatalogueIndexPage, LocalAuthority
+from tests.data_urls import reverse
 from tests.evidencemap.helpers import cite, make_reference
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 from tests.sitemaps import sitemap_paths

@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from catalogue.caches import per_content_version
 from catalogue.models import ContentVersion
+from tests.data_urls import reverse
 from tests.editorial.conftest import entry_form_data
 from tests.factories import InterventionPageFactory
 

@@ -1,10 +1,10 @@
 """The factories build every page type, snippet and body block, and what they build is served."""
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Page
 
 from catalogue.models import ContentVersion
+from tests.data_urls import reverse
 from tests.factories import (
     AreaOfPracticeFactory,
     CaseStudyPageFactory,
@@ -83,7 +83,7 @@ def test_synonym_group_factory_makes_a_group_the_catalogue_search_uses(client, b
     assert entry.title in html  # found only through the group: neither word is in the entry
 
 
-def test_trend_event_factory_makes_an_event_the_trend_pages_list(client):
+def test_trend_event_factory_makes_an_event_the_trend_pages_list(client, site_tree):
     event = TrendEventFactory(title="A change made by a test")
     event.full_clean()  # the source link the admin requires is there
     html = client.get(reverse("explorer:overview")).content.decode()

@@ -23,13 +23,13 @@ from catalogue.search.engine import _text_masks
 from catalogue.search.snapshot import get_snapshot
 from tests.factories import InterventionPageFactory
 
-APPS = ["catalogue", "opendata", "explorer", "evidencemap", "familyjustice", "website", "editorial", "linkcheck"]
+APPS = ["catalogue", "opendata", "explorer", "evidencemap", "website", "editorial", "linkcheck"]
 # Memos of pure functions (of their arguments, of files shipped with the code, of the loaded models):
 # they cannot go stale.
 PURE_MEMOS = {
     "catalogue/search/words.py:stem",
     "opendata/citation.py:_style",
-    "explorer/boundaries.py:_imd_matches",
+    "explorer/figures/boundaries.py:_imd_matches",
     "catalogue/caches.py:_content_version_model",
 }
 # Module state that is not a cache of content: the process's scratch directory for generated files.

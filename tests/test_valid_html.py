@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.models import CaseStudyPage, GuidancePage, InterventionPage, Outcome
-from familyjustice.models import DfjArea
+from explorer.models import DfjArea
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,6 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     assert java, "The HTML check needs Java: run bin/install-system-deps (default-jre-headless)."
     call_command("load_demo", stdout=open("/dev/null", "w"))
     call_command("load_open_data", stdout=open("/dev/null", "w"))
-    call_command("load_family_justice", stdout=open("/dev/null", "w"))
     files = {}
     for name, path in public_pages().items():
         response = client.get(path)

@@ -24,12 +24,13 @@ from catalogue.caches import per_content_version
 from catalogue.models import CatalogueIndexPage
 from catalogue.search.facets import FACETS_BY_PARAM
 from evidencemap.filters import FILTER_NAMES
+from explorer.links import data_page
 
 ONE, SET, LIST = "one", "set", "list"
 
 CATALOGUE = {"q": ONE, "sort": ONE, "page": ONE, **dict.fromkeys(FACETS_BY_PARAM, SET)}
 EVIDENCE_MAP = {**dict.fromkeys(FILTER_NAMES, SET), "page": ONE}
-# The data explorer and the family-justice pages under /data/ read the same three.
+# Every page of the data wing (beneath the data page, wherever editors put it) reads the same three.
 EXPLORER = {"dataset": ONE, "year": ONE, "download": ONE}
 
 # The site's own views, at the addresses website/urls.py gives them: (path, parameters); a path ending
@@ -42,7 +43,6 @@ PAGE_PARAMETERS = [
     ("/evidence-map/table/", EVIDENCE_MAP),
     ("/evidence-map/evidence-map.csv", EVIDENCE_MAP),
     ("/evidence-map/references/", {**EVIDENCE_MAP, "intervention": ONE, "outcome": ONE}),
-    ("/data/*", EXPLORER),
 ]
 
 
@@ -51,6 +51,9 @@ def parameters_for(path: str) -> dict[str, str]:
     for pattern, parameters in PAGE_PARAMETERS:
         if pattern.endswith("/*") and path.startswith(pattern[:-1]) or path == pattern:
             return parameters
+    data_page_path = data_page()[1]
+    if data_page_path and path.startswith(data_page_path):
+        return EXPLORER
     return CATALOGUE if path in catalogue_paths() else {}
 
 

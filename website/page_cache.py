@@ -1,12 +1,12 @@
 """
 Whole-page caching for anonymous visitors, invalidated whenever published content changes.
 
-The cache key includes `ContentVersion`, the site's content version: a counter in the database
-that every publish, unpublish, move, privacy change and non-page content edit moves on (see
-`catalogue.signals` and `connect_invalidation` below), so every web process stops serving a stale
-page on its very next request. Reading it for the key costs the request nothing extra: the version
-is read once per GET and shared with everything else that asks (catalogue.caches). Editors (anyone
-with a session cookie) always get fresh pages.
+The cache key includes `ContentVersion`, the site's content version: a counter in the database that
+every publish, unpublish, move, privacy change and non-page content edit moves on (see
+`catalogue.signals`, and `connect_invalidation` below for every model website/content_models.py
+lists), so every web process stops serving a stale page on its very next request. Reading it for the
+key costs the request nothing extra: the version is read once per GET and shared with everything
+else that asks (catalogue.caches). Editors (anyone with a session cookie) always get fresh pages.
 
 Only requests for the configured host (SITE_BASE_URL) are cached, and the key holds only what the
 response depends on (see `page_cache_key` and website/cache_parameters.py): a visitor who sends
@@ -19,20 +19,17 @@ by outer middleware on every response, cached or not.
 
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
 
 from catalogue.models import ContentVersion
 
+from .content_models import content_models
 from .site_url import canonical_host, normalise_host
 
 CACHED_METHODS = {"GET", "HEAD"}
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
-# Non-page models in these apps feed public pages (vocabularies, references, data sets, questions).
-CONTENT_APPS = ("catalogue", "website", "explorer", "evidencemap")
 
 
 class AnonymousPageCacheMiddleware:
@@ -109,12 +106,7 @@ def _content_changed(sender, **kwargs):
 
 def connect_invalidation() -> None:
     """Edits to non-page content (pages are covered by the publish signals) invalidate the cache."""
-    for label in CONTENT_APPS:
-        if label not in {config.label for config in apps.get_app_configs()}:
-            continue
-        for model in apps.get_app_config(label).get_models():
-            if issubclass(model, Page) or model is ContentVersion:
-                continue
-            uid = f"page-cache-{model._meta.label}"
-            post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    for model in content_models():
+        uid = f"page-cache-{model._meta.label}"
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-delete")

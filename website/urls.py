@@ -24,8 +24,6 @@ if settings.DEBUG:
 # Open data (API, compare, robots.txt) before the page tree claims the paths.
 urlpatterns += [path("", include("opendata.urls"))]
 urlpatterns += [path("evidence-map/", include("evidencemap.urls"))]
-urlpatterns += [path("data/", include("familyjustice.urls"))]
-urlpatterns += [path("data/", include("explorer.urls"))]
 # Wagtail's pattern takes only slash-ended segments; page routes ending in a file name (the catalogue's
 # export.csv, an entry's cite.bib) reach its page routing through this one, after every app's own URLs.
 urlpatterns += [re_path(r"^((?:[\w\-]+/)+[\w\-]+\.\w+)$", wagtail_views.serve, name="page-file-route")]

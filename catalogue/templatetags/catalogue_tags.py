@@ -4,8 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from catalogue.extensions import CATALOGUE_SECTIONS_HOOK, ENTRY_SECTIONS_HOOK, evidence_scale_url
 from catalogue.extensions import entry_sections as registered_sections
-from catalogue.extensions import evidence_scale_url
 from catalogue.navigation import site_navigation
 
 register = template.Library()
@@ -32,14 +32,20 @@ def catalogue_url(context, route_name="", *args):
 
 
 @register.simple_tag(takes_context=True)
-def entry_sections(context, slot):
+def entry_sections(context, slot, hook=ENTRY_SECTIONS_HOOK):
     """Render the sections feature apps registered for this slot of the entry page, with its context."""
     engine = context.template.engine
     parts = []
-    for section in registered_sections(slot):
+    for section in registered_sections(slot, hook):
         with context.push():
             parts.append(engine.get_template(section.template).render(context))
     return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_sections(context, slot):
+    """Render the sections feature apps registered for this slot of the catalogue page (or of a result card)."""
+    return entry_sections(context, slot, CATALOGUE_SECTIONS_HOOK)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")

@@ -1,9 +1,39 @@
-"""Template helpers for the explorer's chart pages."""
+"""Template helpers for the data wing's pages: chart downloads and SVG, the family justice panel of a
+local authority profile, and the list of trend events beside the national trend."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from explorer import links
+from explorer.models import TrendEvent
+from explorer.pages.authority_panel import build_panel
+from explorer.sources import DERIVED_LINKS_CAVEAT
+
 register = template.Library()
+
+
+@register.simple_tag
+def data_url(name, *args):
+    """The address of one of the data page's routes: {% data_url "local_authority" code %}."""
+    return links.data_url(name, *args)
+
+
+@register.simple_tag
+def data_home_url():
+    """The data page's address ("" if there is none), for the site's main menu."""
+    return links.data_home_url()
+
+
+@register.simple_tag(takes_context=True)
+def data_lede(context):
+    """The opening paragraph editors wrote for this page of the data explorer (nothing if they wrote none)."""
+    request = context.get("request")
+    page, section = getattr(request, "data_page", None), getattr(request, "data_section", "")
+    if page is None:
+        return ""
+    text = page.introduction if section == "overview" else page.lede(section)
+    return format_html('<p class="govuk-body-l">{}</p>', text) if text else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -18,5 +48,16 @@ def chart_download_url(context, chart):
 
 @register.filter
 def chart_svg(chart):
-    """The chart's SVG; it is built by explorer.svg, which escapes every piece of text it contains."""
+    """The chart's SVG; it is built by explorer.charts.svg, which escapes every piece of text it contains."""
     return mark_safe(chart.svg)  # noqa: S308
+
+
+@register.inclusion_tag("explorer/includes/la_panel.html", takes_context=True)
+def la_family_justice_panel(context, authority):
+    return {"panel": build_panel(authority), "caveat": DERIVED_LINKS_CAVEAT, "request": context.get("request")}
+
+
+@register.inclusion_tag("explorer/includes/events_panel.html")
+def trend_events_list():
+    """Every event, numbered in date order, with its source (including any after the latest figures)."""
+    return {"events": list(enumerate(TrendEvent.objects.order_by("date", "pk"), start=1))}

@@ -2,8 +2,8 @@
 
 import pytest
 
+from explorer.loading import load_all
 from explorer.models import OPEN_DATA_TABLES
-from explorer.open_data import load_all
 
 from .test_accessibility import violations_on
 

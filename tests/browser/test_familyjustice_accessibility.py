@@ -2,29 +2,12 @@
 
 import pytest
 
+from explorer.loading import load_all as load_open_data
 from explorer.models import OPEN_DATA_TABLES
-from explorer.open_data import load_all as load_open_data
-from familyjustice.loading import load_all as load_family_justice
-from familyjustice.models import (
-    AuthorityArea,
-    DfjArea,
-    DfjCourt,
-    LegalStatusFigure,
-    ResidentialFamilyCentre,
-    Under18Conception,
-)
 
 from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
-FAMILY_JUSTICE_TABLES = (
-    AuthorityArea,
-    DfjCourt,
-    DfjArea,
-    LegalStatusFigure,
-    ResidentialFamilyCentre,
-    Under18Conception,
-)
 PAGES = {
     "areas": "/data/family-justice-areas/",
     "area": "/data/family-justice-areas/cleveland-and-south-durham/",
@@ -39,9 +22,8 @@ PAGES = {
 @pytest.fixture
 def real_data(site):
     load_open_data()
-    load_family_justice()
     yield
-    for model in (*FAMILY_JUSTICE_TABLES, *OPEN_DATA_TABLES):
+    for model in OPEN_DATA_TABLES:  # the family justice tables included
         model.objects.all().delete()
 
 

@@ -5,9 +5,26 @@ import csv
 import pytest
 
 from catalogue.models import LocalAuthority
-from explorer.infant_care import INFANT_CARE
+from demo.site_tree import ensure_data_page, ensure_site_tree
+from explorer.loading import load_all
+from explorer.loading.family_justice import SEED_QUESTIONS
+from explorer.loading.family_justice import load_family_justice as load_family_justice_only
+from explorer.loading.infant_care import INFANT_CARE
+from explorer.loading.open_data import OPEN_DATA
 from explorer.models import InfantCareFigure, LiveBirths
-from explorer.open_data import OPEN_DATA, load_all
+
+
+@pytest.fixture(autouse=True)
+def data_page(request):
+    """The data wing's pages are routes of the data page: every test here has one (its site tree's)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return None  # the migration tests rebuild tables themselves
+    if marker is None and "db" not in request.fixturenames:
+        return None  # a test of pure functions touches no database
+    request.getfixturevalue("db")
+    home, _ = ensure_site_tree()
+    return ensure_data_page(home)
 
 
 @pytest.fixture
@@ -15,11 +32,31 @@ def open_data(db):
     return load_all()
 
 
-def fixture_rows(filename: str) -> list[dict]:
-    """A fixture CSV as the tests read it, independently of the loader."""
-    folder = INFANT_CARE if (INFANT_CARE / filename).exists() else OPEN_DATA
-    with open(folder / filename, encoding="utf-8", newline="") as handle:
+ROOT = SEED_QUESTIONS.parent  # fixtures/
+
+
+def fixture_rows(folder_or_filename: str, filename: str | None = None) -> list[dict]:
+    """A fixture CSV as the tests read it, independently of the loader: fixture_rows("file.csv") from
+    fixtures/infant-care/ or open-data/, or fixture_rows("seed-questions", "file.csv")."""
+    if filename is not None:
+        path = ROOT / folder_or_filename / filename
+    else:
+        filename = folder_or_filename
+        path = (INFANT_CARE if (INFANT_CARE / filename).exists() else OPEN_DATA) / filename
+    with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def family_justice(db):
+    """The family justice tables only (fixtures/seed-questions/)."""
+    return load_family_justice_only()
+
+
+@pytest.fixture
+def all_data(db):
+    """Every dataset /data/ shows."""
+    return load_all()
 
 
 def make_figures(rows, *, year=2020, births=2000, england=None):

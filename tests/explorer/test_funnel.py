@@ -6,8 +6,9 @@ import io
 import pytest
 
 from catalogue.models import LocalAuthority
-from explorer import pages, statistics, under_one
-from explorer.statistics import FunnelPosition
+from explorer.figures import statistics, under_one
+from explorer.figures.statistics import FunnelPosition
+from explorer.pages import outliers as pages
 
 from .conftest import fixture_rows, make_figures
 

@@ -6,12 +6,12 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from catalogue.models import LocalAuthority
-from explorer import infant_care
+from explorer.loading import infant_care
 from explorer.models import CafcassRate, InfantCareFigure, NewbornCount, NewbornDataset, PublishedQuote
-from explorer.own_data import EXAMPLE_CSV, FICTIONAL_AREAS
+from explorer.pages.your_data import EXAMPLE_CSV, FICTIONAL_AREAS
+from tests.data_urls import reverse
 
 from .conftest import fixture_rows
 

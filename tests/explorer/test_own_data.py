@@ -4,12 +4,12 @@ import io
 from html import unescape
 
 import pytest
-from django.urls import reverse
 
 from catalogue.io.importing import MAX_LISTED_PROBLEMS
 from explorer.models import InfantCareFigure, NewbornCount, NewbornDataset
-from explorer.own_data import OWN_FORMAT
+from explorer.pages.your_data import OWN_FORMAT
 from explorer.uploads import read_figures
+from tests.data_urls import reverse
 
 from .conftest import make_figures
 

@@ -8,12 +8,12 @@ import io
 from html import unescape
 
 import pytest
-from django.urls import reverse
 
 from catalogue.models import LocalAuthority
+from explorer.formatting import year_label
+from explorer.loading import load_all
 from explorer.models import OPEN_DATA_TABLES
-from explorer.open_data import load_all
-from explorer.under_one import year_label
+from tests.data_urls import reverse
 from tests.factories import CaseStudyPageFactory
 
 from .conftest import fixture_rows

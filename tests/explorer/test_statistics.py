@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from explorer import statistics as st
+from explorer.figures import statistics as st
 
 
 def test_rate_per_10000_live_births():

@@ -4,10 +4,10 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from explorer.models import NewbornCount, NewbornDataset
 from explorer.uploads import MAX_UPLOAD_BYTES, read_figures
+from tests.data_urls import reverse
 from tests.workbooks import csv_as_workbook
 
 HEADER = "la_code,year,babies_under_one_week,issued_within_7_days,babies_of_recurrent_mothers\n"

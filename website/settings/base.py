@@ -27,7 +27,6 @@ INSTALLED_APPS = [
     "opendata",
     "evidencemap",
     "explorer",
-    "familyjustice",
     "editorial",
     "linkcheck",
     "demo",

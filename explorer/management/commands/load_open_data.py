@@ -1,15 +1,15 @@
-"""Load the open data in fixtures/open-data/ and the real under-1 figures in fixtures/infant-care/."""
+"""Load every published dataset of the data wing: fixtures/open-data/, infant-care/ and seed-questions/."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from explorer.loading import FixtureError, load_all
 from explorer.models import NewbornCount, NewbornDataset
-from explorer.open_data import FixtureError, load_all
 
 
 class Command(BaseCommand):
     help = (
-        "Load (or reload) the explorer's open data and real under-1 figures. Idempotent; a missing or "
-        "malformed file stops the load with a message naming it, and the previous data are kept."
+        "Load (or reload) every dataset /data/ shows (open data, under-1 figures, family justice). Idempotent; "
+        "a missing or malformed file stops the load with a message naming it, and the previous data are kept."
     )
 
     def handle(self, *args, **options):

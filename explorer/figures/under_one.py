@@ -1,0 +1,164 @@
+"""
+The real under-1 figures as the rest of the site uses them: counts of infants entering care (or in
+care on 31 March), their live births, rate per 10,000 live births and share of all ages.
+
+Public entry point for other apps and the family justice pages:
+
+    under_one_figures(la_codes, year, measure="starts") -> dict[str, UnderOneFigure]
+
+Honest denominators:
+- **Births pairing.** A reporting year ends on 31 March: year 2023 is April 2022 to March 2023. It is
+  paired with ONS live births in the calendar year it starts in (2023 -> births in 2022), by the
+  mother's area of usual residence. Births exist for 2013-2022, so rates exist for reporting years
+  2014-2023 only; no denominator is ever extrapolated to other years.
+- **Births by today's boundaries.** ONS births are on current LA boundaries. An authority whose
+  boundary changed (Bournemouth, Poole, old Dorset county) has no births figure of its own, so no rate.
+  The one exception is Northamptonshire county (to 2021): its area is exactly North plus West
+  Northamptonshire, so its births are their sum (`DERIVED_BIRTHS`).
+- Where there is no births figure the share of all children of all ages in the same publication
+  is the fallback measure.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import ENGLAND_CODE, InfantCareFigure, LiveBirths
+from . import statistics
+
+BIRTHS_LAG = 1
+PAIRING = (
+    "Each reporting year (April to March) is paired with ONS live births in the calendar year it starts "
+    "in: for example, the year ending 31 March 2023 with births in 2022."
+)
+DERIVED_BIRTHS = {"E10000021": ("E06000061", "E06000062")}  # Northamptonshire = North + West Northamptonshire
+
+
+def births_year_for(year: int) -> int:
+    """The calendar year of live births paired with a reporting year ending 31 March `year`."""
+    return year - BIRTHS_LAG
+
+
+@dataclass
+class UnderOneFigure:
+    """One area's published under-1 figure for one reporting year, with its paired births."""
+
+    area_code: str
+    area_name: str
+    year: int
+    measure: str
+    count: int | None  # None = suppressed (see flag), never 0
+    flag: str
+    births: int | None
+    all_ages_count: int | None
+    country: str = "England"
+    geographic_level: str = "Local authority"
+    region_code: str = ""
+    rounding: str = ""
+    area_code_as_published: str = ""
+    own_data: bool = False
+    all_ages_flag: str = ""
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+    @property
+    def births_year(self) -> int:
+        return births_year_for(self.year)
+
+    @property
+    def rate(self) -> float | None:
+        """Per 10,000 live births; None when suppressed or when there are no births for the paired year."""
+        return None if self.suppressed else statistics.rate_per_10000(self.count, self.births)
+
+    @property
+    def share_of_all_ages(self) -> float | None:
+        """Under-1 count as a percentage of all ages in the same publication."""
+        if self.suppressed or not self.all_ages_count:
+            return None
+        return self.count / self.all_ages_count * 100
+
+
+def births_by_code_year() -> dict[tuple[str, int], int]:
+    births = {
+        (code, year): value for code, year, value in LiveBirths.objects.values_list("area_code", "year", "live_births")
+    }
+    for whole, parts in DERIVED_BIRTHS.items():
+        for year in {year for code, year in births if code == parts[0]}:
+            if all((part, year) in births for part in parts):
+                births[(whole, year)] = sum(births[(part, year)] for part in parts)
+    return births
+
+
+def _figure(row: InfantCareFigure, births) -> UnderOneFigure:
+    return UnderOneFigure(
+        row.area_code,
+        row.area_name,
+        row.year,
+        row.measure,
+        row.count,
+        row.flag,
+        births.get((row.area_code, births_year_for(row.year))),
+        row.all_ages_count,
+        row.country,
+        row.geographic_level,
+        row.region_code,
+        row.rounding,
+        row.area_code_as_published,
+        all_ages_flag=row.all_ages_flag,
+    )
+
+
+def figures(
+    measure=InfantCareFigure.Measure.STARTS,
+    *,
+    codes: Iterable[str] | None = None,
+    year: int | None = None,
+    level: str | None = None,
+    births=None,
+) -> list[UnderOneFigure]:
+    """Every published figure for the measure, optionally for some areas, one year or one level."""
+    rows = InfantCareFigure.objects.filter(measure=measure)
+    if codes is not None:
+        rows = rows.filter(area_code__in=list(codes))
+    if year is not None:
+        rows = rows.filter(year=year)
+    if level is not None:
+        rows = rows.filter(geographic_level=level)
+    births = births_by_code_year() if births is None else births
+    return [_figure(row, births) for row in rows.order_by("area_code", "year")]
+
+
+def under_one_figures(
+    la_codes: Iterable[str], year: int, measure: str = InfantCareFigure.Measure.STARTS
+) -> dict[str, UnderOneFigure]:
+    """
+    For the given area codes (today's GSS codes; regions and E92000001 work too) and reporting year
+    (ending 31 March), the published under-1 figure of each area that has one: `count` (None if
+    suppressed, with `flag`), `births` (paired calendar year, or None), `rate` per 10,000 live births
+    and `share_of_all_ages`. Areas without a row that year are absent from the result.
+    """
+    return {figure.area_code: figure for figure in figures(measure, codes=la_codes, year=year)}
+
+
+def years(measure=InfantCareFigure.Measure.STARTS, level="Local authority") -> list[int]:
+    return sorted(
+        set(InfantCareFigure.objects.filter(measure=measure, geographic_level=level).values_list("year", flat=True))
+    )
+
+
+def years_with_births(measure=InfantCareFigure.Measure.STARTS) -> list[int]:
+    birth_years = set(LiveBirths.objects.values_list("year", flat=True))
+    return [year for year in years(measure) if births_year_for(year) in birth_years]
+
+
+def latest_year_with_births(measure=InfantCareFigure.Measure.STARTS) -> int | None:
+    candidates = years_with_births(measure)
+    return candidates[-1] if candidates else None
+
+
+def under1_figures(year: int) -> dict[str, UnderOneFigure]:
+    """{area code: figure} for every English LA and England in one reporting year (family justice areas)."""
+    result = {figure.area_code: figure for figure in figures(year=year, level="Local authority")}
+    result.update(under_one_figures([ENGLAND_CODE], year))
+    return result

@@ -1,0 +1,34 @@
+"""
+Loading every published dataset of the data wing from fixtures/ in one transaction: running it again
+gives the same result (idempotent), and a missing or malformed file stops the load with a
+`FixtureError` naming the file and line, leaving the previous data intact. A new dataset is one more
+entry in `LOADERS`.
+"""
+
+from django.db import DatabaseError, transaction
+
+from . import family_justice, infant_care, open_data
+from .reader import POSITION, FixtureError
+
+__all__ = ["LOADERS", "FixtureError", "load_all"]
+
+LOADERS = {**open_data.LOADERS, **infant_care.LOADERS, **family_justice.LOADERS}
+
+
+def load_all(loaders=None) -> dict[str, int]:
+    """Run every loader (or those named) in one transaction; returns rows per table."""
+    POSITION.filename, POSITION.line = "", 0
+    chosen = LOADERS if loaders is None else {name: LOADERS[name] for name in loaders}
+    try:
+        with transaction.atomic():
+            counts = {}
+            for name, loader in chosen.items():
+                rows = loader()
+                counts.update(rows if isinstance(rows, dict) else {name: rows})  # some loaders fill several tables
+            return counts
+    except FixtureError:
+        raise
+    except (ValueError, KeyError, TypeError, ArithmeticError, LookupError, DatabaseError) as error:
+        # A database error (e.g. a value too long for its column) is reported from the last row read.
+        where = f"{POSITION.filename}, line {POSITION.line}" if POSITION.filename else "a fixture file"
+        raise FixtureError(f"{where}: {error.__class__.__name__}: {error}") from error

@@ -1,0 +1,114 @@
+"""
+The one reader of the data wing's fixture files and its one error. Every loader reads a published CSV
+with `read_rows`, which names the file and line of anything wrong; `FixtureError` stops the load and
+the transaction around it leaves the previous data in place.
+"""
+
+import csv
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from catalogue.io.numbers import parse_int
+
+# DfE's c (suppressed), x (not available) and z (not applicable); an empty flag means a published value.
+DFE_FLAGS = {"c", "x", "z", ""}
+
+
+class FixtureError(Exception):
+    """A fixture file is missing or one of its rows cannot be read: the message names both."""
+
+
+class _Position:
+    """The file and line being read, so an error raised while converting a row can name them."""
+
+    filename = ""
+    line = 0
+
+
+POSITION = _Position()
+
+
+class Row(dict):
+    """One CSV row (column -> text) that knows its file and line, so every error can say where it is."""
+
+    def __init__(self, path: Path, line: int, values: dict):
+        super().__init__(values)
+        self.path, self.line = path, line
+
+    def fail(self, message: str):
+        raise FixtureError(f"{self.path}, line {self.line}: {message}")
+
+    def text(self, column: str, *, required=True) -> str:
+        value = (self.get(column) or "").strip()
+        if required and not value:
+            self.fail(f"'{column}' is empty")
+        return value
+
+    def integer(self, column: str, *, required=False) -> int | None:
+        """A count: ASCII digits only (`int()` would accept '²'); None where the cell is empty."""
+        raw = self.text(column, required=required)
+        if not raw:
+            return None
+        value = parse_int(raw, minimum=0)
+        if value is None:
+            self.fail(f"'{column}' is not a whole number: {raw[:30]!r}")
+        return value
+
+    def year(self, column="year") -> int:
+        value = parse_int(self.text(column), minimum=1990, maximum=2100)
+        if value is None:
+            self.fail(f"'{column}' is not a year: {self.get(column, '')[:30]!r}")
+        return value
+
+    def decimal(self, column: str) -> Decimal | None:
+        """A non-negative rate, or None where the cell is empty."""
+        raw = self.text(column, required=False)
+        if not raw:
+            return None
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            self.fail(f"'{column}' is not a number: {raw[:30]!r}")
+        if not value.is_finite() or value < 0:
+            self.fail(f"'{column}' is not a rate: {raw[:30]!r}")
+        return value
+
+    def flag(self, column: str, allowed=DFE_FLAGS) -> str:
+        value = self.text(column, required=False)
+        if value not in allowed:
+            self.fail(f"'{column}' has an unknown flag {value[:10]!r}")
+        return value
+
+
+def replace_rows(model, objects) -> int:
+    """Replace every row of a table with `objects` (inside the load's one transaction); returns how many."""
+    model.objects.all().delete()
+    return len(model.objects.bulk_create(objects))
+
+
+def replace_verbatim(model, rows, columns) -> int:
+    """Replace a table of quoted figures with the file's rows in file order, each value kept as its text."""
+    objects = (
+        model(position=position, **{column: row[column] for column in columns})
+        for position, row in enumerate(rows, start=1)
+    )
+    return replace_rows(model, objects)
+
+
+def read_rows(path: Path, required_columns=()):
+    """The rows of a UTF-8 CSV file with a header; line 1 is the header, so data start at line 2."""
+    if not path.is_file():
+        raise FixtureError(f"{path}: the file is missing.")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = set(required_columns) - set(reader.fieldnames or [])
+            if missing:
+                raise FixtureError(f"{path}, line 1 (header): missing column(s) {', '.join(sorted(missing))}")
+            for values in reader:
+                POSITION.filename, POSITION.line = str(path), reader.line_num
+                if None in values or None in values.values():
+                    raise FixtureError(f"{path}, line {reader.line_num}: the row does not have one value per column.")
+                yield Row(path, reader.line_num, values)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise FixtureError(f"{path}: cannot be read as UTF-8 CSV ({error})") from None

@@ -1,0 +1,71 @@
+"""
+What a local authority's profile shows from this app: its family justice area (or candidate areas),
+its legal-status mix over time against its region, statistical neighbours and England, and the
+residential family centres registered in it. Every table downloads from its own URL.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from catalogue.models import LocalAuthority
+
+from ..figures import family_justice as family
+from ..links import data_url
+from ..models import AuthorityArea, ResidentialFamilyCentre, StatisticalNeighbour
+from .legal_status import share_trend
+
+
+@dataclass
+class AuthorityPanel:
+    authority: LocalAuthority
+    link: AuthorityArea | None
+    charts: list = field(default_factory=list)
+    centres: list = field(default_factory=list)
+    centres_year: int | None = None
+    centre_history: list = field(default_factory=list)  # (year, CentreCount)
+    predecessors: list = field(default_factory=list)  # names of the authorities whose court links were used
+
+    @property
+    def candidates(self):
+        return list(self.link.candidates.all()) if self.link else []
+
+
+def legal_status_charts(authority: LocalAuthority) -> list:
+    code = authority.ons_code
+    region_codes = list(
+        LocalAuthority.objects.filter(region=authority.region).exclude(ons_code=code).values_list("ons_code", flat=True)
+    )
+    neighbour_codes = list(
+        StatisticalNeighbour.objects.filter(local_authority=authority).values_list("neighbour__ons_code", flat=True)
+    )
+    charts = []
+    for kind in family.SHARES:
+        series = {authority.name: family.share_series(kind, [code])}
+        if region_codes:
+            series[f"Rest of {authority.region.name}"] = family.share_series(kind, region_codes)
+        if neighbour_codes:
+            series["Statistical neighbours"] = family.share_series(kind, neighbour_codes)
+        # England (DfE's national row) is added last by share_trend.
+        chart = share_trend(kind, series, slug_suffix=code.lower(), title_place=authority.name)
+        chart.download_href = data_url("la_table", code, chart.slug)
+        charts.append(chart)
+    return charts
+
+
+def build_panel(authority: LocalAuthority) -> AuthorityPanel:
+    link = AuthorityArea.objects.filter(la_code=authority.ons_code).select_related("area").first()
+    panel = AuthorityPanel(authority, link)
+    if link and link.status == AuthorityArea.Status.PREDECESSOR:
+        codes = re.findall(r"[EW]\d{8}", link.successor_note)
+        names = dict(AuthorityArea.objects.filter(la_code__in=codes).values_list("la_code", "la_name"))
+        panel.predecessors = [names.get(code, code) for code in codes]
+    if authority.country == "England":
+        panel.charts = legal_status_charts(authority)
+    years = family.centre_years()
+    panel.centres_year = years[-1] if years else None
+    panel.centres = list(
+        ResidentialFamilyCentre.objects.filter(year=panel.centres_year, la_code=authority.ons_code).order_by("name")
+    )
+    counts = family.centres_by(lambda centre: centre.la_code)
+    panel.centre_history = [(year, counts.get((authority.ons_code, year), family.CentreCount())) for year in years]
+    return panel
