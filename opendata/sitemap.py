@@ -5,7 +5,8 @@ protocol allows 50,000 a file); both built once per content version and streamed
 Wagtail's own sitemap view renders every live public page through `.specific()` and the template
 engine on every request: 4.7 MB and about 8 s at 100,000 entries. This lists the same pages (live,
 public, under the site's root, with Wagtail's `lastmod`: last published, else last revised) from
-one query a file. The addresses use the Wagtail Site's root URL, never the request's Host header.
+one query a file. The addresses start with SITE_BASE_URL, like every other absolute URL the site writes:
+not the Wagtail Site's hostname (`localhost` unless an editor changes it), nor the request's Host header.
 """
 
 import math
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from catalogue.io.versioned_files import VersionedFiles
+from website.site_url import base_url
 
 SITEMAP_PAGE_URLS = 50_000
 MAX_FILES = 10_000  # 500 million pages: a larger number is not ours (and would overflow OFFSET)
@@ -45,7 +47,7 @@ def sitemap_index(request):
         files = max(1, math.ceil(_public_pages(site).count() / SITEMAP_PAGE_URLS))
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{XMLNS}">\n'
         for number in range(1, files + 1):
-            location = site.root_url + reverse("opendata-sitemap-page", args=[number])
+            location = base_url() + reverse("opendata-sitemap-page", args=[number])
             yield f"<sitemap><loc>{escape(location)}</loc></sitemap>\n"
         yield "</sitemapindex>\n"
 
@@ -67,7 +69,7 @@ def sitemap_page(request, number: int):
         ]
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
         for url_path, published, revised in rows.iterator(chunk_size=5000):
-            location = site.root_url + url_path[len(root_path) - 1 :]
+            location = base_url() + url_path[len(root_path) - 1 :]
             changed = published or revised
             lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
             yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the body: over-limit bodies get 413 unread; OPTIONS/TRACE on public pages 405.
     "website.request_limits.RequestLimitsMiddleware",
+    # NUL and other control characters in the path or parameters: 400 before any view or query sees them.
+    "website.control_characters.ControlCharacterMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed), above everything that writes the body or
@@ -123,6 +125,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "website.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
+# Password reset requests per window, per client address and per e-mail address (website/password_reset.py).
+PASSWORD_RESET_CLIENT_LIMIT = int(os.environ.get("PASSWORD_RESET_CLIENT_LIMIT", "10"))
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
