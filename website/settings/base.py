@@ -241,8 +241,11 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
     }
 
-# Shown in the site-wide banner: the catalogue currently holds demonstration content.
-DEMO_CONTENT_NOTICE = env_bool("DEMO_CONTENT_NOTICE", True)
+# The one-line notice on every page: entries summarise published sources, so check the source before relying
+# on one (templates/includes/site_notice.html). DEMO_CONTENT_NOTICE, its earlier name, is still read, as an
+# environment variable and as a setting.
+SITE_NOTICE = env_bool("SITE_NOTICE", env_bool("DEMO_CONTENT_NOTICE", True))
+DEMO_CONTENT_NOTICE = SITE_NOTICE
 
 LOGGING = {
     "version": 1,
