@@ -10,8 +10,9 @@ for a control character in its address, so every one (C0, DEL and C1, decoded fr
 import re
 from urllib.parse import unquote
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 
+API_PREFIX = "/api/"
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 REFUSAL = (
     "The address holds a control character (such as a NUL byte, %00, or a line break), "
@@ -35,5 +36,7 @@ class ControlCharacterMiddleware:
 
     def __call__(self, request):
         if address_has_control_character(request.path, request.META.get("QUERY_STRING", "")):
+            if request.path.startswith(API_PREFIX):  # in the shape the API documents for its 400s
+                return JsonResponse({"message": "The address cannot be used.", "errors": [REFUSAL]}, status=400)
             return HttpResponse(REFUSAL, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The API answers GET and HEAD only, and its every 405 says so (outside the limits below, whose 405s it reads).
+    "opendata.methods.ApiMethodsMiddleware",
     # Before anything reads the body: over-limit bodies get 413 unread; OPTIONS/TRACE on public pages 405.
     "website.request_limits.RequestLimitsMiddleware",
     # NUL and other control characters in the path or parameters: 400 before any view or query sees them.
