@@ -78,6 +78,8 @@ function setUpLiveResults(form, toggle) {
       const focusedId = region.contains(document.activeElement) ? document.activeElement.id : "";
       region.replaceWith(fresh);
       document.title = doc.title;
+      // The body says whether this is a search (on a phone a search's results replace the introduction).
+      document.body.className = doc.body.className;
       // The words box sits in the header, outside the form it belongs to (form="catalogue-form").
       const words = doc.getElementById("catalogue-q");
       const box = document.getElementById("catalogue-q");
