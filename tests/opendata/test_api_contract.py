@@ -11,7 +11,9 @@ import time
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.generation.modes import GenerationMode
 
@@ -36,7 +38,15 @@ def api_schema(catalogue):
     InterventionPageFactory(parent=catalogue, title="Parent advocacy", regions=["london"], topics=["fathers"])
     GuidancePageFactory(parent=catalogue, title="Pre-birth assessment procedure", regions=["wales"])
     CaseStudyPageFactory(parent=catalogue, title="Recovery court pathway", evidence="practice-informed")
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # As Django's own test client does: the WSGI handler would otherwise close the database connection at
+    # each request's start and end, which inside the test's transaction (PostgreSQL) loses it.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
