@@ -12,7 +12,7 @@ its own `wagtail_hooks.py`:
   page in the admin moves them all.
 - `register_entry_page_sections`: return `EntrySection`s, templates rendered into a named slot of
   the entry page ("head", "top", "after_content", "after_references", "footer") with the page's context.
-- `register_catalogue_page_sections`: the same for the catalogue page ("head", "before_results",
+- `register_catalogue_page_sections`: the same for the catalogue page ("head", "after_results",
   "after_form") and for each result card on it ("result_card", with the card's `entry`). Catalogue
   templates never include a feature app's template or load its tags (tests/test_dependencies.py).
 - `evidence_scale_url`: return the URL of the page that explains the evidence ratings ("" if none);

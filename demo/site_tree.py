@@ -37,9 +37,9 @@ STANDARD_PAGES = [
         "variation (Broadhurst et al, 2018, <i>Born into care: Newborns in care proceedings in "
         "England</i>, Nuffield Family Justice Observatory). Practitioners, managers, courts and "
         "policy staff asked for the evidence and good practice in one place. This site collects it.</p>"
-        "<p><b>This is a demonstration.</b> Entries describe real programmes, guidance and local "
-        "examples from their published sources, each linked; a few examples are labelled illustrative "
-        "and are not rated. Check the sources before relying on any entry.</p>",
+        "<p><b>About the entries.</b> Each entry summarises real programmes, guidance or local practice "
+        "from the published sources it links to. A summary can leave out or misread something: check "
+        "the source before relying on an entry for a practice decision.</p>",
     },
     {
         "slug": "accessibility",

@@ -28,9 +28,12 @@ from .versions import published_versions
 DESCRIPTION = """
 /api/v1/entries/ takes exactly the catalogue page's parameters (q, one per filter listed at
 /api/v1/taxonomies/, sort, page) plus page_size, and reads them with the same validation and search,
-so the API lists what the catalogue page lists, in the same order. Unusable parameters give a 400.
+so the API lists what the catalogue page lists, in the same order. Unusable parameters give a 400 (the
+values each filter takes are listed below); a page number past the last page gives a 404.
 """
-RECORD_SCHEMAS = ("Entry", "EntryDetail")  # the OpenAPI components that hold each facet's record field
+RECORD_SCHEMAS = ("Entry", "EntryDetail")
+# No address of the site takes a control character (website/control_characters.py answers 400 first).
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"  # the OpenAPI components that hold each facet's record field
 
 
 class CatalogueAPI(NinjaAPI):
@@ -42,14 +45,20 @@ class CatalogueAPI(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         components = schema["components"]["schemas"]
         facets = tuple(FACETS)
-        _document_facet_parameters(schema["paths"][f"{path_prefix}entries/"]["get"]["parameters"], facets)
+        values = {param: [value.slug for value in options] for param, options in get_snapshot().facets.items()}
+        paths = schema["paths"]
+        _document_facet_parameters(paths[f"{path_prefix}entries/"]["get"]["parameters"], facets, values)
+        _document_vocabulary_names(paths[f"{path_prefix}taxonomies/{{param}}/"]["get"]["parameters"], facets)
         for name in RECORD_SCHEMAS:
             _document_facet_fields(components[name], components, facets)
         return schema
 
 
-def _document_facet_parameters(parameters: list, facets) -> None:
-    """One query parameter per facet, after q (where the catalogue page's form has them)."""
+def _document_facet_parameters(parameters: list, facets, values: dict[str, list[str]]) -> None:
+    """
+    One query parameter per facet, after q (where the catalogue page's form has them), listing the values it
+    takes today: any other value is a 400, so a client (or a fuzzer) reads the choices here, not by trying.
+    """
     position = next((i + 1 for i, parameter in enumerate(parameters) if parameter["name"] == "q"), 0)
     parameters[position:position] = [
         {
@@ -57,10 +66,28 @@ def _document_facet_parameters(parameters: list, facets) -> None:
             "name": facet.param,
             "required": False,
             "description": facet.description,
-            "schema": {"type": "array", "items": {"type": "string"}, "default": [], "title": facet.label},
+            "schema": {
+                "type": "array",
+                # An empty value counts as none, as on the catalogue page (`?type=` is every type).
+                "items": _one_of([*values.get(facet.param, []), ""]),
+                "default": [],
+                "title": facet.label,
+            },
         }
         for facet in facets
     ]
+
+
+def _one_of(choices: list[str]) -> dict:
+    # OpenAPI forbids an empty enum: a vocabulary with no values yet is documented as a plain string.
+    return {"type": "string", "enum": choices} if choices else {"type": "string"}
+
+
+def _document_vocabulary_names(parameters: list, facets) -> None:
+    """/taxonomies/{param}/ answers for the filter names only (any other name is a 404)."""
+    for parameter in parameters:
+        if parameter["name"] == "param":
+            parameter["schema"] = {**parameter["schema"], **_one_of([facet.param for facet in facets])}
 
 
 def _document_facet_fields(record: dict, components: dict, facets) -> None:
@@ -167,10 +194,10 @@ def _validation_error(request, exc):
     return api.create_response(request, {"message": "Some parameters cannot be used.", "errors": errors}, status=400)
 
 
-@api.get("/entries/", response={200: EntryList, 400: Error}, summary="Search and filter entries")
+@api.get("/entries/", response={200: EntryList, 400: Error, 404: Error}, summary="Search and filter entries")
 def list_entries(
     request,
-    q: str = Query("", max_length=MAX_QUERY_LENGTH, description="Words to search for."),
+    q: str = Query("", max_length=MAX_QUERY_LENGTH, pattern=NO_CONTROL_CHARACTERS, description="Words to search for."),
     sort: Literal[tuple(SORTS)] | None = Query(
         None, description="Default: relevance with q, else strength of evidence."
     ),
@@ -183,10 +210,11 @@ def list_entries(
     except BadParameters as error:
         return _error("Some parameters cannot be used.", error.messages)
     results = run_search(query, snapshot, page_size=page_size)
-    # Of the search's own notices only "no such page" rejects a request; how the words matched does not.
+    # Of the search's own notices only "no such page" rejects a request (404: the page number is a valid
+    # one, there is just no page of results there); how the words matched does not.
     problems = rejected(results.notices)
     if problems:
-        return _error("There is no such page.", [notice.error for notice in problems])
+        return _error("There is no such page.", [notice.error for notice in problems], status=404)
     start = (results.page - 1) * page_size
     records = RecordBuilder(request).records(results.ordered_ids[start : start + page_size])
 
@@ -207,7 +235,7 @@ def list_entries(
     }
 
 
-@api.get("/entries/{entry_id}/", response={200: EntryDetail, 404: Error}, summary="One entry")
+@api.get("/entries/{entry_id}/", response={200: EntryDetail, 400: Error, 404: Error}, summary="One entry")
 def entry_detail(request, entry_id: int):
     """A published entry with its evidence rationale, references and published versions."""
     # The snapshot holds exactly the live, public entries: the same rule as every other list here.
@@ -244,7 +272,7 @@ def entry_detail(request, entry_id: int):
     return record
 
 
-@api.get("/taxonomies/", response=list[Vocabulary], summary="Every filter and its values")
+@api.get("/taxonomies/", response={200: list[Vocabulary], 400: Error}, summary="Every filter and its values")
 def list_vocabularies(request):
     """Each filter parameter with its values and how many published entries have each value."""
     snapshot = get_snapshot()
@@ -261,7 +289,7 @@ def list_vocabularies(request):
     ]
 
 
-@api.get("/taxonomies/{param}/", response={200: Vocabulary, 404: Error}, summary="One filter's values")
+@api.get("/taxonomies/{param}/", response={200: Vocabulary, 400: Error, 404: Error}, summary="One filter's values")
 def vocabulary_detail(request, param: str):
     """One filter parameter (see /api/v1/taxonomies/) and its values."""
     for vocabulary in list_vocabularies(request):

@@ -5,7 +5,8 @@ protocol allows 50,000 a file); both built once per content version and streamed
 Wagtail's own sitemap view renders every live public page through `.specific()` and the template
 engine on every request: 4.7 MB and about 8 s at 100,000 entries. This lists the same pages (live,
 public, under the site's root, with Wagtail's `lastmod`: last published, else last revised) from
-one query a file. The addresses use the Wagtail Site's root URL, never the request's Host header.
+one query a file. The addresses start with SITE_BASE_URL, like every other absolute URL the site writes:
+not the Wagtail Site's hostname (`localhost` unless an editor changes it), nor the request's Host header.
 Pages whose type lists more addresses than its own (Wagtail's `get_sitemap_urls`, e.g. the data page's
 routes: every chart page, profile and area) add them after the pages, in the last files.
 """
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
 from catalogue.io.versioned_files import VersionedFiles
+from website.site_url import base_url
 
 SITEMAP_PAGE_URLS = 50_000
 MAX_FILES = 10_000  # 500 million pages: a larger number is not ours (and would overflow OFFSET)
@@ -39,10 +41,15 @@ def _route_addresses(site: Site) -> list[str]:
     types = [model for model in get_page_models() if model.get_sitemap_urls is not Page.get_sitemap_urls]
     if not types:
         return []
-    addresses = []
+    addresses, root = [], site.root_url
     for page in _public_pages(site).type(*types).specific():
         own = page.get_full_url()
-        addresses += [url["location"] for url in page.get_sitemap_urls() if url["location"] != own]
+        addresses += [
+            # From SITE_BASE_URL, like the pages' own addresses, not the Wagtail Site's root URL.
+            base_url() + url["location"].removeprefix(root)
+            for url in page.get_sitemap_urls()
+            if url["location"] != own
+        ]
     return addresses
 
 
@@ -59,7 +66,7 @@ def sitemap_index(request):
         files = max(1, math.ceil((_public_pages(site).count() + len(_route_addresses(site))) / SITEMAP_PAGE_URLS))
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{XMLNS}">\n'
         for number in range(1, files + 1):
-            location = site.root_url + reverse("opendata-sitemap-page", args=[number])
+            location = base_url() + reverse("opendata-sitemap-page", args=[number])
             yield f"<sitemap><loc>{escape(location)}</loc></sitemap>\n"
         yield "</sitemapindex>\n"
 
@@ -80,7 +87,7 @@ def sitemap_page(request, number: int):
         rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[start:end]
         yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
         for url_path, published, revised in rows.iterator(chunk_size=5000):
-            location = site.root_url + url_path[len(root_path) - 1 :]
+            location = base_url() + url_path[len(root_path) - 1 :]
             changed = published or revised
             lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
             yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"

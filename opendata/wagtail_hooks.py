@@ -32,7 +32,7 @@ def catalogue_sections():
     """Feed and export links in the head and above the results; comparing entries on each card and below."""
     return [
         EntrySection("head", "opendata/search_head.html"),
-        EntrySection("before_results", "opendata/search_links.html"),
+        EntrySection("after_results", "opendata/search_links.html"),
         EntrySection("result_card", "opendata/compare_checkbox.html"),
         EntrySection("after_form", "opendata/compare_form.html"),
     ]

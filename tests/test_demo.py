@@ -125,7 +125,7 @@ def test_load_demo_is_complete_idempotent_and_shows_corrections_in_history(clien
     assert sum(page.revisions.count() for page in EntryPage.objects.all()) == revisions_before
 
     home = client.get("/").content.decode()
-    assert "demonstration content" in home
+    assert "Entries summarise the published sources they link to" in home
     for area in AreaOfPractice.objects.all():
         assert area.name in home
     catalogue = client.get("/catalogue/").content.decode()

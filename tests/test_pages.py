@@ -23,7 +23,7 @@ def test_site_tree_routes(client, site_tree):
     for url in ("/", "/catalogue/", "/how-we-rate-evidence/", "/about/", "/accessibility/"):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "demonstration content" in response.content.decode(), url
+        assert "Entries summarise the published sources they link to" in response.content.decode(), url
     assert client.get("/no-such-page/").status_code == 404
     assert "Page not found" in client.get("/no-such-page/").content.decode()
 

@@ -8,8 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata.sitemap import sitemap_index, sitemap_page
+from website.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
+    # Before the admin's own pattern for the same address, which has no rate limit.
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_index),

@@ -1,7 +1,6 @@
 """Template helpers for catalogue pages and the site's chrome: catalogue links, menus, badges, entry sections."""
 
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from catalogue.extensions import CATALOGUE_SECTIONS_HOOK, ENTRY_SECTIONS_HOOK, evidence_scale_url
@@ -51,11 +50,6 @@ def catalogue_sections(context, slot):
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     return {"ancestors": page.get_ancestors().filter(depth__gt=1).specific(defer=True), "page": page}
-
-
-@register.inclusion_tag("includes/demo_notice.html")
-def demo_notice():
-    return {"show": settings.DEMO_CONTENT_NOTICE}
 
 
 @register.inclusion_tag("includes/evidence_badge.html", takes_context=True)

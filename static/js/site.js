@@ -3,30 +3,46 @@
 
 document.documentElement.classList.add("js-enabled");
 
-/** On small screens, fold the filter panel behind a "Show filters" button (MoJ filter pattern). */
+/**
+ * On small screens the filter panel folds behind "Show filters" (MoJ filter pattern). The page has a link to
+ * the panel that works without JavaScript; here it becomes a button that opens and closes the panel in place.
+ * The results region (link included) is replaced on every update, so `render` runs again after each one.
+ */
 function setUpFilterToggle(form) {
-  const results = form.querySelector("[data-catalogue-results]");
-  const toggle = document.createElement("button");
-  toggle.type = "button";
-  toggle.className = "govuk-button govuk-button--secondary filter-toggle";
-  toggle.setAttribute("aria-controls", "filters");
-  results.before(toggle);
-
   let open = false;
+
   const render = () => {
     const panel = form.querySelector("[data-filter-panel]");
+    let toggle = form.querySelector("[data-filter-toggle]");
+    if (!panel || !toggle) return;
+    if (toggle.tagName !== "BUTTON") {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = toggle.className;
+      button.dataset.filterToggle = "";
+      button.setAttribute("aria-controls", panel.id);
+      button.addEventListener("click", () => {
+        open = !open;
+        render();
+        if (open) panel.querySelector("input:not([disabled])")?.focus();
+      });
+      toggle.replaceWith(button);
+      toggle = button;
+    }
     const selected = panel.querySelectorAll("input:checked").length;
     panel.classList.toggle("filter-panel--collapsed", !open);
     toggle.setAttribute("aria-expanded", String(open));
     toggle.textContent = `${open ? "Hide" : "Show"} filters${selected ? ` (${selected} selected)` : ""}`;
   };
-  toggle.addEventListener("click", () => {
-    open = !open;
+
+  /** "Apply filters": fold the panel away and take the reader to the results it gave. */
+  const close = () => {
+    open = false;
     render();
-    if (open) form.querySelector("[data-filter-panel] input:not([disabled])")?.focus();
-  });
+    document.getElementById("results-heading")?.focus();
+  };
   render();
-  return render;
+  return { render, close };
 }
 
 /** The URL the form would submit to, without empty words or an unchanged default sort. */
@@ -43,11 +59,11 @@ function urlFor(form) {
 }
 
 /** Facet changes update the results in place (and the URL with them); the server renders both. */
-function setUpLiveResults(form, afterUpdate) {
+function setUpLiveResults(form, toggle) {
   const announcer = form.querySelector("[data-catalogue-announcer]");
   let pending;
 
-  async function update(url, { push }) {
+  async function update(url, { push, applied = false }) {
     pending?.abort();
     pending = new AbortController();
     const region = form.querySelector("[data-catalogue-results]");
@@ -62,10 +78,19 @@ function setUpLiveResults(form, afterUpdate) {
       const focusedId = region.contains(document.activeElement) ? document.activeElement.id : "";
       region.replaceWith(fresh);
       document.title = doc.title;
+      // The body says whether this is a search (on a phone a search's results replace the introduction).
+      document.body.className = doc.body.className;
+      // The words box sits in the header, outside the form it belongs to (form="catalogue-form").
       const words = doc.getElementById("catalogue-q");
-      if (words) form.querySelector("#catalogue-q").value = words.value;
+      const box = document.getElementById("catalogue-q");
+      if (words && box) box.value = words.value;
       if (push) history.pushState({ catalogue: true }, "", url);
-      afterUpdate();
+      toggle.render();
+      if (applied) {
+        toggle.close();
+        announcer.textContent = fresh.querySelector("#result-count")?.textContent.trim() ?? "";
+        return;
+      }
 
       // Keep keyboard users where they were; if that control has gone, take them to the results.
       const target = focusedId && document.getElementById(focusedId);
@@ -86,15 +111,15 @@ function setUpLiveResults(form, afterUpdate) {
   form.addEventListener("submit", (event) => {
     if (event.submitter && event.submitter.form !== form) return;
     event.preventDefault();
-    update(urlFor(form), { push: true });
+    update(urlFor(form), { push: true, applied: Boolean(event.submitter?.matches(".filter-panel__apply")) });
   });
   window.addEventListener("popstate", () => update(window.location.href, { push: false }));
 }
 
 const catalogueForm = document.querySelector("[data-catalogue-form]");
 if (catalogueForm) {
-  const renderToggle = setUpFilterToggle(catalogueForm);
+  const toggle = setUpFilterToggle(catalogueForm);
   if (window.fetch && window.DOMParser && window.history.pushState) {
-    setUpLiveResults(catalogueForm, renderToggle);
+    setUpLiveResults(catalogueForm, toggle);
   }
 }

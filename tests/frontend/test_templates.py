@@ -14,7 +14,7 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"|\son[a-z]+=\"", re.IGNORECASE)
 
 
 @pytest.mark.django_db
-def test_public_pages_have_no_inline_scripts_or_styles_and_keep_the_demo_banner(client, catalogue):
+def test_public_pages_have_no_inline_scripts_or_styles_and_keep_the_site_notice(client, catalogue):
     entries = [
         factory(parent=catalogue, title=f"A {factory._meta.model.__name__}")
         for factory in (InterventionPageFactory, GuidancePageFactory, CaseStudyPageFactory)
@@ -24,7 +24,7 @@ def test_public_pages_have_no_inline_scripts_or_styles_and_keep_the_demo_banner(
         html = client.get(url).content.decode()
         assert not INLINE_SCRIPT.search(html), url
         assert not INLINE_STYLE.search(html), url
-        assert "demonstration content" in html, url
+        assert "Entries summarise the published sources they link to" in html, url
         assert '/static/build/main.css"' in html and '/static/js/site.js"' in html, url
 
 
@@ -32,7 +32,7 @@ def test_the_500_page_needs_no_database_request_or_context_processors(django_db_
     with django_db_blocker.block():  # any query would raise
         html = render_to_string("500.html")
     assert "Sorry, there is a problem with the service" in html
-    assert "demonstration content" in html
+    assert "Entries summarise the published sources they link to" in html
     assert '/static/build/main.css"' in html
     assert not INLINE_SCRIPT.search(html) and not INLINE_STYLE.search(html)
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from catalogue.models import ContentVersion
 from opendata import sitemap
@@ -63,3 +63,17 @@ def test_addresses_come_from_the_site_not_the_host_header(client, catalogue):
     urls = locations(client.get("/sitemap-1.xml", HTTP_HOST="127.0.0.1:1"))
     index = locations(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:1"))
     assert not any("127.0.0.1:1" in url for url in urls + index)
+
+
+def test_addresses_start_with_site_base_url_not_the_wagtail_sites_hostname(client, catalogue, settings):
+    """Issue 25: the sitemap wrote the Wagtail Site's `http://localhost`; it uses SITE_BASE_URL, as the rest does."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+    settings.SITE_BASE_URL = "https://bornintocare.example/"
+    entry = InterventionPageFactory(parent=catalogue, title="Entry")
+    index = locations(client.get("/sitemap.xml"))
+    urls = locations(client.get("/sitemap-1.xml"))
+    assert index == ["https://bornintocare.example/sitemap-1.xml"]
+    assert "https://bornintocare.example" + entry.url in urls
+    assert all(url.startswith("https://bornintocare.example/") for url in urls)

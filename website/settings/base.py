@@ -59,8 +59,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The API answers GET and HEAD only, and its every 405 says so (outside the limits below, whose 405s it reads).
+    "opendata.methods.ApiMethodsMiddleware",
     # Before anything reads the body: over-limit bodies get 413 unread; OPTIONS/TRACE on public pages 405.
     "website.request_limits.RequestLimitsMiddleware",
+    # NUL and other control characters in the path or parameters: 400 before any view or query sees them.
+    "website.control_characters.ControlCharacterMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed), above everything that writes the body or
@@ -122,6 +126,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "website.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
+# Password reset requests per window, per client address and per e-mail address (website/password_reset.py).
+PASSWORD_RESET_CLIENT_LIMIT = int(os.environ.get("PASSWORD_RESET_CLIENT_LIMIT", "10"))
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -234,8 +242,11 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
     }
 
-# Shown in the site-wide banner: the catalogue currently holds demonstration content.
-DEMO_CONTENT_NOTICE = env_bool("DEMO_CONTENT_NOTICE", True)
+# The one-line notice on every page: entries summarise published sources, so check the source before relying
+# on one (templates/includes/site_notice.html). DEMO_CONTENT_NOTICE, its earlier name, is still read, as an
+# environment variable and as a setting.
+SITE_NOTICE = env_bool("SITE_NOTICE", env_bool("DEMO_CONTENT_NOTICE", True))
+DEMO_CONTENT_NOTICE = SITE_NOTICE
 
 LOGGING = {
     "version": 1,

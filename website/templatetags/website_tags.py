@@ -26,3 +26,21 @@ def footer_links(context):
         "catalogue_url": site_navigation(context.get("request")).catalogue_url,
         "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL),
     }
+
+
+# The standard page the site notice's "Details" link leads to: it says what the entries are and are not.
+NOTICE_DETAILS_SLUG = "about"
+
+
+@register.inclusion_tag("includes/site_notice.html")
+def site_notice():
+    """The one-line notice on every page (SITE_NOTICE, or DEMO_CONTENT_NOTICE as it was called)."""
+    if not (settings.SITE_NOTICE and settings.DEMO_CONTENT_NOTICE):
+        return {"show": False}
+    details = per_content_version("site-notice-details", _notice_details_url)
+    return {"show": True, "details_url": details}
+
+
+def _notice_details_url() -> str:
+    page = StandardPage.objects.live().public().filter(slug=NOTICE_DETAILS_SLUG, depth=3).first()
+    return page.url if page else ""
