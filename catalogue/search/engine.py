@@ -106,7 +106,7 @@ class CatalogueResults:
                     chips.append(
                         {
                             "facet": facet.label,
-                            "label": option.label,
+                            "label": facet.chip_wording.format(label=option.label),
                             "remove_url": self.query.url_without(facet.param, option.slug),
                         }
                     )
