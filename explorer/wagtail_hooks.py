@@ -5,6 +5,9 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from catalogue.extensions import PLACE_INDEX_HOOK
+from catalogue.places.vocabulary_places import local_authority_places
+
 from .admin_views import NewbornDatasetListView, NewbornUploadView, user_can_upload
 
 admin_urls = [
@@ -33,3 +36,9 @@ def register_newborn_data_menu_item():
 @hooks.register("register_permissions")
 def register_newborn_data_permissions():
     return Permission.objects.filter(content_type__app_label="explorer", codename="add_newborndataset")
+
+
+@hooks.register(PLACE_INDEX_HOOK)
+def local_authorities_as_places():
+    """A local authority named in a catalogue search (in English or Welsh) leads to its profile."""
+    return local_authority_places(lambda ons_code: reverse("explorer:local_authority", args=[ons_code]))

@@ -5,9 +5,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from catalogue.extensions import PLACE_INDEX_HOOK
 from explorer.relationships import RELATIONSHIP_CHARTS_HOOK
 
 from .models import TrendEvent
+from .places import area_places
 from .relationships import latest_scatters
 
 
@@ -30,3 +32,9 @@ register_snippet(TrendEventViewSet)
 def family_justice_scatters():
     """Legal status, residential family centres and young parents against the rate of infants entering care."""
     return latest_scatters()
+
+
+@hooks.register(PLACE_INDEX_HOOK)
+def family_justice_areas_as_places():
+    """A family justice area named in a catalogue search, or a town in its name ("Lancaster"), leads to its page."""
+    return area_places()

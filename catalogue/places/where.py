@@ -1,0 +1,77 @@
+"""
+What a result card says about where an entry applies: national guidance or scope for the place a
+reader chose, or a local example from it (with its local authorities). Read from the snapshot, so a
+page of results costs no query for it.
+"""
+
+from dataclasses import dataclass, field
+
+from ..models import EntryPage, Region
+from ..search.facets import FACETS
+
+REGION_PARAM = "region"
+AUTHORITIES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class EntryWhere:
+    """Where one entry applies, as its card says it."""
+
+    national: tuple[str, ...] = ()  # the wider scopes it is tagged with, e.g. "England and Wales"
+    local: tuple[str, ...] = ()  # the regions it is a local example from
+    authorities: tuple[str, ...] = ()  # its local authorities (the first few)
+    more_authorities: int = 0
+    relation: str = ""  # "local" or "national" for the region chosen in the filter, else ""
+    chosen: tuple[str, ...] = field(default=())  # the chosen regions it relates to, by name
+
+
+def scopes_containing(snapshot) -> dict[str, set[str]]:
+    """Region slug -> the slugs of the scopes containing it, once per snapshot."""
+    facet = FACETS.get(REGION_PARAM)
+    return snapshot.memo("region-containing", facet.containing if hasattr(facet, "containing") else dict)
+
+
+def entry_authorities(snapshot) -> dict[int, list[tuple[str, str]]]:
+    """Entry id -> its local authorities (ONS code, name), once per snapshot (one query then)."""
+
+    def read():
+        through = EntryPage.local_authorities.through
+        links = through.objects.order_by("localauthority__name").values_list(
+            "entrypage_id", "localauthority__ons_code", "localauthority__name"
+        )
+        chosen: dict[int, list[tuple[str, str]]] = {}
+        for entry_id, code, name in links:
+            chosen.setdefault(entry_id, []).append((code, name))
+        return chosen
+
+    return snapshot.memo("entry-local-authorities", read)
+
+
+def describe_where(entry, snapshot, chosen_slugs=()) -> EntryWhere:
+    """Where `entry` applies; `chosen_slugs` are the regions selected in the filter, if any."""
+    regions = list(entry.regions.all())  # prefetched with the page of results
+    national = [r for r in regions if r.kind == Region.Kind.SCOPE]
+    local = [r for r in regions if r.kind != Region.Kind.SCOPE]
+    authorities = [name for _, name in entry_authorities(snapshot).get(entry.pk, ())] if local else []
+    relation, chosen = "", ()
+    if chosen_slugs:
+        names = {value.slug: value.label for value in snapshot.facets.get(REGION_PARAM, ())}
+        containing = scopes_containing(snapshot)
+        local_hits = [r.name for r in local if r.slug in chosen_slugs]
+        national_hits = [
+            names.get(slug, slug)
+            for slug in chosen_slugs
+            if any(r.slug in containing.get(slug, ()) or r.slug == slug for r in national)
+        ]
+        if local_hits:
+            relation, chosen = "local", tuple(local_hits)
+        elif national_hits:
+            relation, chosen = "national", tuple(national_hits)
+    return EntryWhere(
+        national=tuple(r.name for r in national),
+        local=tuple(r.name for r in local),
+        authorities=tuple(authorities[:AUTHORITIES_SHOWN]),
+        more_authorities=max(0, len(authorities) - AUTHORITIES_SHOWN),
+        relation=relation,
+        chosen=chosen,
+    )
