@@ -36,6 +36,7 @@ class FacetValue:
     label: str
     mask: np.ndarray
     group: str = ""  # e.g. "research" / "practice" for evidence levels, "scope" for regions
+    tagged: np.ndarray | None = None  # for a nested vocabulary, the entries tagged with this very term
 
 
 @dataclass(frozen=True)
@@ -253,5 +254,5 @@ class NestedVocabularyFacet(VocabularyFacet):
             for outer in containing.get(value.slug, ()):
                 if outer in by_slug:
                     mask |= by_slug[outer]
-            values.append(FacetValue(value.slug, value.label, mask, value.group))
+            values.append(FacetValue(value.slug, value.label, mask, value.group, tagged=value.mask))
         return values

@@ -2,6 +2,7 @@
 
 from django import template
 
+from catalogue.places.here import entries_applying_in
 from catalogue.places.where import REGION_PARAM, describe_where
 
 register = template.Library()
@@ -16,3 +17,9 @@ def entry_where(context, entry):
         return {"where": None, "entry": entry}
     chosen = results.query.filters.get(REGION_PARAM, ())
     return {"where": describe_where(entry, snapshot, chosen), "entry": entry}
+
+
+@register.inclusion_tag("catalogue/includes/entries_here.html", takes_context=True)
+def entries_here(context, kind, code):
+    """The catalogue entries that apply in a place of the place index, e.g. ("local-authority", ons_code)."""
+    return {"here": entries_applying_in(kind, str(code)), "request": context.get("request")}
