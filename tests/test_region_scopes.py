@@ -71,3 +71,20 @@ def test_every_region_counts_what_applies_there_in_the_api_export_and_feed(clien
     assert {row["title"] for row in rows} == expected
     feed = client.get("/catalogue/feed/?region=north-west").content.decode()
     assert feed.count("<entry>") == min(len(expected), 50)
+
+
+@pytest.mark.django_db
+def test_the_evidence_map_filter_reads_the_same_meaning(client, catalogue):
+    from evidencemap.filters import MapFilters
+    from evidencemap.matrix import matching_interventions
+    from tests.factories import InterventionPageFactory
+
+    national = InterventionPageFactory(parent=catalogue, title="National", regions=["england-and-wales"])
+    welsh = InterventionPageFactory(parent=catalogue, title="Welsh", regions=["wales-wide"])
+    london = InterventionPageFactory(parent=catalogue, title="London", regions=["london"])
+    shown = set(matching_interventions(MapFilters(region=("wales",))).values_list("pk", flat=True))
+    assert shown == {national.pk, welsh.pk}
+    shown = set(matching_interventions(MapFilters(region=("london",))).values_list("pk", flat=True))
+    assert shown == {national.pk, london.pk}
+    assert client.get("/evidence-map/?region=wales").status_code == 200
+    assert client.get("/evidence-map/evidence-map.csv?region=nowhere").status_code == 400
