@@ -57,16 +57,18 @@ def describe_where(entry, snapshot, chosen_slugs=()) -> EntryWhere:
     if chosen_slugs:
         names = {value.slug: value.label for value in snapshot.facets.get(REGION_PARAM, ())}
         containing = scopes_containing(snapshot)
+
+        def covers(scope, slug):  # the entry's scope is the chosen region or contains it
+            return scope.slug == slug or scope.slug in containing.get(slug, ())
+
         local_hits = [r.name for r in local if r.slug in chosen_slugs]
-        national_hits = [
-            names.get(slug, slug)
-            for slug in chosen_slugs
-            if any(r.slug in containing.get(slug, ()) or r.slug == slug for r in national)
-        ]
+        national_hits = [names.get(slug, slug) for slug in chosen_slugs if any(covers(r, slug) for r in national)]
         if local_hits:
             relation, chosen = "local", tuple(local_hits)
         elif national_hits:
             relation, chosen = "national", tuple(national_hits)
+            # Only the scopes it applies through ("England and Wales", not also "International").
+            national = [r for r in national if any(covers(r, slug) for slug in chosen_slugs)]
     return EntryWhere(
         national=tuple(r.name for r in national),
         local=tuple(r.name for r in local),
