@@ -12,7 +12,7 @@ import numpy as np
 from ..search.engine import load_entries
 from ..search.snapshot import get_snapshot
 from .index import Place, local_authority_key, place_index
-from .where import REGION_PARAM, entry_authorities
+from .where import REGION_PARAM, authorities_mask
 
 SHOWN = 5  # entries listed in each group; the rest are one link away
 CASE_STUDY = "case-study"
@@ -49,14 +49,6 @@ def _ordered(mask: np.ndarray, snapshot, limit: int) -> tuple[list[int], int]:
     return [int(i) for i in snapshot.ids[positions[:limit]]], len(positions)
 
 
-def _authorities_mask(snapshot, codes: set[str]) -> np.ndarray:
-    ids = [entry_id for entry_id, chosen in entry_authorities(snapshot).items() if codes & {c for c, _ in chosen}]
-    positions, found = snapshot.locate(np.array(ids, dtype=np.int64))
-    mask = np.zeros(snapshot.size, dtype=bool)
-    mask[positions[found]] = True
-    return mask
-
-
 def entries_applying_in(kind: str, code: str, limit: int = SHOWN) -> EntriesHere | None:
     """The entries that apply in the place `kind:code` of the place index (None if it is not there)."""
     index = place_index()
@@ -67,7 +59,7 @@ def entries_applying_in(kind: str, code: str, limit: int = SHOWN) -> EntriesHere
     codes = {key.split(":", 1)[1] for key in place.contains} or {code}
     values = {value.slug: value for value in snapshot.facets.get(REGION_PARAM, ())}
     regions = [values[slug] for slug in place.regions if slug in values]
-    here = _authorities_mask(snapshot, codes)
+    here = authorities_mask(snapshot, codes)
     regional = np.zeros(snapshot.size, dtype=bool)
     applying = np.zeros(snapshot.size, dtype=bool)
     for value in regions:

@@ -9,9 +9,11 @@ beside the results, which stay those of the words.
 import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..search.query import CatalogueQuery
 from .index import KIND_ORDER, LONGEST_NAME, PLACE_WORDS, Place, PlaceIndex, fold, place_index
-from .where import REGION_PARAM
+from .where import REGION_PARAM, authorities_mask
 
 MOST_WORDS = 60  # a 1,000-word question is cut to 200 characters before it gets here; this is a second guard
 
@@ -101,3 +103,22 @@ def narrowed_to_place(query: CatalogueQuery, found: PlaceSearch | None, known_re
     filters = dict(query.filters)
     filters[REGION_PARAM] = tuple(dict.fromkeys((*filters.get(REGION_PARAM, ()), *regions)))
     return dataclasses.replace(query, text=found.remainder, filters=filters)
+
+
+def place_tiers(found: PlaceSearch | None, snapshot) -> np.ndarray | None:
+    """
+    For a search that leads to a place: 0 for entries from the place itself (tagged with its local
+    authorities), 1 for local examples from its region, 2 for the rest (national guidance and scope).
+    """
+    if found is None or not found.leads:
+        return None
+    codes = set()
+    for place in found.named:
+        inner = place.contains or (place.key,)
+        codes |= {key.split(":", 1)[1] for key in inner if key.startswith("local-authority:")}
+    tiers = np.full(snapshot.size, 2, dtype=np.int8)
+    for value in snapshot.facets.get(REGION_PARAM, ()):
+        if value.slug in found.regions and value.tagged is not None:
+            tiers[value.tagged] = 1
+    tiers[authorities_mask(snapshot, codes)] = 0
+    return tiers

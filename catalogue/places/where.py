@@ -6,6 +6,8 @@ page of results costs no query for it.
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..models import EntryPage, Region
 from ..search.facets import FACETS
 
@@ -31,17 +33,17 @@ def scopes_containing(snapshot) -> dict[str, set[str]]:
     return snapshot.memo("region-containing", facet.containing if hasattr(facet, "containing") else dict)
 
 
-def entry_authorities(snapshot) -> dict[int, list[tuple[str, str]]]:
-    """Entry id -> its local authorities (ONS code, name), once per snapshot (one query then)."""
+def entry_authorities(snapshot) -> dict[int, list[tuple[str, str, str]]]:
+    """Entry id -> its local authorities (ONS code, name, region slug), once per snapshot (one query then)."""
 
     def read():
         through = EntryPage.local_authorities.through
         links = through.objects.order_by("localauthority__name").values_list(
-            "entrypage_id", "localauthority__ons_code", "localauthority__name"
+            "entrypage_id", "localauthority__ons_code", "localauthority__name", "localauthority__region__slug"
         )
-        chosen: dict[int, list[tuple[str, str]]] = {}
-        for entry_id, code, name in links:
-            chosen.setdefault(entry_id, []).append((code, name))
+        chosen: dict[int, list[tuple[str, str, str]]] = {}
+        for entry_id, code, name, region in links:
+            chosen.setdefault(entry_id, []).append((code, name, region))
         return chosen
 
     return snapshot.memo("entry-local-authorities", read)
@@ -52,7 +54,7 @@ def describe_where(entry, snapshot, chosen_slugs=()) -> EntryWhere:
     regions = list(entry.regions.all())  # prefetched with the page of results
     national = [r for r in regions if r.kind == Region.Kind.SCOPE]
     local = [r for r in regions if r.kind != Region.Kind.SCOPE]
-    authorities = [name for _, name in entry_authorities(snapshot).get(entry.pk, ())] if local else []
+    authorities = entry_authorities(snapshot).get(entry.pk, []) if local else []
     relation, chosen = "", ()
     if chosen_slugs:
         names = {value.slug: value.label for value in snapshot.facets.get(REGION_PARAM, ())}
@@ -65,6 +67,7 @@ def describe_where(entry, snapshot, chosen_slugs=()) -> EntryWhere:
         national_hits = [names.get(slug, slug) for slug in chosen_slugs if any(covers(r, slug) for r in national)]
         if local_hits:
             relation, chosen = "local", tuple(local_hits)
+            authorities = [authority for authority in authorities if authority[2] in chosen_slugs]  # those there
         elif national_hits:
             relation, chosen = "national", tuple(national_hits)
             # Only the scopes it applies through ("England and Wales", not also "International").
@@ -72,8 +75,17 @@ def describe_where(entry, snapshot, chosen_slugs=()) -> EntryWhere:
     return EntryWhere(
         national=tuple(r.name for r in national),
         local=tuple(r.name for r in local),
-        authorities=tuple(authorities[:AUTHORITIES_SHOWN]),
+        authorities=tuple(name for _, name, _ in authorities[:AUTHORITIES_SHOWN]),
         more_authorities=max(0, len(authorities) - AUTHORITIES_SHOWN),
         relation=relation,
         chosen=chosen,
     )
+
+
+def authorities_mask(snapshot, codes: set[str]) -> np.ndarray:
+    """The entries tagged with any of these local authorities (ONS codes), as a snapshot mask."""
+    ids = [entry_id for entry_id, chosen in entry_authorities(snapshot).items() if codes & {c for c, *_ in chosen}]
+    positions, found = snapshot.locate(np.array(ids, dtype=np.int64))
+    mask = np.zeros(snapshot.size, dtype=bool)
+    mask[positions[found]] = True
+    return mask
