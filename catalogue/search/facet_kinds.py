@@ -226,6 +226,7 @@ class NestedVocabularyFacet(VocabularyFacet):
 
     within: str = "within"
     chip_wording = "Applies in {label}"
+    description = SLUGS + " A value also matches entries tagged with a wider term containing it (applies there)."
 
     def containing(self) -> dict[str, set[str]]:
         """Term slug -> the slugs of every term containing it, directly or through another."""

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from catalogue.models import LocalAuthority
 from catalogue.places.index import fold, place_index
 from catalogue.places.search import read_place
 from familyjustice.loading import load_all as load_family_justice
@@ -72,11 +73,18 @@ def test_blackpool_caerdydd_and_lancaster_lead_to_their_pages(client, places):
     assert "Lancaster" in area  # the fixture's area for Blackpool is the Blackburn/Lancaster one
     area_url = reverse("familyjustice:area_detail", args=[area_slug(area)])
 
+    from_blackpool = InterventionPageFactory(parent=places, title="Zed service", regions=["north-west"])
+    from_blackpool.local_authorities.add(LocalAuthority.objects.get(ons_code=blackpool["ons_code"]))
+    from_blackpool.save_revision().publish()
+
     html = client.get("/catalogue/", {"q": "Blackpool"}).content.decode()
     assert f'href="{reverse("explorer:local_authority", args=[blackpool["ons_code"]])}"' in html
     assert f'href="{area_url}"' in html
-    assert "<strong>2</strong> entries" in html  # England and Wales, and the North West example
-    assert "Local example</strong> from North West" in html
+    assert "<strong>3</strong> entries" in html  # England and Wales, and the two North West examples
+    results = html[html.index('class="results"') :]
+    # The entry from Blackpool itself first (though last A to Z and unrated), then its region's, then national.
+    assert results.index("Zed service") < results.index("North West example") < results.index("National thing")
+    assert "Local example</strong> from North West: Blackpool" in html
 
     html = client.get("/catalogue/", {"q": cardiff["la_name_welsh"]}).content.decode()
     assert f'href="{reverse("explorer:local_authority", args=[cardiff["ons_code"]])}"' in html
