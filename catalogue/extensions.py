@@ -19,6 +19,9 @@ its own `wagtail_hooks.py`:
   evidence badges link to the first non-empty answer.
 - `entry_page_base_form_class`: return a WagtailAdminPageForm subclass for editing entries; the
   last one registered is used (see `EntryPage.base_form_class`).
+- `register_place_index`: return `catalogue.places.index.Place`s (local authorities, family justice
+  areas...) with the page each leads to; read once per content version, so a search that names a
+  place offers its pages at no query cost.
 """
 
 import re
@@ -35,6 +38,7 @@ ENTRY_SECTIONS_HOOK = "register_entry_page_sections"
 CATALOGUE_SECTIONS_HOOK = "register_catalogue_page_sections"
 EVIDENCE_SCALE_URL_HOOK = "evidence_scale_url"
 ENTRY_FORM_HOOK = "entry_page_base_form_class"
+PLACE_INDEX_HOOK = "register_place_index"
 
 # A last path segment like "export.csv" or "cite.bib" is a file name.
 _FILE_SEGMENT = re.compile(r"/?[\w\-]+\.\w+/$")

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .extensions import PLACE_INDEX_HOOK
 from .models import (
     AreaOfPractice,
     EvidenceLevel,
@@ -17,6 +18,7 @@ from .models import (
     Stage,
     Topic,
 )
+from .places.vocabulary_places import region_places
 from .search.report import SearchesFindingLittleReport
 
 
@@ -140,3 +142,9 @@ def register_search_report_menu_item():
         icon_name="search",
         order=60,
     )
+
+
+@hooks.register(PLACE_INDEX_HOOK)
+def catalogue_regions_as_places():
+    """Regions named in a search lead to the entries that apply there."""
+    return region_places()

@@ -8,10 +8,16 @@ page to read a notice on, refuses them with a 400 (`unknown`).
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from catalogue.models import AreaOfPractice, Reference, Stage
+from catalogue.models import AreaOfPractice, Reference, Region, Stage
 
 # param -> what the notice calls it
-FILTER_NAMES = {"area": "area of practice", "stage": "stage", "design": "study design", "country": "country"}
+FILTER_NAMES = {
+    "area": "area of practice",
+    "stage": "stage",
+    "region": "region (where it applies)",
+    "design": "study design",
+    "country": "country",
+}
 
 
 def known_values() -> dict[str, list[tuple[str, str]]]:
@@ -20,6 +26,7 @@ def known_values() -> dict[str, list[tuple[str, str]]]:
     return {
         "area": list(AreaOfPractice.objects.values_list("slug", "name")),
         "stage": list(Stage.objects.values_list("slug", "name")),
+        "region": list(Region.objects.order_by("kind", "sort_order", "name").values_list("slug", "name")),
         "design": list(Reference.Design.choices),
         "country": [(country, country) for country in countries],
     }
@@ -27,10 +34,11 @@ def known_values() -> dict[str, list[tuple[str, str]]]:
 
 @dataclass(frozen=True)
 class MapFilters:
-    """Areas and stages narrow the rows (interventions); designs and countries narrow the studies counted."""
+    """Areas, stages and regions narrow the rows (interventions); designs and countries narrow the studies counted."""
 
     area: tuple[str, ...] = ()
     stage: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()  # an intervention applies in a region if tagged with it or a scope containing it
     design: tuple[str, ...] = ()
     country: tuple[str, ...] = ()
     notices: tuple[str, ...] = field(default=(), compare=False)
@@ -54,7 +62,7 @@ class MapFilters:
 
     @property
     def is_filtered(self) -> bool:
-        return any((self.area, self.stage, self.design, self.country))
+        return any((self.area, self.stage, self.region, self.design, self.country))
 
     def params(self, **extra) -> list[tuple[str, str]]:
         pairs = [(param, value) for param in FILTER_NAMES for value in getattr(self, param)]

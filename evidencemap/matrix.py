@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from catalogue.caches import per_content_version
-from catalogue.models import AreaOfPractice, EntryPage, InterventionPage, Outcome, Reference, ReferenceOutcome
+from catalogue.models import (
+    AreaOfPractice,
+    EntryPage,
+    InterventionPage,
+    Outcome,
+    Reference,
+    ReferenceOutcome,
+    Region,
+)
 from catalogue.models.visibility import without_private
 
 from .filters import MapFilters
@@ -141,7 +149,7 @@ class EvidenceMatrix:
 
 def matching_interventions(filters: MapFilters):
     """
-    Live, public interventions in the selected areas and stages (any of each). Subqueries rather
+    Live, public interventions in the selected areas, stages and regions (any of each). Subqueries rather
     than joins, so no row repeats and no DISTINCT has to sort 100,000 wide rows.
     """
     interventions = without_private(InterventionPage.objects.live())
@@ -151,6 +159,9 @@ def matching_interventions(filters: MapFilters):
             column = f"{field.related_model._meta.model_name}__slug__in"
             links = field.remote_field.through.objects.filter(**{column: getattr(filters, param)})
             interventions = interventions.filter(pk__in=links.values("entrypage_id"))
+    if filters.region:  # "applies here": tagged with the region or a wider scope containing it
+        links = EntryPage.regions.through.objects.filter(region__slug__in=Region.slugs_applying_in(filters.region))
+        interventions = interventions.filter(pk__in=links.values("entrypage_id"))
     return interventions
 
 

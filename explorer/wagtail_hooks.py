@@ -8,8 +8,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from catalogue.extensions import PLACE_INDEX_HOOK
+from catalogue.places.vocabulary_places import local_authority_places
+
 from .admin_views import NewbornDatasetListView, NewbornUploadView, user_can_upload
+from .links import data_home_url, data_url
 from .models import TrendEvent
+from .places import area_places
 
 admin_urls = [
     path("", NewbornDatasetListView.as_view(), name="datasets"),
@@ -52,3 +57,17 @@ class TrendEventViewSet(SnippetViewSet):
 
 
 register_snippet(TrendEventViewSet)
+
+
+@hooks.register(PLACE_INDEX_HOOK)
+def local_authorities_as_places():
+    """A local authority named in a catalogue search (in English or Welsh) leads to its profile."""
+    if not data_home_url():
+        return []  # no live data page: no profiles to lead to
+    return local_authority_places(lambda ons_code: data_url("local_authority", ons_code))
+
+
+@hooks.register(PLACE_INDEX_HOOK)
+def family_justice_areas_as_places():
+    """A family justice area named in a catalogue search, or a town in its name ("Lancaster"), leads to its page."""
+    return area_places() if data_home_url() else []

@@ -37,6 +37,7 @@ def public_pages() -> dict[str, str]:
         "catalogue with filters": "/catalogue/?q=parents&area=post-removal-support&sort=az",
         "catalogue, nothing found": "/catalogue/?q=zzzzqqqq",
         "catalogue, synonyms and suggestion": "/catalogue/?q=s20+perinatel",
+        "catalogue, a place and a region": "/catalogue/?q=Caerdydd&region=north-west",
         "intervention": entry.url,
         "guidance": GuidancePage.objects.live().public().first().url,
         "case study": CaseStudyPage.objects.live().public().first().url,

@@ -46,6 +46,7 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         # Deferred: the search modules import catalogue.models, which imports this module.
+        from ..places.search import narrowed_to_place, place_tiers, read_place
         from ..search.engine import log_search, run_search
         from ..search.facets import FACETS, SORTS
         from ..search.query import CatalogueQuery
@@ -54,11 +55,14 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         snapshot = get_snapshot()
         query = CatalogueQuery.from_params(request.GET, snapshot.known_values())
-        results = run_search(query, snapshot)
+        place = read_place(query.text) if query.text else None  # "Blackpool": its pages, then what applies there
+        narrowed = narrowed_to_place(query, place, snapshot.known_values().get("region", ()))
+        results = run_search(narrowed, snapshot, tiers=place_tiers(place, snapshot))
         log_search(results)  # the page's searches, and only the page's, go in the editors' search log
         context.update(
             results=results,
             query=query,
+            place=place,
             facet_definitions=FACETS,
             sorts=SORTS,
         )

@@ -53,8 +53,35 @@ class Region(Term):
 
     code = models.CharField(max_length=9, blank=True, help_text="ONS GSS code, e.g. E12000002.")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REGION)
+    # The hierarchy, modelled once: an entry tagged with a wider scope applies in every region it
+    # contains, so editors tag what an entry is about and never tick five boxes to make it appear.
+    within = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="contains",
+        verbose_name="part of",
+        help_text="The wider scopes this one lies within, e.g. North West: England-wide, England and Wales.",
+    )
 
-    panels = Term.panels + [FieldPanel("code"), FieldPanel("kind")]
+    panels = Term.panels + [FieldPanel("code"), FieldPanel("kind"), FieldPanel("within")]
+
+    def scopes_containing(self) -> list["Region"]:
+        """Every wider scope this one lies within, directly or through another (one query a level)."""
+        found, level = {}, list(self.within.all())
+        while level:
+            level = [scope for scope in level if scope.pk not in found and scope.pk != self.pk]
+            found.update((scope.pk, scope) for scope in level)
+            level = [outer for scope in level for outer in scope.within.all()]
+        return list(found.values())
+
+    @classmethod
+    def slugs_applying_in(cls, slugs) -> set[str]:
+        """The tags whose entries apply in any of these regions: the regions and every scope containing them."""
+        applying = set(slugs)
+        for region in cls.objects.filter(slug__in=list(applying)).prefetch_related("within"):
+            applying.update(scope.slug for scope in region.scopes_containing())
+        return applying
 
 
 class LocalAuthority(index.Indexed, models.Model):

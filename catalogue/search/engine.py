@@ -106,7 +106,7 @@ class CatalogueResults:
                     chips.append(
                         {
                             "facet": facet.label,
-                            "label": option.label,
+                            "label": facet.chip_wording.format(label=option.label),
                             "remove_url": self.query.url_without(facet.param, option.slug),
                         }
                     )
@@ -137,11 +137,15 @@ class CatalogueResults:
         return window
 
 
-def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE) -> CatalogueResults:
+def run_search(
+    query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_SIZE, tiers: np.ndarray | None = None
+) -> CatalogueResults:
     """
     Every entry matching `query` in order, the facet counts and the page asked for (the last page if
     it asked past the end). It reads the query and never changes it: the page actually shown is
-    `results.page` and what the search has to tell the reader is `results.notices`.
+    `results.page` and what the search has to tell the reader is `results.notices`. `tiers` (one
+    integer per snapshot position) lists lower tiers first, each in the sort's order: a search for
+    a place lists its local examples before national guidance (`catalogue.places.search`).
     """
     plan = plan_text(query.text, vocabulary_for(snapshot)) if query.text else None
     notices = _plan_notices(plan)
@@ -156,6 +160,8 @@ def run_search(query: CatalogueQuery, snapshot: Snapshot, page_size: int = PAGE_
 
     facets, without_filter = _facet_counts(query, text_mask, selected, snapshot)
     ordered = _ordered_positions(query.sort, matched, scores, snapshot)
+    if tiers is not None:
+        ordered = ordered[np.argsort(tiers[ordered], kind="stable")]
     total = len(ordered)
     page_count = max(1, math.ceil(total / page_size))
     page = query.page

@@ -36,6 +36,7 @@ class FacetValue:
     label: str
     mask: np.ndarray
     group: str = ""  # e.g. "research" / "practice" for evidence levels, "scope" for regions
+    tagged: np.ndarray | None = None  # for a nested vocabulary, the entries tagged with this very term
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Facet:
     vocabulary = None
     entry_columns = ()  # EntryPage columns the snapshot and records read for it
     description = SLUGS  # what the API's description says about the parameter
+    chip_wording = "{label}"  # how a selected value reads among the selected filters
 
     @property
     def field(self) -> str:
@@ -210,3 +212,48 @@ class EntryTypeFacet(Facet):
     def record_reader(self):
         slugs = {type_id: slug for slug, type_id in self._content_types().items()}
         return lambda ids, rows: {pk: slugs.get(rows[pk]["content_type_id"], "") for pk in ids if pk in rows}
+
+
+@dataclass(frozen=True)
+class NestedVocabularyFacet(VocabularyFacet):
+    """
+    A vocabulary whose terms lie within wider ones (`within`, a many-to-many field of the vocabulary
+    model to itself): a term's value is every entry tagged with it or with any term containing it,
+    so `?region=wales` means "applies in Wales" (Wales, Wales-wide, England and Wales). The masks are
+    widened when the snapshot is built (one query more then), so filters and counts cost nothing extra.
+    Records still hold the terms editors tagged: what an entry is about.
+    """
+
+    within: str = "within"
+    chip_wording = "Applies in {label}"
+    description = SLUGS + " A value also matches entries tagged with a wider term containing it (applies there)."
+
+    def containing(self) -> dict[str, set[str]]:
+        """Term slug -> the slugs of every term containing it, directly or through another."""
+        through = getattr(self.vocabulary, self.within).through
+        name = self.vocabulary._meta.model_name
+        pairs = through.objects.values_list(f"from_{name}__{self.slug_field}", f"to_{name}__{self.slug_field}")
+        direct: dict[str, set[str]] = {}
+        for inner, outer in pairs:
+            direct.setdefault(str(inner), set()).add(str(outer))
+        closed = {}
+        for slug in direct:
+            found, level = set(), set(direct[slug])
+            while level - found:
+                found |= level
+                level = {outer for inner in level for outer in direct.get(inner, ())}
+            closed[slug] = found - {slug}
+        return closed
+
+    def read(self, entries: EntryColumns) -> list[FacetValue]:
+        tagged = super().read(entries)
+        by_slug = {value.slug: value.mask for value in tagged}
+        containing = self.containing()
+        values = []
+        for value in tagged:
+            mask = value.mask.copy()
+            for outer in containing.get(value.slug, ()):
+                if outer in by_slug:
+                    mask |= by_slug[outer]
+            values.append(FacetValue(value.slug, value.label, mask, value.group, tagged=value.mask))
+        return values

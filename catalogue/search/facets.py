@@ -14,7 +14,7 @@ forgets the current one).
 
 from collections.abc import Callable, Iterator, Mapping
 
-from .facet_kinds import EntryTypeFacet, Facet, VocabularyFacet
+from .facet_kinds import EntryTypeFacet, Facet, NestedVocabularyFacet, VocabularyFacet
 
 # Parameters the catalogue and the API read besides the facets.
 RESERVED_PARAMS = frozenset({"q", "sort", "page", "page_size"})
@@ -93,7 +93,10 @@ FACETS = FacetRegistry(
     VocabularyFacet("stage", "Stage", relation="stages"),
     EntryTypeFacet("type", "Type of entry"),
     VocabularyFacet("evidence", "Strength of evidence", relation="evidence_level", group="kind"),
-    VocabularyFacet("region", "Region", relation="regions", ordering=("kind", "sort_order", "name"), group="kind"),
+    # "Applies here": an entry tagged England and Wales is in Wales's and every English region's count.
+    NestedVocabularyFacet(
+        "region", "Region", relation="regions", ordering=("kind", "sort_order", "name"), group="kind", within="within"
+    ),
     VocabularyFacet("topic", "Topic", relation="topics"),
 )
 FACETS_BY_PARAM = _FacetsByParam(FACETS)

@@ -45,6 +45,7 @@ def test_every_kind_of_page_has_no_wcag_a_or_aa_violations(site, page, csp_error
         "catalogue with no results": "/catalogue/?q=nothing+matches+this+at+all",
         "catalogue with a spelling suggestion and synonyms": "/catalogue/?q=perinatel+dads&region=london",
         "catalogue with ignored input": "/catalogue/?region=atlantis&colour=blue",
+        "catalogue, a place": "/catalogue/?q=Caerdydd",
         "intervention": site.intervention.url,
         "guidance": site.guidance.url,
         "case study": site.case_study.url,

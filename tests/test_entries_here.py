@@ -1,0 +1,64 @@
+"""
+A place's own page joins the site up: the local authority profile and the family justice area page
+list the catalogue entries that apply there (local examples from it, then its region, then national),
+its family justice area and the case studies nearby. Names and codes come from the fixture files.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from catalogue.models import LocalAuthority
+from familyjustice.loading import load_all as load_family_justice
+from familyjustice.models import DfjArea
+from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def area_of(la_name: str) -> dict:
+    with open(FIXTURES / "seed-questions" / "la_dfj_area.csv", encoding="utf-8", newline="") as handle:
+        return next(row for row in csv.DictReader(handle) if row["la_name"] == la_name)
+
+
+@pytest.fixture
+def blackpool(catalogue):
+    load_family_justice()
+    authority = LocalAuthority.objects.get(name="Blackpool")
+    here = InterventionPageFactory(parent=catalogue, title="Blackpool service", regions=[authority.region.slug])
+    here.local_authorities.add(authority)
+    here.save_revision().publish()
+    CaseStudyPageFactory(parent=catalogue, title="Regional case study", regions=[authority.region.slug])
+    GuidancePageFactory(parent=catalogue, title="National guidance", regions=["england-and-wales"])
+    InterventionPageFactory(parent=catalogue, title="Welsh service", regions=["wales"])
+    return authority
+
+
+def positions(html: str, *titles: str) -> list[int]:
+    return [html.index(title) for title in titles]
+
+
+@pytest.mark.django_db
+def test_the_profile_lists_what_applies_there_local_first(client, blackpool):
+    html = client.get(reverse("explorer:local_authority", args=[blackpool.ons_code])).content.decode()
+    section = html[html.index('id="entries-here-heading"') :]
+    assert positions(section, "Blackpool service", "Regional case study", "National guidance") == sorted(
+        positions(section, "Blackpool service", "Regional case study", "National guidance")
+    )
+    assert "Welsh service" not in section
+    assert "Case studies nearby" in section
+    area = DfjArea.objects.get(code=area_of("Blackpool")["dfj_area_code"])
+    assert reverse("familyjustice:area_detail", args=[area.slug]) in section
+    assert f"?region={blackpool.region.slug}" in section
+
+
+@pytest.mark.django_db
+def test_the_family_justice_area_page_lists_what_applies_in_its_authorities(client, blackpool):
+    area = DfjArea.objects.get(code=area_of("Blackpool")["dfj_area_code"])
+    html = client.get(reverse("familyjustice:area_detail", args=[area.slug])).content.decode()
+    section = html[html.index('id="entries-here-heading"') :]
+    for title in ("Blackpool service", "Regional case study", "National guidance"):
+        assert title in section
+    assert "Welsh service" not in section
