@@ -8,11 +8,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 
 from catalogue.models import LocalAuthority
-from familyjustice.loading import load_all as load_family_justice
-from familyjustice.models import DfjArea
+from explorer.loading.family_justice import load_family_justice
+from explorer.models import DfjArea
+from tests.data_urls import reverse
 from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -50,14 +50,14 @@ def test_the_profile_lists_what_applies_there_local_first(client, blackpool):
     assert "Welsh service" not in section
     assert "Case studies nearby" in section
     area = DfjArea.objects.get(code=area_of("Blackpool")["dfj_area_code"])
-    assert reverse("familyjustice:area_detail", args=[area.slug]) in section
+    assert reverse("explorer:area_detail", args=[area.slug]) in section
     assert f"?region={blackpool.region.slug}" in section
 
 
 @pytest.mark.django_db
 def test_the_family_justice_area_page_lists_what_applies_in_its_authorities(client, blackpool):
     area = DfjArea.objects.get(code=area_of("Blackpool")["dfj_area_code"])
-    html = client.get(reverse("familyjustice:area_detail", args=[area.slug])).content.decode()
+    html = client.get(reverse("explorer:area_detail", args=[area.slug])).content.decode()
     section = html[html.index('id="entries-here-heading"') :]
     for title in ("Blackpool service", "Regional case study", "National guidance"):
         assert title in section

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from catalogue.models import LocalAuthority
 from catalogue.places.index import fold, place_index
 from catalogue.places.search import read_place
-from familyjustice.loading import load_all as load_family_justice
+from explorer.loading.family_justice import load_family_justice
+from tests.data_urls import reverse
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -31,7 +31,7 @@ AREA_OF = {row["la_name"]: row for row in rows("seed-questions", "la_dfj_area.cs
 
 
 def area_slug(area_name: str) -> str:
-    from familyjustice.models import DfjArea
+    from explorer.models import DfjArea
 
     return DfjArea.objects.get(name=area_name).slug
 
@@ -71,7 +71,7 @@ def test_blackpool_caerdydd_and_lancaster_lead_to_their_pages(client, places):
     blackpool, cardiff = AUTHORITIES["Blackpool"], AUTHORITIES["Cardiff"]
     area = AREA_OF["Blackpool"]["dfj_area_name"]
     assert "Lancaster" in area  # the fixture's area for Blackpool is the Blackburn/Lancaster one
-    area_url = reverse("familyjustice:area_detail", args=[area_slug(area)])
+    area_url = reverse("explorer:area_detail", args=[area_slug(area)])
 
     from_blackpool = InterventionPageFactory(parent=places, title="Zed service", regions=["north-west"])
     from_blackpool.local_authorities.add(LocalAuthority.objects.get(ons_code=blackpool["ons_code"]))
