@@ -2,7 +2,9 @@
 
 from .content_version import ContentVersion
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
+from .facts import DeliverySetting
 from .index_page import CatalogueIndexPage
+from .rating import GuidanceStatus, RatingBasis
 from .references import Reference, ReferenceOutcome
 from .search_vocabulary import SearchRecord, SearchSynonymGroup
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
@@ -12,6 +14,9 @@ __all__ = [
     "CaseStudyPage",
     "CatalogueIndexPage",
     "ContentVersion",
+    "DeliverySetting",
+    "GuidanceStatus",
+    "RatingBasis",
     "EntryPage",
     "EvidenceLevel",
     "GuidancePage",
