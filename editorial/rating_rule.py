@@ -22,6 +22,11 @@ def posted_basis(form) -> list[BasisStudy]:
     return rows
 
 
+def _evidence_changed(form, formset) -> bool:
+    """Whether the post changes what the rating rests on (its references or basis rows)."""
+    return "references" in form.changed_data or bool(formset is not None and formset.has_changed())
+
+
 def check_rating_rule(form, cleaned_data: dict) -> None:
     """Add an error to the form for each part of the rule the posted rating breaks."""
     if "evidence_level" not in form.fields:
@@ -29,6 +34,8 @@ def check_rating_rule(form, cleaned_data: dict) -> None:
     formset = getattr(form, "formsets", {}).get("rating_basis")
     if formset is not None and not formset.is_valid():
         return  # the rows' own errors come first; the rule is checked once they are readable
+    if getattr(form, "rating_locked", False) and not _evidence_changed(form, formset):
+        return  # a contributor's edit of other fields leaves the rating as a reviewer set it
     references = cleaned_data.get("references")
     cited = [reference.pk for reference in references] if references is not None else []
     problems = rating_problems(

@@ -238,7 +238,6 @@ class GuidancePage(EntryPage):
             ("Issued by", self.issuing_body),
             ("Applies in", self.get_jurisdiction_display()),
             ("Status", self.get_status_display()),
-            ("Kind of document", self.get_guidance_status_display()),
             ("Published", published),
             ("Version", self.version),
         ]

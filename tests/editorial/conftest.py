@@ -54,6 +54,7 @@ def entry_form_data(page, action=None, **overrides):
         "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
         "next_review_due": page.next_review_due.isoformat() if page.next_review_due else "",
         "related_entries": inline_formset([]),
+        "rating_basis": inline_formset([]),
     }
     values.update(overrides)
     if action:
