@@ -6,6 +6,8 @@ descriptions (also in fixtures/vocabularies.json and migration 0008) and the che
 the admin (catalogue/models/rating.py) say the same thing.
 """
 
+from website.models import StandardPage
+
 RATING_RULE_INTRODUCTION = (
     "Every programme carries one rating on a single ordered scale, with the studies it rests on, a written "
     "rationale and the date it was rated. Guidance carries its status instead of a rating."
@@ -72,3 +74,19 @@ LEVEL_RULES = {
     "not-yet-rated": "We have not yet assessed the evidence for this programme, or cannot yet rate it under our "
     "rule; the entry says why.",
 }
+
+
+RULE_MARK = "A rating rests on the primary outcome."
+
+
+def publish_rating_rule() -> bool:
+    """
+    On a site created before the rule was written down, publish it on "How we rate evidence" (once:
+    a page that already states the rule, or that editors have rewritten without the old text, is left alone).
+    """
+    page = StandardPage.objects.filter(slug="how-we-rate-evidence", show_evidence_scale=True).first()
+    if page is None or RULE_MARK in page.body or "describe comparison studies of outcomes" not in page.body:
+        return False
+    page.introduction, page.body = RATING_RULE_INTRODUCTION, RATING_RULE_HTML
+    page.save_revision(log_action=True).publish()
+    return True

@@ -31,3 +31,18 @@ def guidance_status_label(status: str) -> str:
 def reference_key(reference) -> str:
     """The reference's citation key, as its citation-file URLs use it."""
     return reference.key or f"reference-{reference.pk}"
+
+
+def _family(author: str) -> str:
+    """'Longhi E' -> 'Longhi'; a body's name ('HM Government') as it is."""
+    family, _, initials = author.rpartition(" ")
+    return family if family and initials.isupper() and len(initials) <= 4 else author
+
+
+@register.simple_tag
+def short_authors(reference) -> str:
+    """'Longhi E, Murray L, Hunter R' -> 'Longhi et al'; two authors -> 'Coster and Brookes'."""
+    parts = [part.strip() for part in reference.authors.split(",") if part.strip() and part.strip() != "et al"]
+    if len(parts) > 2:
+        return f"{_family(parts[0])} et al"
+    return " and ".join(_family(part) for part in parts)
