@@ -150,8 +150,8 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        attach_classification(self)  # first: an intervention's facts read its delivery settings from it
         context["key_facts"] = [(label, value) for label, value in self.key_facts() if value]
-        attach_classification(self)
         related = related_pages(self)
         context["related_entries"] = [p for p in related if not isinstance(p, CaseStudyPage)]
         context["related_case_studies"] = [p for p in related if isinstance(p, CaseStudyPage)]
