@@ -130,6 +130,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 choices=[("yes", "Running"), ("closed", "Closed"), ("unknown", "Not known")],
                 default="unknown",
+                help_text="'Closed' when the source says it has stopped; 'Not known' unless a current source says it runs.",
                 max_length=10,
                 verbose_name="still running",
             ),
@@ -205,7 +206,10 @@ class Migration(migrations.Migration):
             model_name="entrypage",
             name="delivery_settings",
             field=modelcluster.fields.ParentalManyToManyField(
-                blank=True, related_name="entries", to="catalogue.deliverysetting"
+                blank=True,
+                help_text="Where the programme is delivered (one or more).",
+                related_name="entries",
+                to="catalogue.deliverysetting",
             ),
         ),
         migrations.CreateModel(

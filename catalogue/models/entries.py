@@ -43,7 +43,9 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     local_authorities = ParentalManyToManyField(LocalAuthority, blank=True, related_name="entries")
     references = ParentalManyToManyField(Reference, blank=True, related_name="entries")
     # Filled for interventions only (catalogue/models/facts.py); here so the facet registry can read it.
-    delivery_settings = ParentalManyToManyField(DeliverySetting, blank=True, related_name="entries")
+    delivery_settings = ParentalManyToManyField(
+        DeliverySetting, blank=True, related_name="entries", help_text="Where the programme is delivered (one or more)."
+    )
 
     evidence_level = models.ForeignKey(
         EvidenceLevel,

@@ -54,7 +54,12 @@ class ProgrammeFacts(models.Model):
         "where it runs now", blank=True, help_text="Areas of England and Wales where it is offered, as the source says."
     )
     running = models.CharField(
-        "still running", max_length=10, choices=Running.choices, default=Running.UNKNOWN, blank=True
+        "still running",
+        max_length=10,
+        choices=Running.choices,
+        default=Running.UNKNOWN,
+        blank=True,
+        help_text="'Closed' when the source says it has stopped; 'Not known' unless a current source says it runs.",
     )
     cost_source_url = models.URLField(
         "source of the cost", max_length=500, blank=True, help_text="The page that publishes the cost."
