@@ -37,6 +37,8 @@ from catalogue.models import (
     Topic,
 )
 
+from .catalogue_extras import apply_extras, merge_references, save_reference
+
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_catalogue.json"
 # Further parts of the catalogue (one file per collection, same keys as DEMO_FILE), read in name order
 # after it, so that a new collection of entries is a new file rather than an edit of a shared one.
@@ -70,6 +72,7 @@ def read_demo(path: Path = DEMO_FILE, parts_dir: Path | None = PARTS_DIR) -> dic
             if key not in PART_KEYS:
                 raise ValueError(f"{part.name}: unknown key {key!r} (expected one of {', '.join(PART_KEYS)})")
             data.setdefault(key, []).extend(items)
+    data["references"] = merge_references(data.get("references", []))
     return data
 
 
@@ -90,10 +93,9 @@ def load_references(specs) -> dict[str, Reference]:
     outcomes = {outcome.slug: outcome for outcome in Outcome.objects.all()}
     references = {}
     for spec in specs:
-        reference, _ = Reference.objects.update_or_create(
-            title=spec["title"],
-            year=spec.get("year"),
-            defaults={
+        reference = save_reference(
+            spec,
+            {
                 "authors": spec["authors"],
                 "publisher": spec.get("publisher", ""),
                 "url": spec.get("url", ""),
@@ -145,6 +147,7 @@ def apply_spec(page: EntryPage, spec: dict, kind: str, vocabulary: Vocabulary) -
             setattr(page, name, [terms[key] for key in spec[name]])
     if "references" in spec:
         page.references = [vocabulary.references[key] for key in spec["references"]]
+    apply_extras(page, spec, kind, vocabulary)
     return page
 
 

@@ -8,6 +8,8 @@ from explorer.models import DataPage
 from explorer.models.data_page import INTRODUCTION, default_sections
 from website.models import HomePage, StandardPage
 
+from .evidence_rule import RATING_RULE_HTML, RATING_RULE_INTRODUCTION, publish_rating_rule
+
 HOME_INTRODUCTION = (
     "The evidence and good practice on state intervention at birth in England and Wales: pre-birth "
     "assessment, help around the birth that keeps families safely together, and support for parents "
@@ -19,14 +21,8 @@ STANDARD_PAGES = [
         "slug": "how-we-rate-evidence",
         "title": "How we rate evidence",
         "show_evidence_scale": True,
-        "introduction": "Every entry carries one rating on a single ordered scale, with a written rationale "
-        "and the date it was rated.",
-        "body": "<p>Research ratings (strong, moderate, promising, no benefit found, possible harm) describe "
-        "comparison studies of outcomes. The practice rating describes documented local practice that "
-        "has not yet had an outcome study. Case studies carry the practice rating, never a research "
-        "one, so that nobody mistakes a local example for a tested programme.</p>"
-        "<p>The scale is aligned with the Early Intervention Foundation's evidence levels and the "
-        "California Evidence-Based Clearinghouse ratings, shown in brackets beside each level.</p>",
+        "introduction": RATING_RULE_INTRODUCTION,
+        "body": RATING_RULE_HTML,
     },
     {
         "slug": "about",
@@ -84,6 +80,7 @@ def ensure_site_tree() -> tuple[HomePage, CatalogueIndexPage]:
         if spec["slug"] not in existing:
             page = home.add_child(instance=StandardPage(show_in_menus=True, **spec))
             page.save_revision().publish()
+    publish_rating_rule()
     return home, catalogue
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
 
 RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
@@ -68,6 +69,7 @@ class EntryPageForm(WagtailAdminPageForm):
             for name in RATING_FIELDS:
                 if name in self.fields and self._posted_change(name):
                     self.add_error(name, NOT_ALLOWED)
+        check_rating_rule(self, cleaned_data)
         return cleaned_data
 
     def _posted_change(self, name) -> bool:

@@ -21,6 +21,7 @@ from catalogue.search.facets import FACETS, MAX_QUERY_LENGTH, SORTS
 from catalogue.search.snapshot import get_snapshot
 from website.site_url import absolute_url
 
+from .evidence_records import rating_basis
 from .params import BadParameters, rejected, strict_query
 from .records import RecordBuilder
 from .versions import published_versions
@@ -112,6 +113,21 @@ api = CatalogueAPI(
 
 # A plain pydantic model allowing extra fields: ninja's Schema would drop the facets' fields, which
 # the registry adds to each record (and get_openapi_schema to the description).
+class ProgrammeFacts(BaseModel):
+    """An intervention's programme facts; an empty string where no source states the fact."""
+
+    for_whom: str
+    age_stage: str
+    settings: list[str]  # delivery setting slugs (see /api/v1/taxonomies/setting/)
+    duration: str
+    delivered_by: str
+    where_available: str
+    running: Literal["yes", "closed", "unknown"]
+    cost: str
+    cost_source_url: str
+    provider_url: str
+
+
 class Entry(BaseModel):
     """A published entry as open data, with one field per filter (its values for that filter)."""
 
@@ -125,6 +141,8 @@ class Entry(BaseModel):
     last_reviewed: date | None
     first_published_at: datetime | None
     last_published_at: datetime | None
+    guidance_status: str | None  # guidance only: legislation, statutory-guidance, practice-direction...
+    programme_facts: ProgrammeFacts | None  # interventions only
 
 
 class SearchNotice(Schema):
@@ -144,13 +162,30 @@ class EntryList(Schema):
 
 
 class Reference(Schema):
+    key: str
+    kind: str
     authors: str
     year: int | None
+    month: int | None
     title: str
     publisher: str
+    journal: str
+    volume: str
+    issue: str
+    pages: str
+    doi: str
     link: str
     design: str
     outcomes: list[Term]
+
+
+class RatingBasisRow(Schema):
+    reference: str  # the reference's key, as in `references`
+    title: str
+    design: str
+    outcomes: str
+    finding: str
+    primary: bool
 
 
 class Version(Schema):
@@ -162,6 +197,7 @@ class Version(Schema):
 
 class EntryDetail(Entry):
     evidence_rationale: str
+    rating_basis: list[RatingBasisRow]
     references: list[Reference]
     versions: list[Version]
 
@@ -247,12 +283,21 @@ def entry_detail(request, entry_id: int):
     references = entry.references.prefetch_related("outcomes")
     record.update(
         evidence_rationale=entry.evidence_rationale,
+        rating_basis=rating_basis(entry_id),
         references=[
             {
+                "key": ref.key or f"reference-{ref.pk}",
+                "kind": ref.kind,
                 "authors": ref.authors,
                 "year": ref.year,
+                "month": ref.month,
                 "title": ref.title,
                 "publisher": ref.publisher,
+                "journal": ref.journal,
+                "volume": ref.volume,
+                "issue": ref.issue,
+                "pages": ref.pages,
+                "doi": ref.doi,
                 "link": ref.link,
                 "design": ref.get_design_display(),
                 "outcomes": [{"slug": o.slug, "name": o.name} for o in ref.outcomes.all()],

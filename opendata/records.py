@@ -15,16 +15,20 @@ from catalogue.search.engine import load_entries
 from catalogue.search.facets import FACETS
 from website.site_url import absolute_url
 
+from .evidence_records import FACT_COLUMNS, add_evidence_fields, fact_cell
+
 CHUNK = 500  # entries per batch while streaming: bounded memory, few queries
 # A record is these fields, with each facet's field (in panel order) after "summary".
 FIELDS_BEFORE_FACETS = ("id", "title", "url", "summary")
 FIELDS_AFTER_FACETS = ("evidence_rated_on", "last_reviewed", "first_published_at", "last_published_at")
+# From evidence_records.py: the guidance status, and an intervention's facts flattened into columns.
+CSV_EVIDENCE_COLUMNS = ("guidance_status", *FACT_COLUMNS)
 ENTRY_FIELDS = ("pk", "title", "summary", "url_path", *FIELDS_AFTER_FACETS)
 
 
 def csv_columns() -> tuple[str, ...]:
     """The export's columns: every record field, in record order."""
-    return (*FIELDS_BEFORE_FACETS, *(facet.field for facet in FACETS), *FIELDS_AFTER_FACETS)
+    return (*FIELDS_BEFORE_FACETS, *(facet.field for facet in FACETS), *FIELDS_AFTER_FACETS, *CSV_EVIDENCE_COLUMNS)
 
 
 def _iso(value) -> str | None:
@@ -40,7 +44,7 @@ class RecordBuilder:
         # Each facet reads its vocabulary once here (one query), then one query per chunk at most.
         self.readers = {facet.field: facet.record_reader() for facet in facets}
         self.entry_columns = tuple(dict.fromkeys(column for facet in facets for column in facet.entry_columns))
-        self.csv_columns = (*FIELDS_BEFORE_FACETS, *self.readers, *FIELDS_AFTER_FACETS)
+        self.csv_columns = (*FIELDS_BEFORE_FACETS, *self.readers, *FIELDS_AFTER_FACETS, *CSV_EVIDENCE_COLUMNS)
         site = Site.find_for_request(request)
         self.root_path = site.root_page.url_path if site else "/"
 
@@ -70,6 +74,7 @@ class RecordBuilder:
                     **{name: _iso(row[name]) for name in FIELDS_AFTER_FACETS},
                 }
             )
+        add_evidence_fields(records)
         return records
 
     def stream(self, ids):
@@ -97,4 +102,4 @@ def _cell(value) -> str:
 
 
 def csv_row(record: dict, columns: tuple[str, ...]) -> list[str]:
-    return [_cell(record[column]) for column in columns]
+    return [_cell(fact_cell(record, column) if column in FACT_COLUMNS else record[column]) for column in columns]

@@ -125,6 +125,7 @@ def test_editor_creates_and_publishes_an_entry_in_the_admin(
             "evidence_level": EvidenceLevel.objects.get(slug="not-yet-rated").pk,
             "evidence_rationale": "",
             "related_entries": inline_formset([]),
+            "rating_basis": inline_formset([]),
             "action-publish": "publish",
         }
     )

@@ -42,6 +42,7 @@ def public_pages() -> dict[str, str]:
         "guidance": GuidancePage.objects.live().public().first().url,
         "case study": CaseStudyPage.objects.live().public().first().url,
         "entry version": f"{entry.url}versions/1/",
+        "bibliography": "/catalogue/bibliography/?kind=article",
         "compare": "/compare/?" + "&".join(f"entry={page.pk}" for page in interventions[:2]),
         "evidence map": "/evidence-map/",
         "evidence map, filtered": "/evidence-map/?area=post-removal-support&design=rct",

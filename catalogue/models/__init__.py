@@ -2,8 +2,10 @@
 
 from .content_version import ContentVersion
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
+from .facts import DeliverySetting
 from .index_page import CatalogueIndexPage
 from .law import JudgmentPage, LegislationPage, PracticeToolPage
+from .rating import GuidanceStatus, RatingBasis
 from .references import Reference, ReferenceOutcome
 from .search_vocabulary import SearchRecord, SearchSynonymGroup
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Outcome, Region, Stage, Topic
@@ -13,6 +15,9 @@ __all__ = [
     "CaseStudyPage",
     "CatalogueIndexPage",
     "ContentVersion",
+    "DeliverySetting",
+    "GuidanceStatus",
+    "RatingBasis",
     "EntryPage",
     "EvidenceLevel",
     "GuidancePage",

@@ -13,6 +13,8 @@ from wagtail.search import index
 from ..blocks import EntryBodyBlock
 from ..extensions import ENTRY_ROUTES_HOOK, EntryFormFromHooks, RegisteredRoutesMixin
 from .entry_data import attach_classification, related_pages, restrictions_for
+from .facts import DeliverySetting, ProgrammeFacts
+from .rating import GuidanceStatus
 from .references import Reference
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
 
@@ -40,6 +42,10 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
     )
     local_authorities = ParentalManyToManyField(LocalAuthority, blank=True, related_name="entries")
     references = ParentalManyToManyField(Reference, blank=True, related_name="entries")
+    # Filled for interventions only (catalogue/models/facts.py); here so the facet registry can read it.
+    delivery_settings = ParentalManyToManyField(
+        DeliverySetting, blank=True, related_name="entries", help_text="Where the programme is delivered (one or more)."
+    )
 
     evidence_level = models.ForeignKey(
         EvidenceLevel,
@@ -82,6 +88,7 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
             heading="Evidence rating",
         ),
         FieldPanel("references"),
+        InlinePanel("rating_basis", heading="What the rating rests on", label="Study"),
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review"),
     ]
     related_panels = [InlinePanel("related_entries", label="Related entries and case studies")]
@@ -145,8 +152,8 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        attach_classification(self)  # first: an intervention's facts read its delivery settings from it
         context["key_facts"] = [(label, value) for label, value in self.key_facts() if value]
-        attach_classification(self)
         related = related_pages(self)
         context["related_entries"] = [p for p in related if not isinstance(p, CaseStudyPage)]
         context["related_case_studies"] = [p for p in related if isinstance(p, CaseStudyPage)]
@@ -162,7 +169,7 @@ class RelatedEntry(Orderable):
     panels = [FieldPanel("related")]
 
 
-class InterventionPage(EntryPage):
+class InterventionPage(ProgrammeFacts, EntryPage):
     """A programme, service or practice model, peri-natal or post-removal."""
 
     provider = models.CharField("delivered by", max_length=255, blank=True)
@@ -173,27 +180,12 @@ class InterventionPage(EntryPage):
     contact = models.CharField(max_length=255, blank=True)
 
     search_fields = EntryPage.search_fields + [index.SearchField("provider"), index.SearchField("target_population")]
-    edit_handler = EntryPage.build_edit_handler(
-        [
-            FieldPanel("provider"),
-            FieldPanel("target_population"),
-            FieldPanel("delivery"),
-            FieldPanel("cost"),
-            FieldPanel("website"),
-            FieldPanel("contact"),
-        ]
-    )
+    edit_handler = EntryPage.build_edit_handler(ProgrammeFacts.facts_panels)
     template = "catalogue/entry_page.html"
     entry_type_label = "Intervention"
 
     def key_facts(self):
-        return [
-            ("Delivered by", self.provider),
-            ("Who it is for", self.target_population),
-            ("How it is delivered", self.delivery),
-            ("Cost", self.cost),
-            ("Contact", self.contact),
-        ]
+        return self.programme_facts()
 
     class Meta:
         verbose_name = "intervention"
@@ -216,6 +208,13 @@ class GuidancePage(EntryPage):
     issuing_body = models.CharField(max_length=255)
     jurisdiction = models.CharField(max_length=20, choices=Jurisdiction.choices, default=Jurisdiction.ENGLAND)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CURRENT)
+    guidance_status = models.CharField(
+        "kind of document",
+        max_length=30,
+        choices=GuidanceStatus.choices,
+        blank=True,
+        help_text="Shown instead of an evidence rating.",
+    )
     publication_date = models.DateField(null=True, blank=True)
     version = models.CharField(max_length=60, blank=True)
     source_url = models.URLField("link to the source document", max_length=500, blank=True)
@@ -226,6 +225,7 @@ class GuidancePage(EntryPage):
             FieldPanel("issuing_body"),
             FieldPanel("jurisdiction"),
             FieldPanel("status"),
+            FieldPanel("guidance_status"),
             FieldPanel("publication_date"),
             FieldPanel("version"),
             FieldPanel("source_url"),

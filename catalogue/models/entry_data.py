@@ -12,6 +12,7 @@ template tags keep their ordinary spelling.
 from django.db.models import CharField, Value
 
 from ..caches import per_content_version
+from .facts import DeliverySetting
 from .taxonomy import AreaOfPractice, EvidenceLevel, LocalAuthority, Region, Stage, Topic
 from .visibility import view_restrictions, without_private
 
@@ -22,6 +23,7 @@ VOCABULARIES = {
     "topics": Topic,
     "regions": Region,
     "local_authorities": LocalAuthority,
+    "delivery_settings": DeliverySetting,  # interventions' programme facts
 }
 
 

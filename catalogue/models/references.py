@@ -25,10 +25,34 @@ class Reference(index.Indexed, ClusterableModel):
         GUIDANCE = "guidance", "Guidance or policy document"
         OTHER = "other", "Other"
 
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Journal article"
+        REPORT = "report", "Report"
+        BOOK = "book", "Book"
+        CHAPTER = "chapter", "Book chapter"
+        WEBPAGE = "webpage", "Web page"
+        LEGISLATION = "legislation", "Legislation"
+        JUDGMENT = "judgment", "Judgment"
+        GUIDANCE = "guidance", "Guidance"
+
+    key = models.SlugField(
+        "citation key",
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="A stable short name, e.g. 'broadhurst2017-collateral'; used in citation files.",
+    )
+    kind = models.CharField("kind of publication", max_length=20, choices=Kind.choices, default=Kind.REPORT)
     authors = models.CharField(max_length=500, help_text="As cited, e.g. 'Broadhurst K, Mason C'.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     title = models.CharField(max_length=500)
     publisher = models.CharField("publisher or journal", max_length=300, blank=True)
+    journal = models.CharField(max_length=300, blank=True, help_text="For a journal article: the journal's name.")
+    volume = models.CharField(max_length=20, blank=True)
+    issue = models.CharField(max_length=20, blank=True)
+    pages = models.CharField(max_length=40, blank=True, help_text="e.g. '184-194', or an article number.")
+    month = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 to 12, where the source gives it.")
     url = models.URLField("URL", max_length=500, blank=True, help_text="Prefer the DOI link where there is one.")
     doi = models.CharField("DOI", max_length=200, blank=True)
     design = models.CharField(max_length=20, choices=Design.choices, default=Design.OTHER)
@@ -45,15 +69,22 @@ class Reference(index.Indexed, ClusterableModel):
     outcomes = models.ManyToManyField(Outcome, through="ReferenceOutcome", blank=True, related_name="references")
 
     panels = [
+        FieldPanel("kind"),
         FieldPanel("authors"),
         FieldPanel("year"),
+        FieldPanel("month"),
         FieldPanel("title"),
         FieldPanel("publisher"),
+        FieldPanel("journal"),
+        FieldPanel("volume"),
+        FieldPanel("issue"),
+        FieldPanel("pages"),
         FieldPanel("url"),
         FieldPanel("doi"),
         FieldPanel("design"),
         FieldPanel("country"),
         FieldPanel("sample_size"),
+        FieldPanel("key"),
         InlinePanel(
             "outcome_findings",
             heading="Outcomes measured",
@@ -68,6 +99,7 @@ class Reference(index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
         index.FilterField("design"),
         index.FilterField("year"),
+        index.FilterField("kind"),
         index.FilterField("country"),
     ]
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import numpy as np
+from django.db.models import F
 
 from ..models import EntryPage
 from .facets import FACETS, PAGE_SIZE
@@ -280,6 +281,8 @@ def load_entries(page_ids: list[int]) -> list[EntryPage]:
         .order_by()
         .select_related("evidence_level")
         .prefetch_related("areas", "regions", "stages")
+        # Guidance shows its status instead of a rating badge (a left join: one query still).
+        .annotate(guidance_status=F("guidancepage__guidance_status"))
     )
     by_id = {entry.pk: entry for entry in entries}
     return [by_id[pk] for pk in page_ids if pk in by_id]

@@ -91,6 +91,7 @@ class _FacetsByParam(Mapping):
 FACETS = FacetRegistry(
     VocabularyFacet("area", "Area of practice", relation="areas"),
     VocabularyFacet("stage", "Stage", relation="stages"),
+    VocabularyFacet("setting", "Delivery setting", relation="delivery_settings"),
     EntryTypeFacet("type", "Type of entry"),
     VocabularyFacet("evidence", "Strength of evidence", relation="evidence_level", group="kind"),
     # "Applies here": an entry tagged England and Wales is in Wales's and every English region's count.

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from catalogue.extensions import subpage_url
 from catalogue.models import InterventionPage
+from catalogue.navigation import site_navigation
 from website.site_url import absolute_url
 
 from ..citation import DOWNLOADS, formatted_all
@@ -98,6 +99,11 @@ def version_notice(context):
     }
 
 
+def _bibliography_url(request) -> str:
+    catalogue = site_navigation(request).catalogue
+    return subpage_url(catalogue, "bibliography", request=request) if catalogue else ""
+
+
 @register.inclusion_tag("opendata/tags/cite_this.html", takes_context=True)
 def cite_this(context, page):
     """Formatted citations, citation downloads and the public version history."""
@@ -112,6 +118,13 @@ def cite_this(context, page):
     return {
         "citations": formatted_all(citing["cited"]),
         "downloads": [(label, download_url(fmt)) for fmt, label in DOWNLOADS.items()],
+        # The sources themselves, for citing them rather than our summary (the current references).
+        "reference_downloads": [
+            (label, subpage_url(entry, "references_export", fmt, request=request)) for fmt, label in DOWNLOADS.items()
+        ]
+        if page.references.all()
+        else [],
+        "bibliography_url": _bibliography_url(request),
         "cited": citing["cited"],
         "versions": list(reversed(citing["versions"])),
         "shown_version": citing["shown_version"],

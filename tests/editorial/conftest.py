@@ -54,6 +54,7 @@ def entry_form_data(page, action=None, **overrides):
         "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
         "next_review_due": page.next_review_due.isoformat() if page.next_review_due else "",
         "related_entries": inline_formset([]),
+        "rating_basis": inline_formset([]),
     }
     values.update(overrides)
     if action:
@@ -61,4 +62,21 @@ def entry_form_data(page, action=None, **overrides):
     data = nested_form_data(values)
     # Multi-valued fields go in as lists (nested_form_data would number them like formset rows).
     data["areas"] = [area.pk for area in page.areas.all()]
+    return data
+
+
+def rated_form_data(page, reference, level_pk, rationale, action=None, **overrides):
+    """entry_form_data for a rating that keeps the published rule: `reference` is cited and is its basis."""
+    data = entry_form_data(
+        page,
+        action=action,
+        evidence_level=level_pk,
+        evidence_rationale=rationale,
+        evidence_rated_on="2026-10-01",
+        rating_basis=inline_formset(
+            [{"reference": reference.pk, "outcomes": "Care entry", "finding": "Fewer entered care", "primary": "on"}]
+        ),
+        **overrides,
+    )
+    data["references"] = [reference.pk]
     return data

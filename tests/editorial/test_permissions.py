@@ -2,10 +2,11 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset
 
 from catalogue.models import EvidenceLevel, InterventionPage
 from editorial import roles
-from tests.factories import InterventionPageFactory
+from tests.factories import InterventionPageFactory, ReferenceFactory
 
 from .conftest import entry_form_data
 
@@ -68,12 +69,19 @@ def _publish(client, page, user):
 
 def _change_rating(client, page, user):
     promising = EvidenceLevel.objects.get(slug="promising")
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        entry_form_data(
-            page, evidence_level=promising.pk, evidence_rationale="One pre/post study.", evidence_rated_on="2026-10-01"
+    study = ReferenceFactory(title="A pre/post study", design="pre_post")
+    data = entry_form_data(
+        page,
+        evidence_level=promising.pk,
+        evidence_rationale="One pre/post study.",
+        evidence_rated_on="2026-10-01",
+        # The published rule: a Promising rating rests on a cited outcome study (catalogue/models/rating.py).
+        rating_basis=inline_formset(
+            [{"reference": study.pk, "outcomes": "Parenting", "finding": "Improved", "primary": "on"}]
         ),
     )
+    data["references"] = [study.pk]
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     latest = InterventionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     return latest.evidence_level_id == promising.pk
 

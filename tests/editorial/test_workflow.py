@@ -6,9 +6,9 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 from catalogue.models import EvidenceLevel, InterventionPage
 from editorial.audit import RATING_LOG_ACTION
-from tests.factories import InterventionPageFactory
+from tests.factories import InterventionPageFactory, ReferenceFactory
 
-from .conftest import entry_form_data
+from .conftest import entry_form_data, rated_form_data
 
 
 @pytest.fixture
@@ -108,14 +108,11 @@ def test_a_rating_without_rationale_or_date_is_refused_in_the_admin(client, revi
 @pytest.mark.django_db
 def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewer, draft):
     client.force_login(reviewer)
+    study = ReferenceFactory(design="pre_post")
+    promising = EvidenceLevel.objects.get(slug="promising").pk
     client.post(
         reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-        entry_form_data(
-            draft,
-            evidence_level=EvidenceLevel.objects.get(slug="promising").pk,
-            evidence_rationale="A pre/post evaluation in three areas.",
-            evidence_rated_on="2026-10-01",
-        ),
+        rated_form_data(draft, study, promising, "A pre/post evaluation in three areas."),
     )
     entry = PageLogEntry.objects.get(page=draft, action=RATING_LOG_ACTION)
     assert entry.user == reviewer
@@ -127,10 +124,12 @@ def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewe
     assert "A pre/post evaluation in three areas." in history
 
     # Saving again without touching the rating adds no rating entry.
-    client.post(
+    latest = InterventionPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    response = client.post(
         reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-        entry_form_data(InterventionPage.objects.get(pk=draft.pk).get_latest_revision_as_object(), title="Retitled"),
+        rated_form_data(latest, study, promising, "A pre/post evaluation in three areas.", title="Retitled"),
     )
+    assert response.status_code == 302  # saved
     assert PageLogEntry.objects.filter(page=draft, action=RATING_LOG_ACTION).count() == 1
 
 
@@ -138,14 +137,10 @@ def test_rating_changes_are_in_the_page_history_with_who_and_why(client, reviewe
 def test_reviewers_can_compare_revisions_to_see_the_rating_change(client, reviewer, draft):
     first = draft.get_latest_revision()
     client.force_login(reviewer)
+    trial = ReferenceFactory(design="rct")
+    moderate = EvidenceLevel.objects.get(slug="moderate").pk
     client.post(
-        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-        entry_form_data(
-            draft,
-            evidence_level=EvidenceLevel.objects.get(slug="moderate").pk,
-            evidence_rationale="One RCT.",
-            evidence_rated_on="2026-10-01",
-        ),
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]), rated_form_data(draft, trial, moderate, "One RCT.")
     )
     second = InterventionPage.objects.get(pk=draft.pk).get_latest_revision()
     url = reverse("wagtailadmin_pages:revisions_compare", args=[draft.pk, first.pk, second.pk])

@@ -54,7 +54,7 @@ def test_unpublished_and_private_entries_are_not_in_the_api(client, mixed_catalo
 
 def test_taxonomies_list_every_filter_with_counts(client, mixed_catalogue):
     vocabularies = {v["param"]: v for v in client.get("/api/v1/taxonomies/").json()}
-    assert set(vocabularies) == {"area", "stage", "type", "evidence", "region", "topic"}
+    assert set(vocabularies) == {"area", "stage", "setting", "type", "evidence", "region", "topic"}
     areas = {value["slug"]: value["entries"] for value in vocabularies["area"]["values"]}
     assert areas["post-removal-support"] == 6 and areas["pre-birth-assessment"] == 4
     assert client.get("/api/v1/taxonomies/region/").json()["param"] == "region"
