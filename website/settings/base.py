@@ -179,6 +179,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Every absolute URL the public site writes (robots.txt, citations, JSON-LD, API links, feeds) starts with
 # this, never with the request's Host header, which a visitor chooses (website/site_url.py).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The link checker connects to public addresses only. Networks listed here are allowed as well: the
+# tests' own servers on 127.0.0.1 are reached only through this (tests/linkcheck/conftest.py). Not read
+# from the environment, so no deployment can turn the checker inward by accident.
+LINKCHECK_ALLOWED_NETWORKS: list[str] = []
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full text when DATABASE_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Catalogue search: per-process cache of text matches (bytes), and days search records are kept.
