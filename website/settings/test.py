@@ -20,3 +20,6 @@ PAGE_CACHE_SECONDS = 0
 # Search counts are written when a test asks (tests/search/test_records.py sets 0): written on the clock,
 # a search 60 s after the last write costs more queries than the one before it, so query counts would flake.
 SEARCH_RECORD_FLUSH_SECONDS = 10**9
+# The task queue's database backend, as in production: a test that wants tasks run at once says so
+# (the `immediate_tasks` fixture), and tests/test_task_worker.py runs the real worker.
+# Built files go to a directory of each test's own (tests/conftest.py).
