@@ -84,6 +84,23 @@ class BuiltFiles:
             return False
         return True
 
+    def mark_latest_pending(self) -> bool:
+        """
+        True if this call marked "rebuild for the newest version" pending. A burst of publishes then
+        queues one build, which clears the mark as it starts (`start_latest`) and builds whatever version
+        is current by then; a publish during that build marks and queues again.
+        """
+        root = Path(settings.GENERATED_FILES_ROOT) / self.name
+        root.mkdir(parents=True, exist_ok=True)
+        try:
+            os.close(os.open(root / "latest.pending", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
+
+    def start_latest(self) -> None:
+        (Path(settings.GENERATED_FILES_ROOT) / self.name / "latest.pending").unlink(missing_ok=True)
+
     def prune(self, version: int) -> None:
         """Delete every version's files but this one's and the one kept before it."""
         older = self._versions_before(version)

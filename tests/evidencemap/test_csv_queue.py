@@ -88,13 +88,23 @@ def test_filter_order_and_unknown_values_do_not_make_new_files(client, mapped):
 def test_a_publish_queues_the_whole_map_for_the_new_version(mapped, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         ContentVersion.bump()
-    assert queued_builds() == [{"args": ["", ContentVersion.current()], "kwargs": {}}]
+        ContentVersion.bump()
+    assert queued_builds() == [{"args": [""], "kwargs": {}}]  # two publishes, one build of the newest version
 
 
 def test_a_build_for_a_version_that_has_moved_on_does_nothing(mapped):
     version = ContentVersion.current()
     ContentVersion._bump_now()
-    assert build_matrix_csv_task.call("", version).startswith("skipped")
+    assert build_matrix_csv_task.call("design=rct", version).startswith("skipped")
+
+
+def test_the_whole_map_is_built_for_the_version_current_when_the_build_starts(client, mapped):
+    client.get(CSV_URL)
+    ContentVersion._bump_now()
+    client.get(CSV_URL)
+    assert len(queued_builds()) == 1
+    run_queued_builds()
+    assert client.get(CSV_URL)["X-Content-Version"] == str(ContentVersion.current())
 
 
 def test_the_signal_is_connected_once():
