@@ -67,7 +67,11 @@ def test_the_worker_process_runs_link_checks_and_builds_the_evidence_map_csv(
         client.post(reverse("linkcheck:recheck"))
         assert site.requests == []  # the request only queued the check
         assert client.get("/evidence-map/evidence-map.csv").status_code == 503
-        assert DBTaskResult.objects.filter(status="READY").count() == 2
+        queued = sorted(DBTaskResult.objects.filter(status="READY").values_list("task_path", "args_kwargs"))
+        assert [path for path, _ in queued] == [
+            "evidencemap.tasks.build_matrix_csv_task",
+            "linkcheck.tasks.check_links_task",
+        ], queued
 
         finished = run_worker()
 
