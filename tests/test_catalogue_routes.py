@@ -24,7 +24,8 @@ from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 from tests.sitemaps import sitemap_paths
 from website.cache_parameters import normalised_query
 
-pytestmark = pytest.mark.django_db
+# Exports are prepared by the task worker: here the tasks run at once (tests/opendata/test_export_queue.py queues them).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 NEW_SLUG = "evidence-library"
 LINK = re.compile(r'(?:href|action)="([^"]*)"')
 

@@ -45,7 +45,7 @@ def public_urls(entries):
 
 
 @pytest.mark.django_db
-def test_a_hostile_host_port_never_changes_what_the_next_visitor_gets(client, entries):
+def test_a_hostile_host_port_never_changes_what_the_next_visitor_gets(immediate_tasks, client, entries):
     urls = public_urls(entries)
     clean = {}
     for url in urls:

@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,19 @@ class BuiltFiles:
             raise
         self.path(key, version, ".pending").unlink(missing_ok=True)
         return final
+
+    @contextmanager
+    def writing(self, key: str, version: int, suffix: str = ""):
+        """An open binary file that becomes the built file when the block ends without an error."""
+        final = self.path(key, version, suffix)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(dir=final.parent, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                yield out
+            os.replace(partial, final)
+        finally:
+            Path(partial).unlink(missing_ok=True)
 
     def mark_pending(self, key: str, version: int) -> bool:
         """True if this call marked the file pending (so the caller should queue its build)."""
