@@ -12,6 +12,7 @@ import csv
 from collections import defaultdict
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import FileResponse, HttpResponse
 from wagtail.models import Site
 
@@ -19,7 +20,6 @@ from catalogue.caches import content_version
 from catalogue.io.built_files import BuiltFiles
 from catalogue.io.spreadsheets import safe_row
 from catalogue.models import Outcome
-from website.site_url import base_url
 
 from .filters import MapFilters
 from .matrix import area_links, matching_interventions, tally_cells
@@ -64,7 +64,7 @@ def build_matrix_csv(filters: MapFilters, version: int) -> None:
     """Write the file for these filters and this version (run by the task worker)."""
     site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     site_root = site.root_page.url_path if site else None
-    lines = matrix_csv_lines(filters, base_url(), site_root)
+    lines = matrix_csv_lines(filters, settings.SITE_BASE_URL.rstrip("/"), site_root)
     matrix_files.write(file_key(filters), version, lines)
 
 
