@@ -18,10 +18,15 @@ from catalogue.io.built_files import BuiltFiles
 from catalogue.models import EntryPage
 from catalogue.models.visibility import without_private
 
-from .records import RecordBuilder, csv_row
+from .records import RecordBuilder, csv_columns, csv_row
 
 export_files = BuiltFiles("export-records")
 RETRY_SECONDS = 15
+
+
+def records_key(part: str) -> str:
+    """A file of the records with today's columns: a deploy that adds or removes a facet never reads older ones."""
+    return f"{part}:{','.join(csv_columns())}"
 
 
 class _Echo:
@@ -37,7 +42,10 @@ def build_export_records(version: int) -> None:
     positions = np.zeros((len(ids), 4), dtype=np.int64)  # csv offset, csv length, json offset, json length
     kept = np.zeros(len(ids), dtype=np.int64)
     count = 0
-    with export_files.writing("csv", version) as csv_out, export_files.writing("json", version) as json_out:
+    with (
+        export_files.writing(records_key("csv"), version) as csv_out,
+        export_files.writing(records_key("json"), version) as json_out,
+    ):
         for record in builder.stream(ids):
             csv_line = writer.writerow(csv_row(record, builder.csv_columns)).encode("utf-8")
             json_line = json.dumps(record, ensure_ascii=False).encode("utf-8")
@@ -46,8 +54,8 @@ def build_export_records(version: int) -> None:
             csv_out.write(csv_line)
             json_out.write(json_line)
             count += 1
-    export_files.write("header.csv", version, [writer.writerow(builder.csv_columns)])
-    with export_files.writing("index", version) as index_out:
+    export_files.write(records_key("header.csv"), version, [writer.writerow(builder.csv_columns)])
+    with export_files.writing(records_key("index"), version) as index_out:
         np.savez(index_out, ids=kept[:count], positions=positions[:count])
 
 
@@ -56,10 +64,10 @@ class ExportRecords:
 
     def __init__(self, version: int):
         self.version = version
-        with export_files.path("index", version).open("rb") as index_file:
+        with export_files.path(records_key("index"), version).open("rb") as index_file:
             index = np.load(index_file)
             self.ids, self.positions = index["ids"], index["positions"]
-        self.header = export_files.path("header.csv", version).read_text(encoding="utf-8")
+        self.header = export_files.path(records_key("header.csv"), version).read_text(encoding="utf-8")
 
     def lines(self, ids, fmt: str):
         """The prepared line of each id, in the order given (ids without a record are left out)."""
@@ -67,7 +75,7 @@ class ExportRecords:
         wanted = np.asarray(ids, dtype=np.int64)
         where = np.searchsorted(self.ids, wanted)
         found = (where < len(self.ids)) & (self.ids[np.minimum(where, len(self.ids) - 1)] == wanted)
-        with export_files.path(fmt, self.version).open("rb") as data:
+        with export_files.path(records_key(fmt), self.version).open("rb") as data:
             for position in where[found]:
                 offset, length = self.positions[position, column : column + 2]
                 data.seek(int(offset))
@@ -79,8 +87,8 @@ def current_records() -> ExportRecords | None:
     from .tasks import request_export_records
 
     version = content_version()
-    if not export_files.find("index", version):
+    if not export_files.find(records_key("index"), version):
         request_export_records()
-        if not export_files.find("index", version):  # built already if a test runs tasks at once
+        if not export_files.find(records_key("index"), version):  # built already if a test runs tasks at once
             return None
-    return per_content_version("export-records", lambda: ExportRecords(version))
+    return per_content_version(("export-records", records_key("")), lambda: ExportRecords(version))

@@ -4,7 +4,7 @@ from django_tasks import task
 
 from catalogue.caches import content_version
 
-from .export_store import build_export_records, export_files
+from .export_store import build_export_records, export_files, records_key
 
 
 @task(backend="background")
@@ -12,7 +12,7 @@ def build_export_records_task() -> str:
     """The records for the version current when the build starts (one build for a burst of publishes)."""
     export_files.start_latest()
     version = content_version()
-    if export_files.find("index", version):
+    if export_files.find(records_key("index"), version):
         return "already built"
     build_export_records(version)
     export_files.prune(version)
