@@ -56,7 +56,7 @@ def run_worker() -> subprocess.CompletedProcess:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_process_runs_link_checks_and_builds_the_evidence_map_csv(
+def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files(
     restored_database, catalogue, admin_user, client, settings
 ):
     settings.GENERATED_FILES_ROOT.mkdir(parents=True, exist_ok=True)
@@ -67,11 +67,13 @@ def test_the_worker_process_runs_link_checks_and_builds_the_evidence_map_csv(
         client.post(reverse("linkcheck:recheck"))
         assert site.requests == []  # the request only queued the check
         assert client.get("/evidence-map/evidence-map.csv").status_code == 503
-        queued = sorted(DBTaskResult.objects.filter(status="READY").values_list("task_path", "args_kwargs"))
-        assert [path for path, _ in queued] == [
+        assert client.get("/catalogue/export.csv").status_code == 503
+        queued = sorted(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
+        assert queued == [
             "evidencemap.tasks.build_matrix_csv_task",
             "linkcheck.tasks.check_links_task",
-        ], queued
+            "opendata.tasks.build_export_records_task",
+        ]
 
         finished = run_worker()
 
@@ -83,3 +85,5 @@ def test_the_worker_process_runs_link_checks_and_builds_the_evidence_map_csv(
     download = client.get("/evidence-map/evidence-map.csv")
     assert download.status_code == 200
     assert b"Checked by the worker" in b"".join(download.streaming_content)
+    export = client.get("/catalogue/export.csv")
+    assert export.status_code == 200 and b"Checked by the worker" in b"".join(export.streaming_content)
