@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: run test lint test-sqlite test-postgres install install-dev system-test-deps assets migrate demo clean
 
 run: install assets migrate demo
-	DJANGO_SETTINGS_MODULE=website.settings.dev $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=website.settings.dev bin/run-dev 127.0.0.1:8000  # the server and the task worker
 
 test: lint system-test-deps assets
 	bin/run-tests

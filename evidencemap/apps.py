@@ -7,3 +7,10 @@ class EvidenceMapConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "evidencemap"
     verbose_name = "Evidence map"
+
+    def ready(self):
+        from catalogue.models.content_version import content_version_changed
+
+        from .tasks import after_publish
+
+        content_version_changed.connect(after_publish, dispatch_uid="evidencemap-build-after-publish")

@@ -1,24 +1,32 @@
 """
 The whole evidence map as CSV: one row per intervention, two columns (studies, strongest design)
-per outcome. Built in chunks of rows, so memory stays flat, once per content version and filter
-combination (catalogue.io.versioned_files), and streamed from disk after that.
+per outcome, built in chunks of rows so memory stays flat.
+
+The task worker builds it (evidencemap/tasks.py), never a visitor's request: the whole map after each
+publish, and a filtered map the first time someone asks for it. Until it is built the visitor gets the
+file as it was at the previous content version, or a 503 "being prepared" with Retry-After. Its links
+and its key come from SITE_BASE_URL and the known filter values only, never from the request's Host.
 """
 
 import csv
 from collections import defaultdict
+from urllib.parse import urlencode
 
-from django.http import FileResponse
+from django.conf import settings
+from django.http import FileResponse, HttpResponse
 from wagtail.models import Site
 
+from catalogue.caches import content_version
+from catalogue.io.built_files import BuiltFiles
 from catalogue.io.spreadsheets import safe_row
-from catalogue.io.versioned_files import VersionedFiles
 from catalogue.models import Outcome
 
 from .filters import MapFilters
 from .matrix import area_links, matching_interventions, tally_cells
 
 CHUNK_ROWS = 2000
-matrix_files = VersionedFiles("evidence-map-csv")
+RETRY_SECONDS = 10
+matrix_files = BuiltFiles("evidence-map-csv", suffix=".csv")
 
 
 class _Echo:
@@ -28,18 +36,41 @@ class _Echo:
         return value
 
 
-def matrix_csv_response(request, filters: MapFilters) -> FileResponse:
-    site_root = _site_root_path(request)
-    origin = request.build_absolute_uri("/").rstrip("/")
-    path = matrix_files.path(f"{origin}?{filters.query_string()}", lambda: matrix_csv_lines(filters, origin, site_root))
-    response = FileResponse(path.open("rb"), content_type="text/csv; charset=utf-8")
+def matrix_csv_response(filters: MapFilters):
+    """The built file for these filters (this version's, else the previous one), or 503 while it is built."""
+    from .tasks import request_matrix_csv
+
+    version = content_version()
+    key = file_key(filters)
+    found = matrix_files.find_latest(key, version)
+    if found is None or found.version != version:
+        request_matrix_csv(key, version)
+        found = matrix_files.find_latest(key, version)  # built already if a test runs tasks at once
+    if found is None:
+        response = HttpResponse(
+            "The evidence-map CSV for these filters is being prepared. Please try again in a few seconds.\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(RETRY_SECONDS)
+        return response
+    response = FileResponse(found.path.open("rb"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="evidence-map.csv"'
+    response["X-Content-Version"] = str(found.version)
     return response
 
 
-def _site_root_path(request) -> str | None:
-    site = Site.find_for_request(request)
-    return site.root_page.url_path if site else None
+def build_matrix_csv(filters: MapFilters, version: int) -> None:
+    """Write the file for these filters and this version (run by the task worker)."""
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    site_root = site.root_page.url_path if site else None
+    lines = matrix_csv_lines(filters, settings.SITE_BASE_URL.rstrip("/"), site_root)
+    matrix_files.write(file_key(filters), version, lines)
+
+
+def file_key(filters: MapFilters) -> str:
+    """The filters in a fixed order (known values only: MapFilters drops the rest), so ?a&b and ?b&a share a file."""
+    return urlencode(sorted(filters.params()))
 
 
 def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):

@@ -67,14 +67,14 @@ def data_table(request):
 
 @require_GET
 def matrix_csv(request):
-    """The whole matrix as CSV (every page of rows), built once per content version and streamed."""
+    """The whole matrix as CSV (every page of rows), as the task worker built it for this content version."""
     filters = MapFilters.from_params(request.GET)
     if filters.unknown:  # a program would otherwise get a map it did not ask for, with no notice to read
         lines = "".join(f"- {problem}\n" for problem in filters.unknown)
         return HttpResponse(
             "Some parameters cannot be used:\n" + lines, status=400, content_type="text/plain; charset=utf-8"
         )
-    return matrix_csv_response(request, filters)
+    return matrix_csv_response(filters)
 
 
 def _bad_request(request, context, message, status):

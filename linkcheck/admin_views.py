@@ -1,6 +1,7 @@
 """
 Admin report for editors: links that were broken or redirected when last checked, where each is
-cited, and a button to check them again now.
+cited, when the links were last checked (or that they never were), and a button that queues a check of
+the listed links on the task worker and returns at once; the report shows the run's progress.
 """
 
 from collections import defaultdict
@@ -17,14 +18,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from catalogue.models import ContentVersion, GuidancePage, InterventionPage, Reference
+from catalogue.models import GuidancePage, InterventionPage, Reference
 
-from .checker import check_urls
-from .models import LinkStatus
-from .sources import record
+from .models import LinkCheckRun, LinkStatus
+from .runs import last_finished_run, run_in_progress
 
-RECHECK_LIMIT = 100  # a button press waits for the checks: keep it to the links the report lists
-RECHECK_TIMEOUT = 10.0
+RECHECK_LIMIT = 100  # the links the report lists, not the whole catalogue (the weekly command does that)
 
 BROKEN = Q(error__gt="") | Q(status_code__isnull=True) | Q(status_code__gte=400)
 REDIRECTED = ~BROKEN & ~Q(final_url="") & ~Q(final_url=F("url"))
@@ -84,10 +83,7 @@ class BrokenLinksReportView(ReportView):
     index_url_name = "linkcheck:report"
     index_results_url_name = "linkcheck:report_results"
     any_permission_required = ["add", "change", "publish"]
-    no_results_message = (
-        "No broken or redirected links at the last check. "
-        "Links are checked by the check_links command (see the README for its schedule)."
-    )
+    no_results_message = "No broken or redirected links at the last check."
     list_export = ["url", "outcome", "status_code", "final_url", "checked_at", "cited_in"]
     export_headings = {
         "url": "URL",
@@ -127,18 +123,32 @@ class BrokenLinksReportView(ReportView):
         context = super().get_context_data(**kwargs)
         context["can_recheck"] = user_can_check_links(self.request.user)
         context["recheck_limit"] = RECHECK_LIMIT
+        context["running"] = run_in_progress()
+        context["last_run"] = last_finished_run()
+        context["never_checked"] = context["last_run"] is None and not LinkStatus.objects.exists()
+        if context["never_checked"]:
+            context["no_results_message"] = "Links have never been checked, so none is known to be broken."
         return context
 
 
 @require_POST
 def recheck_links(request):
-    """Check again, now, the links the report lists (up to RECHECK_LIMIT of them)."""
+    """Queue a check of the links the report lists (up to RECHECK_LIMIT); the worker runs it."""
+    from .tasks import check_links_task
+
     if not user_can_check_links(request.user):
         messages.error(request, "You do not have permission to check links.")
         return redirect("linkcheck:report")
+    if run_in_progress():
+        messages.info(request, "A check is already under way; its progress is shown below.")
+        return redirect("linkcheck:report")
     urls = list(links_needing_attention().values_list("url", flat=True)[:RECHECK_LIMIT])
-    results = check_urls(urls, timeout=RECHECK_TIMEOUT, on_result=record)
-    ContentVersion.bump()
-    still = links_needing_attention().filter(url__in=urls).count()
-    messages.success(request, f"Checked {len(results)} links again: {still} still broken or redirected.")
+    if not urls:
+        messages.info(request, "There are no broken or redirected links to check again.")
+        return redirect("linkcheck:report")
+    run = LinkCheckRun.objects.create(
+        trigger=LinkCheckRun.Trigger.REPORT, requested_by=request.user.get_username(), total=len(urls)
+    )
+    check_links_task.enqueue(run.pk, urls)
+    messages.success(request, f"Checking {len(urls)} links again. This page shows how far the check has got.")
     return redirect("linkcheck:report")

@@ -1,79 +1,79 @@
 """
 Fetching links concurrently but politely: one worker per host at a time, a pause between two
-requests to the same host, and a timeout on every request. Standard library only (urllib).
+requests to the same host, a timeout on every request, and a time budget for the whole run and for
+each host, so a run always ends (40 redirected links on one slow host once held a web worker until
+it was killed). Each fetch goes through `fetching.fetch`: public addresses only, every redirect checked.
 """
 
 import queue
-import socket
-import ssl
 import time
-import urllib.error
-import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-USER_AGENT = "BornIntoCareLinkCheck/1.0 (checks the catalogue's source links; one request at a time per host)"
+from .addresses import AddressPolicy
+from .fetching import USER_AGENT, fetch
+
+__all__ = ["USER_AGENT", "Budget", "CheckResult", "check_url", "check_urls"]
+
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_DELAY = 1.0  # seconds between two requests to the same host
 DEFAULT_WORKERS = 8
-BODY_SAMPLE = 1024  # a GET (not HEAD: many sites refuse HEAD) that reads only the first bytes
+DEFAULT_RUN_SECONDS = 30 * 60.0  # a whole run, every host
+DEFAULT_HOST_SECONDS = 5 * 60.0  # one host's share of it
+OUT_OF_TIME = "Not checked: the check ran out of time"
 
 
 @dataclass
 class CheckResult:
-    """The outcome of fetching one URL."""
+    """The outcome of fetching one URL (or of not fetching it: `skipped`, with the reason in `error`)."""
 
     url: str
     status_code: int | None = None
     final_url: str = ""
     error: str = ""
+    skipped: bool = False
 
 
-def _describe(reason) -> str:
-    if isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        return f"TLS error: {getattr(reason, 'reason', None) or reason}"[:300]
-    if isinstance(reason, TimeoutError | socket.timeout):
-        return "Timed out"
-    if isinstance(reason, ConnectionRefusedError):
-        return "Connection refused"
-    if isinstance(reason, socket.gaierror):
-        return "Host not found"
-    return str(reason)[:300] or reason.__class__.__name__
+@dataclass
+class Budget:
+    """Seconds a run may take, and each host within it; `clock` is time.monotonic unless a test says."""
+
+    run_seconds: float = DEFAULT_RUN_SECONDS
+    host_seconds: float = DEFAULT_HOST_SECONDS
+    clock: object = time.monotonic
+
+    def __post_init__(self):
+        self.started = self.clock()
+
+    def seconds_left(self, host_started: float) -> float:
+        now = self.clock()
+        return min(self.started + self.run_seconds - now, host_started + self.host_seconds - now)
 
 
-def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> CheckResult:
+def check_url(url: str, timeout: float = DEFAULT_TIMEOUT, policy: AddressPolicy | None = None) -> CheckResult:
     """Fetch `url` following redirects; never raises for network trouble, it records it."""
-    if urlsplit(url).scheme not in {"http", "https"}:
-        return CheckResult(url, error="Not an http(s) link")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked above)
-            response.read(BODY_SAMPLE)
-            return CheckResult(url, status_code=response.status, final_url=response.geturl())
-    except urllib.error.HTTPError as error:  # 4xx/5xx, after any redirects
-        return CheckResult(url, status_code=error.code, final_url=error.geturl() or url)
-    except urllib.error.URLError as error:
-        return CheckResult(url, error=_describe(error.reason))
-    except (TimeoutError, ssl.SSLError, ConnectionError, OSError) as error:
-        # A timeout or TLS failure while reading the response arrives unwrapped.
-        return CheckResult(url, error=_describe(error))
-    except ValueError as error:  # a malformed URL that urllib cannot even parse
-        return CheckResult(url, error=f"Invalid URL: {error}"[:300])
+    status, final_url, error = fetch(url, policy or AddressPolicy.from_settings(), timeout)
+    return CheckResult(url, status_code=status, final_url=final_url if status is not None else "", error=error)
 
 
 class HostQueue:
-    """The URLs of one host, checked one after another with a pause between requests."""
+    """The URLs of one host, checked one after another with a pause between requests, within budget."""
 
-    def __init__(self, urls, delay: float, timeout: float, fetch):
-        self.urls, self.delay, self.timeout, self.fetch = urls, delay, timeout, fetch
+    def __init__(self, urls, delay: float, timeout: float, fetch, budget: Budget):
+        self.urls, self.delay, self.timeout, self.fetch, self.budget = urls, delay, timeout, fetch, budget
 
     def run(self, report) -> None:
+        started = self.budget.clock()
         for position, url in enumerate(self.urls):
-            if position and self.delay:
+            if position and self.delay and self.budget.seconds_left(started) > self.delay:
                 time.sleep(self.delay)
-            report(self.fetch(url, timeout=self.timeout))
+            left = self.budget.seconds_left(started)
+            if left <= 0:
+                report(CheckResult(url, error=OUT_OF_TIME, skipped=True))
+                continue
+            report(self.fetch(url, timeout=min(self.timeout, left)))
 
 
 def check_urls(
@@ -82,7 +82,8 @@ def check_urls(
     workers: int = DEFAULT_WORKERS,
     delay: float = DEFAULT_DELAY,
     timeout: float = DEFAULT_TIMEOUT,
-    fetch=check_url,
+    budget: Budget | None = None,
+    fetch=None,
     on_result=None,
 ) -> list[CheckResult]:
     """
@@ -90,14 +91,22 @@ def check_urls(
     `on_result` runs in the calling thread as each result arrives (so it may use the database
     connection), letting callers save as they go.
     """
+    budget = budget or Budget()
+    if fetch is None:
+        policy = AddressPolicy.from_settings()  # read once, in the calling thread
+
+        def fetch(url, timeout):
+            return check_url(url, timeout=timeout, policy=policy)
+
     by_host = defaultdict(list)
     for url in dict.fromkeys(urls):  # distinct, in first-seen order
-        by_host[urlsplit(url).netloc.lower()].append(url)
+        by_host[_host(url)].append(url)
     arrived = queue.Queue()
     results = []
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [
-            pool.submit(HostQueue(host_urls, delay, timeout, fetch).run, arrived.put) for host_urls in by_host.values()
+            pool.submit(HostQueue(host_urls, delay, timeout, fetch, budget).run, arrived.put)
+            for host_urls in by_host.values()
         ]
         expected = sum(len(host_urls) for host_urls in by_host.values())
         while len(results) < expected:
@@ -113,3 +122,10 @@ def check_urls(
         for future in futures:
             future.result()
     return results
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:  # "http://[bad" cannot even be split: it fails alone in its own queue
+        return url

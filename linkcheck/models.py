@@ -42,3 +42,36 @@ class LinkStatus(models.Model):
         if self.is_broken:
             return f"Broken: {self.error or self.status_code}"
         return "Redirected" if self.is_redirected else "OK"
+
+
+class LinkCheckRun(models.Model):
+    """
+    One run of the link checker (the weekly command, or "Check again now" in the report, which the task
+    worker runs): when it started and finished and how far it has got, so the report can say when links
+    were last checked, or that they never were, and show a run in progress.
+    """
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", "the scheduled check"
+        REPORT = "report", "an editor, from the report"
+
+    trigger = models.CharField(max_length=20, choices=Trigger.choices)
+    requested_by = models.CharField(max_length=150, blank=True, help_text="The editor who asked, if one did.")
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0, help_text="Links to check.")
+    checked = models.PositiveIntegerField(default=0, help_text="Links checked so far.")
+    not_reached = models.PositiveIntegerField(default=0, help_text="Links left unchecked when time ran out.")
+    error = models.CharField(max_length=300, blank=True, help_text="Why the run stopped, if it failed.")
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        get_latest_by = "queued_at"
+
+    def __str__(self):
+        return f"Link check queued {self.queued_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None

@@ -34,8 +34,10 @@ def _short_citation(reference) -> str:
     return f"{first}{' and others' if others else ''} ({reference.year or 'n.d.'})"
 
 
-def record(result) -> LinkStatus:
-    """Save one check's outcome, replacing the previous one for the same URL."""
+def record(result) -> LinkStatus | None:
+    """Save one check's outcome, replacing the previous one for the same URL (a link not reached keeps it)."""
+    if getattr(result, "skipped", False):
+        return None
     status, _ = LinkStatus.objects.update_or_create(
         url=result.url,
         defaults={

@@ -6,3 +6,10 @@ class OpenDataConfig(AppConfig):
 
     name = "opendata"
     verbose_name = "Open data"
+
+    def ready(self):
+        from catalogue.models.content_version import content_version_changed
+
+        from .tasks import after_publish
+
+        content_version_changed.connect(after_publish, dispatch_uid="opendata-build-after-publish")

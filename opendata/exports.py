@@ -4,25 +4,31 @@ CSV and JSON exports of any catalogue search, streamed, with the catalogue page'
 An export holds at most ROW_LIMIT rows (the first ROW_LIMIT in the page's order); the
 `X-Total-Count` header (and the JSON's `total`) give the full number of matches and
 `X-Export-Truncated: true` says when rows were left out, so nobody mistakes a cut list for all.
+
+The rows are the records the task worker prepared for this content version (export_store.py): a request
+only searches and copies lines. Until the worker has prepared them after a publish, an export answers
+503 "being prepared" with Retry-After.
 """
 
-import csv
 import json
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
+from .export_store import RETRY_SECONDS, current_records
 from .params import BadParameters, bad_request, matching_ids, strict_query
-from .records import RecordBuilder, csv_row
 
 ROW_LIMIT = 5000
 
 
-class _Echo:
-    """csv.writer writes to this and gets each line back, so rows can be streamed."""
-
-    def write(self, value):
-        return value
+def _being_prepared(as_json: bool) -> HttpResponse:
+    message = "The export is being prepared after a change to the catalogue. Please try again in a few seconds."
+    if as_json:
+        response = HttpResponse(json.dumps({"message": message}), status=503, content_type="application/json")
+    else:
+        response = HttpResponse(message + "\n", status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(RETRY_SECONDS)
+    return response
 
 
 def _prepare(request):
@@ -46,14 +52,14 @@ def export_csv(request):
         query, total, ids = _prepare(request)
     except BadParameters as error:
         return bad_request(error, as_json=False)
-    builder = RecordBuilder(request)
-    writer = csv.writer(_Echo())
+    records = current_records()
+    if records is None:
+        return _being_prepared(as_json=False)
 
     def rows():
         yield "\ufeff"  # byte-order mark: spreadsheet programs then read the file as UTF-8
-        yield writer.writerow(builder.csv_columns)
-        for record in builder.stream(ids):
-            yield writer.writerow(csv_row(record, builder.csv_columns))
+        yield records.header
+        yield from records.lines(ids, "csv")
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     return _headers(response, total, len(ids), "catalogue-export.csv")
@@ -65,7 +71,9 @@ def export_json(request):
         query, total, ids = _prepare(request)
     except BadParameters as error:
         return bad_request(error)
-    builder = RecordBuilder(request)
+    records = current_records()
+    if records is None:
+        return _being_prepared(as_json=True)
     head = {
         "query": dict(_query_description(query)),
         "total": total,
@@ -75,8 +83,8 @@ def export_json(request):
 
     def chunks():
         yield json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": ['
-        for position, record in enumerate(builder.stream(ids)):
-            yield ("," if position else "") + json.dumps(record, ensure_ascii=False)
+        for position, line in enumerate(records.lines(ids, "json")):
+            yield ("," if position else "") + line
         yield "]}\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")

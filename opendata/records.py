@@ -38,14 +38,15 @@ def _iso(value) -> str | None:
 class RecordBuilder:
     """Turns entry ids into records for one request (the request finds the site's root page)."""
 
-    def __init__(self, request):
+    def __init__(self, request=None):
         self.request = request
         facets = tuple(FACETS)
         # Each facet reads its vocabulary once here (one query), then one query per chunk at most.
         self.readers = {facet.field: facet.record_reader() for facet in facets}
         self.entry_columns = tuple(dict.fromkeys(column for facet in facets for column in facet.entry_columns))
         self.csv_columns = (*FIELDS_BEFORE_FACETS, *self.readers, *FIELDS_AFTER_FACETS, *CSV_EVIDENCE_COLUMNS)
-        site = Site.find_for_request(request)
+        # Without a request (the task worker), the default site: the URLs come from SITE_BASE_URL either way.
+        site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
         self.root_path = site.root_page.url_path if site else "/"
 
     def _url(self, url_path: str) -> str:

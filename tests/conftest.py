@@ -60,6 +60,18 @@ def fresh_process_caches():
     Site.clear_site_root_paths_cache()
 
 
+@pytest.fixture(autouse=True)
+def own_generated_files(settings, tmp_path):
+    """Files the task worker builds go to each test's own directory (content versions repeat between tests)."""
+    settings.GENERATED_FILES_ROOT = tmp_path / "generated"
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """The site's background tasks run at once, inside the request or commit that queues them."""
+    settings.TASKS = {**settings.TASKS, "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def site_tree(db):
     home, catalogue = ensure_site_tree()

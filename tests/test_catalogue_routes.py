@@ -92,7 +92,7 @@ def test_the_catalogue_and_its_search_move_with_the_rename(client, renamed):
         assert link in html
 
 
-def test_exports_and_feed_answer_at_the_new_address(client, renamed):
+def test_exports_and_feed_answer_at_the_new_address(immediate_tasks, client, renamed):
     new_url = renamed["catalogue"].url
     entry_url = renamed["intervention"].url
     assert entry_url.startswith(new_url)
@@ -175,7 +175,7 @@ def test_restricted_entries_have_no_versions_or_citations_wherever_the_catalogue
 
 
 def test_the_page_cache_keys_the_renamed_catalogue_on_its_search_parameters(
-    client, renamed, settings, django_capture_on_commit_callbacks
+    immediate_tasks, client, renamed, settings, django_capture_on_commit_callbacks
 ):
     """The page cache reads the catalogue's addresses from the page: the new ones are cached per search."""
     new_url, old_url = renamed["catalogue"].url, renamed["old_url"]
@@ -200,7 +200,9 @@ def test_the_page_cache_keys_the_renamed_catalogue_on_its_search_parameters(
         cache.clear()
 
 
-def test_renaming_in_the_admin_edit_form_moves_the_catalogue(client, catalogue, django_capture_on_commit_callbacks):
+def test_renaming_in_the_admin_edit_form_moves_the_catalogue(
+    immediate_tasks, client, catalogue, django_capture_on_commit_callbacks
+):
     """The editor's own path: the page's edit form in the Wagtail admin, published with a new slug."""
     InterventionPageFactory(parent=catalogue, title="Pause-like service", slug="pause-like-service")
     old_url = catalogue.url

@@ -24,7 +24,7 @@ def test_html_is_gzip_encoded_when_accepted(client, catalogue, path):
 
 
 @pytest.mark.django_db
-def test_streamed_downloads_are_compressed_too(client, catalogue):
+def test_streamed_downloads_are_compressed_too(immediate_tasks, client, catalogue):
     InterventionPageFactory(parent=catalogue, title="In the map")
     response = client.get("/evidence-map/evidence-map.csv", HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"

@@ -18,7 +18,8 @@ from catalogue.signals import snapshot_models
 from editorial import roles
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
-pytestmark = pytest.mark.django_db
+# Exports are prepared by the task worker: here the tasks run at once (tests/opendata/test_export_queue.py queues them).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 AUTHORITY = VocabularyFacet(
     "authority",

@@ -94,7 +94,7 @@ def populated_site(catalogue):
 @pytest.mark.django_db
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(url=st.sampled_from(PUBLIC_URLS), params=st.lists(st.tuples(PARAM_NAMES, VALUES), max_size=6))
-def test_no_public_url_errors_on_any_parameters(client, populated_site, url, params):
+def test_no_public_url_errors_on_any_parameters(client, populated_site, immediate_tasks, url, params):
     response = client.get(url, params)
     assert response.status_code < 500, (url, params)
     if response.status_code == 400:

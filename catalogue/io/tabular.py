@@ -6,10 +6,16 @@ One `TableSpec` says what an importer accepts (its columns, their other names, i
 row); `read_table` refuses anything else with an `ImportFileError` whose message says what to do. Cells
 are returned as written (stripped of surrounding spaces): nothing is evaluated, so a cell starting "="
 is text to the importer, and whatever writes it out again goes through `spreadsheets.safe_cell`.
+
+Every read is bounded before and while it walks the file, so an upload cannot hold a web worker: bytes
+(`max_bytes`), lines or sheet rows (`max_rows` plus the header plus `max_blank_rows`), columns, the
+characters of one cell (`max_cell_chars`, Excel's own limit), a workbook's unpacked bytes
+(`workbooks.SheetLimits`), and, as a last guard, `READ_SECONDS` of reading.
 """
 
 import csv
 import io
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,11 +23,15 @@ from math import ceil
 
 from .decoding import decode_text
 from .errors import ImportFileError
-from .workbooks import is_workbook, workbook_records
+from .workbooks import SheetLimits, is_workbook, workbook_records
 
 MEGABYTE = 1024 * 1024
 # A cell may be as large as the largest file any importer accepts (Python's default is 128 KB).
 csv.field_size_limit(5 * MEGABYTE)
+# Whatever the limits let through, a read that has taken this long stops with a message.
+READ_SECONDS = 10.0
+# An .xlsx file may unpack to this many times the upload limit (its XML is typically 5-10 times its size).
+UNPACKED_PER_UPLOAD_BYTE = 10
 
 __all__ = ["ImportFileError", "Table", "TableRow", "TableSpec", "check_size", "read_table", "read_upload"]
 
@@ -40,6 +50,19 @@ class TableSpec:
     row_noun: str = "rows"  # "entries", "references": how the messages name the rows
     layout_hint: str = ""  # ends every message about the columns, e.g. "Download the template."
     too_many_rows_hint: str = ""  # e.g. where a larger file can be imported
+    max_blank_rows: int = 1000  # blank lines or sheet rows read in all, besides the header and the rows
+    max_cell_chars: int = 32_767  # the most characters an Excel cell holds
+
+    @property
+    def max_lines(self) -> int:
+        """The last line (or sheet row) a file may use: header, rows and blank rows."""
+        return 1 + self.max_rows + self.max_blank_rows
+
+    @property
+    def sheet_limits(self) -> SheetLimits:
+        return SheetLimits(
+            rows=self.max_lines, columns=self.max_columns, unpacked_bytes=UNPACKED_PER_UPLOAD_BYTE * self.max_bytes
+        )
 
 
 @dataclass
@@ -84,11 +107,12 @@ def read_table(data: bytes, spec: TableSpec) -> Table:
     if not data.strip():
         raise _empty(spec)
     if is_workbook(data):
-        records = workbook_records(data, spec.max_columns)
+        records = workbook_records(data, spec.sheet_limits)
     else:
         records = _csv_records(decode_text(data))
     try:
         header = _without_trailing_blanks(next(records, []))
+        _check_bounds(1, header, spec, time.monotonic() + READ_SECONDS)
         if not header:
             raise _empty(spec)
         if len(header) > spec.max_columns:
@@ -122,7 +146,9 @@ def _csv_records(text: str) -> Iterator[list[str]]:
 
 def _rows(records: Iterable[list[str]], names: list[str], spec: TableSpec) -> Iterator[TableRow]:
     count = 0
+    deadline = time.monotonic() + READ_SECONDS
     for line, record in enumerate(records, start=2):
+        _check_bounds(line, record, spec, deadline)
         cells = [cell.strip() for cell in record]
         if not any(cells):
             continue  # spreadsheets often leave blank lines, especially at the end
@@ -142,6 +168,25 @@ def _rows(records: Iterable[list[str]], names: list[str], spec: TableSpec) -> It
             continue
         padded = cells + [""] * (len(names) - len(cells))
         yield TableRow(line, {name: cell for name, cell in zip(names, padded, strict=False) if name})
+
+
+def _check_bounds(line: int, record: list[str], spec: TableSpec, deadline: float) -> None:
+    """Refuse the file at the first line past the bounds, before that line is looked at further."""
+    if line > spec.max_lines:
+        raise ImportFileError(
+            f"The file goes on past line {spec.max_lines:,}: at most {spec.max_rows:,} {spec.row_noun} and "
+            f"{spec.max_blank_rows:,} blank lines are read. Delete the empty lines and split the file if it is larger."
+        )
+    for position, cell in enumerate(record[: spec.max_columns + 1], start=1):
+        if len(cell) > spec.max_cell_chars:
+            raise ImportFileError(
+                f"Line {line:,}, column {position} holds {len(cell):,} characters; a cell may hold at most "
+                f"{spec.max_cell_chars:,}. Shorten it and upload the file again."
+            )
+    if time.monotonic() >= deadline:
+        raise ImportFileError(
+            f"Reading the file took too long (stopped at line {line:,}). Split it into smaller files."
+        )
 
 
 def _check_header(header: list[str], spec: TableSpec) -> tuple[list[str], list[str]]:

@@ -12,6 +12,11 @@ import threading
 from django.core.signals import request_finished, request_started
 from django.db import models, transaction
 from django.db.models import F
+from django.dispatch import Signal
+
+# Sent once the version has moved on (after the commit), with `number`, the new version: feature apps
+# queue the files they build for it (evidencemap, opendata: their tasks.py).
+content_version_changed = Signal()
 
 # Within one GET or HEAD request the version is read once (the page cache, the snapshot and each
 # memoised list all ask for it); a bump during the request forgets it. Other methods (an editor's
@@ -52,6 +57,8 @@ class ContentVersion(models.Model):
         _request.version = None
         if not cls.objects.filter(pk=1).update(number=F("number") + 1):
             cls.objects.get_or_create(pk=1, defaults={"number": 1})
+        number = cls.objects.filter(pk=1).values_list("number", flat=True).first()
+        content_version_changed.send(sender=cls, number=number)
 
 
 def _request_started(sender, environ=None, **kwargs):

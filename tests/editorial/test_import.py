@@ -232,7 +232,7 @@ def test_a_contributor_cannot_rate_evidence_through_an_import(catalogue, contrib
 
 
 @pytest.mark.django_db
-def test_an_imported_draft_is_invisible_to_the_public(catalogue, contributor, client):
+def test_an_imported_draft_is_invisible_to_the_public(immediate_tasks, catalogue, contributor, client):
     run_import(csv_bytes([intervention(title="Secret draft programme")]), user=contributor)
     page = InterventionPage.objects.get()
     assert client.get(f"/catalogue/{page.slug}/").status_code == 404

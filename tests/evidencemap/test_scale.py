@@ -96,7 +96,7 @@ def test_page_size_and_queries_do_not_grow_with_the_catalogue(
 
 
 def test_the_csv_has_every_row_and_is_built_once_per_content_version(
-    client, catalogue, small_pages, django_capture_on_commit_callbacks
+    immediate_tasks, client, catalogue, small_pages, django_capture_on_commit_callbacks
 ):
     pages = grow(catalogue, 2 * PAGE_SIZE + 1)
     rows = _csv(client)

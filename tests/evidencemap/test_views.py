@@ -92,7 +92,7 @@ def test_bad_input_gets_a_clear_message_not_a_500(client, catalogue):
     assert client.get("/evidence-map/?design=rct").headers["X-Robots-Tag"] == "noindex"
 
 
-def test_csv_download_is_the_matrix(client, catalogue):
+def test_csv_download_is_the_matrix(immediate_tasks, client, catalogue):
     pause, other = small_map(catalogue)
     response = client.get("/evidence-map/evidence-map.csv")
     assert response["Content-Type"].startswith("text/csv")
@@ -150,7 +150,7 @@ def test_research_questions_mark_their_map_cells(client, catalogue):
     assert len(marks) == question.outcomes.count()  # once per outcome, in the post-removal heading row
 
 
-def test_csv_titles_never_run_as_spreadsheet_formulas(client, catalogue):
+def test_csv_titles_never_run_as_spreadsheet_formulas(immediate_tasks, client, catalogue):
     InterventionPageFactory(parent=catalogue, title='=HYPERLINK("http://example.org")')
     rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
     assert rows[1][0] == '\'=HYPERLINK("http://example.org")'
@@ -162,13 +162,13 @@ def test_questions_about_deprivation_spend_and_ofsted_link_to_the_data_explorer(
     assert 'href="/data/relationships/"' in client.get("/evidence-map/").content.decode()
 
 
-def test_csv_titles_starting_with_a_tab_are_quoted_too(client, catalogue):
+def test_csv_titles_starting_with_a_tab_are_quoted_too(immediate_tasks, client, catalogue):
     InterventionPageFactory(parent=catalogue, title="\t=1+1")
     rows = csv_rows(client.get("/evidence-map/evidence-map.csv"))
     assert rows[1][0] == "'\t=1+1"
 
 
-def test_csv_refuses_unknown_filters_instead_of_guessing(client, catalogue):
+def test_csv_refuses_unknown_filters_instead_of_guessing(immediate_tasks, client, catalogue):
     """A program has no page to read "ignored" on: an unknown value is a 400 that names it, not a whole map."""
     small_map(catalogue)
     response = client.get("/evidence-map/evidence-map.csv", {"area": "nowhere", "design": ["rct", "astrology"]})

@@ -1,6 +1,7 @@
 """Local HTTP servers on 127.0.0.1 for the link checker: nothing here reaches the internet."""
 
 import threading
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,12 +16,14 @@ class LocalSite:
         self.in_flight = 0
         self.most_in_flight = 0
         self.requests = []
+        self.hosts = []  # the Host header of each request
         self.on_request = None  # optional callable run inside each request (for concurrency tests)
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 with site.lock:
+                    site.hosts.append(self.headers.get("Host", ""))
                     site.in_flight += 1
                     site.most_in_flight = max(site.most_in_flight, site.in_flight)
                     site.requests.append(self.path)
@@ -35,6 +38,11 @@ class LocalSite:
                 self.respond()
 
             def respond(self):
+                if self.path.startswith("/go?to="):  # a redirect to wherever the test says
+                    self.send_response(302)
+                    self.send_header("Location", urllib.parse.unquote(self.path.removeprefix("/go?to=")))
+                    self.end_headers()
+                    return
                 if self.path.startswith("/moved"):
                     self.send_response(301)
                     self.send_header("Location", "/ok")
@@ -82,3 +90,12 @@ def local_site():
 def second_site():
     with LocalSite() as site:
         yield site
+
+
+@pytest.fixture(autouse=True)
+def test_servers_reachable(settings):
+    """
+    The one way the checker reaches the servers above: a test setting. Every environment's settings
+    leave LINKCHECK_ALLOWED_NETWORKS empty, so 127.0.0.1 is refused there (test_addresses.py).
+    """
+    settings.LINKCHECK_ALLOWED_NETWORKS = ["127.0.0.1/32"]

@@ -88,7 +88,9 @@ def test_report_is_in_the_reports_menu_and_closed_to_the_public(client, editor, 
 
 
 @pytest.mark.django_db
-def test_recheck_from_the_report_checks_the_listed_links_again(client, editor, linked_catalogue, local_site):
+def test_recheck_from_the_report_checks_the_listed_links_again(
+    client, editor, linked_catalogue, local_site, immediate_tasks
+):
     _check()
     local_site.requests.clear()
     client.force_login(editor)
@@ -96,7 +98,8 @@ def test_recheck_from_the_report_checks_the_listed_links_again(client, editor, l
     response = client.post(reverse("linkcheck:recheck"), follow=True)
     assert response.status_code == 200
     assert set(local_site.requests) == {"/moved", "/ok", "/missing"}  # the moved link leads on to /ok
-    assert "still broken or redirected" in response.content.decode()
+    assert "Checking 2 links again" in response.content.decode()
+    assert "2 of 2 links checked" in response.content.decode()
 
 
 @pytest.mark.django_db

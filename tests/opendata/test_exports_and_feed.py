@@ -12,7 +12,8 @@ from opendata.records import csv_columns
 
 from .conftest import HIDDEN_TITLES
 
-pytestmark = pytest.mark.django_db
+# Exports are prepared by the task worker: here the tasks run at once (tests/opendata/test_export_queue.py queues them).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 SEARCHES = [
     {},

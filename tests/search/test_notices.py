@@ -148,7 +148,7 @@ def test_the_api_has_no_notices_when_every_word_matched(client, two_words_never_
 
 
 @pytest.mark.django_db
-def test_exports_never_fail_on_the_page_number(client, two_words_never_together):
+def test_exports_never_fail_on_the_page_number(immediate_tasks, client, two_words_never_together):
     assert client.get("/catalogue/export.json", {"page": "9"}).status_code == 200
 
 
@@ -161,7 +161,7 @@ def search_log(settings):
 
 
 @pytest.mark.django_db
-def test_only_the_catalogue_page_logs_searches(client, two_words_never_together, search_log):
+def test_only_the_catalogue_page_logs_searches(immediate_tasks, client, two_words_never_together, search_log):
     for url in ("/api/v1/entries/", "/catalogue/export.json", "/catalogue/export.csv", "/catalogue/feed/"):
         response = client.get(url, {"q": "court"})
         assert response.status_code == 200, url

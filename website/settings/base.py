@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +188,22 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Every absolute URL the public site writes (robots.txt, citations, JSON-LD, API links, feeds) starts with
 # this, never with the request's Host header, which a visitor chooses (website/site_url.py).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Work that does not belong in a web request runs on the task queue (django-tasks, the backport of
+# Django's task framework): link checks, the evidence-map CSV, the export records and the sitemap files,
+# queued in the database and run by `manage.py db_worker --backend background` (`make run` starts one;
+# docs/deployment.md). Wagtail's own small tasks (search and reference index updates) stay on "default",
+# run at once in the request as before: the catalogue's search keys its caches on the content version, and
+# an index updated later by the worker would leave stale matches cached under the new version.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Files the worker builds and the web processes serve (one directory both can read; see docs/deployment.md).
+GENERATED_FILES_ROOT = Path(os.environ.get("GENERATED_FILES_ROOT", BASE_DIR / "generated"))
+# The link checker connects to public addresses only. Networks listed here are allowed as well: the
+# tests' own servers on 127.0.0.1 are reached only through this (tests/linkcheck/conftest.py). Not read
+# from the environment, so no deployment can turn the checker inward by accident.
+LINKCHECK_ALLOWED_NETWORKS: list[str] = []
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full text when DATABASE_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Catalogue search: per-process cache of text matches (bytes), and days search records are kept.

@@ -23,6 +23,9 @@ PAGE_CACHE_SECONDS = 0
 # Search counts are written when a test asks (tests/search/test_records.py sets 0): written on the clock,
 # a search 60 s after the last write costs more queries than the one before it, so query counts would flake.
 SEARCH_RECORD_FLUSH_SECONDS = 10**9
-# Uploads and built files go to a folder of this test process's own, so that the SQLite and PostgreSQL passes
-# (run at the same time by bin/run-tests) never write the same file.
+# Uploads go to a folder of this test process's own, so that the SQLite and PostgreSQL passes (run at the
+# same time by bin/run-tests) never write the same file.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="born-into-care-test-media-"))
+# The task queue's database backend, as in production: a test that wants tasks run at once says so
+# (the `immediate_tasks` fixture), and tests/test_task_worker.py runs the real worker.
+# Built files go to a directory of each test's own (tests/conftest.py).
