@@ -36,7 +36,8 @@ class ControlCharacterMiddleware:
 
     def __call__(self, request):
         if address_has_control_character(request.path, request.META.get("QUERY_STRING", "")):
-            if request.path.startswith(API_PREFIX):  # in the shape the API documents for its 400s
+            # In the shape the API and the JSON exports document for their 400s.
+            if request.path.startswith(API_PREFIX) or request.path.rstrip("/").endswith(".json"):
                 return JsonResponse({"message": "The address cannot be used.", "errors": [REFUSAL]}, status=400)
             return HttpResponse(REFUSAL, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

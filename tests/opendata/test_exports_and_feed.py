@@ -66,7 +66,7 @@ def test_paging_through_more_than_one_catalogue_page(client, mixed_catalogue, mo
     monkeypatch.setattr("catalogue.search.engine.PAGE_SIZE", 3)  # several pages from few entries
     import catalogue.search.engine as engine
 
-    monkeypatch.setattr(engine.run_search, "__defaults__", (3,))
+    monkeypatch.setattr(engine.run_search, "__defaults__", (3, None))
     expected = page_results(client, {})
     assert len(expected) == 10, str(expected)
     _, rows = csv_rows(client, {})

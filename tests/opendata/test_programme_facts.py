@@ -67,9 +67,15 @@ def test_programme_facts_are_in_the_api_for_every_intervention(client, intervent
         assert detail["programme_facts"] == record["programme_facts"]
 
 
-def test_programme_facts_are_columns_of_the_csv_for_every_intervention(client, interventions):
+def test_programme_facts_are_columns_of_the_csv_for_every_intervention(client, immediate_tasks, interventions):
     response = client.get("/catalogue/export.csv", {"type": "intervention"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                (b"".join(response.streaming_content) if response.streaming else response.content).decode("utf-8-sig")
+            )
+        )
+    )
     assert len(rows) == len(interventions)
     for row in rows:
         facts = expected_facts(interventions[row["url"].rstrip("/").rsplit("/", 1)[-1]])
