@@ -9,6 +9,7 @@ import numpy as np
 from ..models import EntryPage
 from .coverage import ENOUGH, by_coverage
 from .facets import FACETS, PAGE_SIZE
+from .known_words import known_words_for
 from .match_cache import TextMatchCache
 from .notices import Notice, NoticeCode, notice
 from .query import CatalogueQuery
@@ -200,7 +201,7 @@ def log_search(results: CatalogueResults) -> None:
     """
     plan = results.plan
     if plan and plan.concepts and results.query.page == 1 and not results.text_search_unavailable:
-        record_search(results.query.text, results.text_matches)
+        record_search(results.query.text, results.text_matches, known=known_words_for(results.snapshot))
 
 
 def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, snapshot: Snapshot):

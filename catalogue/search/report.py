@@ -7,9 +7,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..io.numbers import parse_int
 from ..models import SearchRecord, SearchSynonymGroup
-from .records import LOW_RESULTS, keep_days, searches_finding_little
+from .records import LOW_RESULTS, OTHER_SEARCHES, keep_days, searches_finding_little
 
 PERIODS = (7, 30, 90)
+
+
+def search_words(terms: str) -> str:
+    """The words as searched, or what an "other searches" row stands for (its words were never kept)."""
+    if terms.startswith(OTHER_SEARCHES):
+        return "Other searches (words the catalogue does not know, or a number or email address: never kept)"
+    return terms
 
 
 class SearchesFindingLittleReport(ReportView):
@@ -29,7 +36,7 @@ class SearchesFindingLittleReport(ReportView):
         "last_day": "Last searched",
     }
     columns = [
-        Column("terms", label="Search words", accessor=lambda row: row["terms"]),
+        Column("terms", label="Search words", accessor=lambda row: search_words(row["terms"])),
         Column("searches", label="Searches", accessor=lambda row: row["searches"]),
         Column("results", label="Entries found", accessor=lambda row: row["results"]),
         Column("last_day", label="Last searched", accessor=lambda row: row["last_day"].isoformat()),

@@ -85,6 +85,16 @@ class IndexAdapter:
         most = max((matches.count(pk) for pk in matches.covered), default=0)
         return {pk: matches.scores[pk] for pk in matches.covered if matches.count(pk) == most}, most
 
+    def existing_words(self, words: list[str]) -> set[str]:
+        """Which of `words` an indexed entry has as a word (its stem on PostgreSQL), never as a prefix only."""
+        if not words:
+            return set()
+        return {words[i] for i in self._reporting_failures(self.word_rows, words)}
+
+    def word_rows(self, words: list[str]) -> list[int]:
+        """The positions in `words` of those found, in one statement."""
+        raise NotImplementedError
+
     def rows(self, plans: list[TextPlan]) -> list[tuple[int, float, int]]:
         """(entry id, score, index of the plan matched) for every plan, in one statement."""
         raise NotImplementedError

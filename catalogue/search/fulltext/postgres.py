@@ -36,6 +36,18 @@ class PostgresIndex(IndexAdapter):
             cursor.execute(" UNION ALL ".join([self.statement()] * len(plans)), params)
             return [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
 
+    def word_rows(self, words: list[str]) -> list[int]:
+        entries = IndexEntry._meta
+        title, body = entries.get_field("title").column, entries.get_field("body").column
+        branch = (
+            f"(SELECT %s FROM {entries.db_table} WHERE ({title} || {body}) @@ to_tsquery(%s::regconfig, %s) LIMIT 1)"
+        )
+        config = self.backend.config or "english"
+        params = [value for i, word in enumerate(words) for value in (i, config, word)]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join([branch] * len(words)), params)
+            return [int(i) for (i,) in cursor.fetchall()]
+
     @staticmethod
     def statement() -> str:
         """

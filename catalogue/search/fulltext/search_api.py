@@ -22,6 +22,9 @@ class WagtailSearch(IndexAdapter):
         # Counting concepts takes one statement over the index, which only the database adapters have.
         return ConceptMatches({}, {}, tuple(False for _ in plan.concepts))
 
+    def existing_words(self, words: list[str]) -> set[str]:
+        return set()  # a search engine's term list is not read here: no word is known, none is kept
+
     def is_transient(self, error: Exception) -> bool:
         # A search engine's client raises its own classes (connection refused, timeout) with no common
         # base to name here, and this adapter reads no schema of its own: those pass, as do the

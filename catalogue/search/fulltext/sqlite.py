@@ -42,6 +42,14 @@ class SQLiteIndex(IndexAdapter):
             cursor.execute(" UNION ALL ".join([self.statement(len(content_types))] * len(plans)), params)
             return [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
 
+    def word_rows(self, words: list[str]) -> list[int]:
+        words_table = SQLiteFTSIndexEntry._meta.db_table
+        branch = f"SELECT * FROM (SELECT %s FROM {words_table} WHERE {words_table} MATCH %s LIMIT 1)"
+        params = [value for i, word in enumerate(words) for value in (i, f'"{word}"')]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join([branch] * len(words)), params)
+            return [int(i) for (i,) in cursor.fetchall()]
+
     @staticmethod
     def statement(content_type_count: int) -> str:
         """One plan's branch: (object id, bm25 score, branch number) of the entries matching it."""
