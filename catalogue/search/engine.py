@@ -54,6 +54,15 @@ class CatalogueResults:
     words_not_found: tuple[str, ...] = ()  # words of the search no entry has, left out of it
 
     @property
+    def recommended(self) -> list:
+        """What editors recommend for these words (`recommended.py`), on the first page only."""
+        from .recommended import recommended_for
+
+        if not self.query.text or self.page != 1 or self.snapshot is None:
+            return []
+        return recommended_for(self.query.text, self.snapshot)
+
+    @property
     def words_not_used(self) -> dict[str, tuple[str, ...]]:
         """What the page says it could not use: words that only ask, and words no entry has."""
         asking = self.plan.asking if self.plan and self.plan.concepts else ()
