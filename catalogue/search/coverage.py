@@ -1,18 +1,18 @@
 """
-Questions in plain words: when few entries have every concept of a search, the entries having the
-most of them, ranked by how many they have and then by score (title, then summary, then body).
+Questions in plain words: when few entries have every concept of a search, the entries having at
+least half of them, ranked by how many they have and by score (title, then summary, then body).
 
 A question of six content words rarely has all six in one entry ("what works to stop repeat removals
 after a baby is removed"), and requiring every word made such questions find nothing or the wrong
 thing. Requiring none would list every entry that shares one common word. The rule in between: if
-fewer than ENOUGH entries have every concept, entries with one concept fewer are added, and so on
-until ENOUGH are found, but never below half of the concepts (all of them for a search of one or two):
-a result always has at least half of what was asked. If no entry has half, those with the most are
-shown. Words no entry has cannot be used; they are left out of the count and the page names them.
+fewer than ENOUGH entries have every concept, the results are the entries having at least half of
+them (all of one or two; if none has that many, those having the most). Words no entry has cannot be
+used; they are left out of the count and the page names them.
 
-(Weighting concepts by rarity, as inverse document frequency does, was tried and judged worse on the
-judged questions: a rare word that only phrases the question, "classes" or "instead", then outweighs
-the words that say what is wanted.)
+Tried and judged worse on the judged questions (tests/search/judged_queries.py): weighting the count by
+how rare each concept is (a rare word that only phrases the question, "classes", "instead", then
+outweighs the words that say what is wanted), and widening one concept at a time only until ENOUGH
+entries were found (a strong answer having one concept fewer, Pause above, was then left out).
 """
 
 import math
@@ -21,6 +21,11 @@ from dataclasses import dataclass
 from .fulltext import ConceptMatches
 
 ENOUGH = 10  # the first ten results are what a reader looks at (and what relevance is judged on)
+# How many concepts the best score is worth in the ranking. With 1 or less, one concept more always
+# wins, and an entry naming a common word ("baby") outranked the one answering the question (Pause for
+# "what works to stop repeat removals after a baby is removed", placed tenth on SQLite, eleventh on
+# PostgreSQL); with 2, the best-scoring entry can rise above entries having one concept more.
+SCORE_SPAN = 2.0
 
 
 @dataclass(frozen=True)
@@ -44,16 +49,13 @@ def by_coverage(matches: ConceptMatches, concepts: int) -> Coverage:
         return Coverage({}, concepts, not_found)
     counts = {pk: matches.count(pk) for pk in matches.covered}
     usable = concepts - len(not_found)
-    floor = min(fewest_needed(usable), max(counts.values()))
-    at_least = [0] * (usable + 2)
-    for count in counts.values():
-        at_least[count] += 1
-    for count in range(usable, 0, -1):
-        at_least[count] += at_least[count + 1]
-    needed = next((n for n in range(usable, floor, -1) if at_least[n] >= ENOUGH), floor)
+    needed = min(fewest_needed(usable), max(counts.values()))
     top = max(matches.scores.values()) or 1.0
-    # The count orders results first; the score, scaled below 1, orders entries having as many.
+    # The count orders results first; the score (scaled to 0..SCORE_SPAN) orders entries having as many,
+    # and lets an entry that matches far better (title and summary first) rise above one with one more.
     scores = {
-        pk: counts[pk] + 0.999 * max(matches.scores[pk], 0.0) / top for pk in matches.covered if counts[pk] >= needed
+        pk: counts[pk] + SCORE_SPAN * max(matches.scores[pk], 0.0) / top
+        for pk in matches.covered
+        if counts[pk] >= needed
     }
     return Coverage(scores, needed, not_found)

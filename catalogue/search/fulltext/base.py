@@ -5,6 +5,7 @@ the adapter expects.
 """
 
 import logging
+import math
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -41,6 +42,7 @@ class IndexAdapter:
     """
 
     relies_on: dict = {}  # Wagtail's index models and the fields of them this adapter's SQL names
+    scores_count_rarity = True  # whether the database's score already weighs rare words up (bm25 does)
 
     def __init__(self, backend):
         self.backend = backend
@@ -69,15 +71,31 @@ class IndexAdapter:
         plans = [TextPlan((concept,)) for concept in concepts]
         plans += [TextPlan((Concept(c.typed, c.typed_phrases or c.phrases),)) for c in (concepts[i] for i in typed)]
         covered: dict[int, int] = {}
-        scores: dict[int, float] = {}
         found = [False] * len(concepts)
-        for object_id, score, branch in self._answer(plans):
+        rows = self._answer(plans)
+        for object_id, _, branch in rows:
             if branch < len(concepts):
                 covered[object_id] = covered.get(object_id, 0) | (1 << branch)
                 found[branch] = True
+        rarity = self._rarity(covered, len(concepts), typed)
+        scores: dict[int, float] = {}
+        for object_id, score, branch in rows:
             weight = TYPED_WEIGHT if branch >= len(concepts) else 1.0
-            scores[object_id] = scores.get(object_id, 0.0) + score * weight
+            scores[object_id] = scores.get(object_id, 0.0) + score * weight * rarity[branch]
         return ConceptMatches(scores, covered, tuple(found))
+
+    def _rarity(self, covered: dict[int, int], concepts: int, typed: list[int]) -> list[float]:
+        """
+        Each branch's weight for a score that, unlike bm25, does not count how rare a word is (ts_rank):
+        log((entries found + 1) / (entries having the concept + 0.5)), as bm25's inverse document
+        frequency, so a concept every entry has ("baby") does not outweigh the one the question is
+        about. 1 for every branch where the score already counts it.
+        """
+        if self.scores_count_rarity:
+            return [1.0] * (concepts + len(typed))
+        having = [sum(1 for bits in covered.values() if bits >> i & 1) for i in range(concepts)]
+        weights = [math.log((len(covered) + 1) / (n + 0.5)) if n else 0.0 for n in having]
+        return weights + [weights[i] for i in typed]
 
     def match_most_concepts(self, plan: TextPlan) -> tuple[dict[int, float], int]:
         """The entries matching the most of the plan's concepts, with that number."""

@@ -23,6 +23,7 @@ class PostgresIndex(IndexAdapter):
     """Reads Wagtail's PostgreSQL index directly: one statement scores every matching entry."""
 
     backend_class = PostgresSearchBackend
+    scores_count_rarity = False  # ts_rank counts matches, not how rare the word is
     # The fields of Wagtail's index model the statement names (checked by the contract test).
     relies_on = {IndexEntry: ("object_id", "content_type", "title", "autocomplete", "body")}
 
@@ -32,7 +33,7 @@ class PostgresIndex(IndexAdapter):
         params = []
         for branch, plan in enumerate(plans):
             whole, any_word = tsquery_expressions(plan)
-            params += [branch, summary_expression(plan), config, whole, config, any_word, content_types]
+            params += [summary_expression(plan), branch, config, whole, config, any_word, content_types]
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join([self.statement()] * len(plans)), params)
             return [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
@@ -98,15 +99,19 @@ def tsquery_expressions(plan: TextPlan) -> tuple[str, str]:
 
 
 def summary_expression(plan: TextPlan) -> str:
-    """Any word of the plan in its written forms ("families" as family:* | famili:*), for the unstemmed summary."""
-    forms = {
-        form
-        for concept in plan.concepts
-        for phrase in concept.phrases
-        for word in phrase.words
-        for form in (prefix_forms(word) or (word,))
-    }
-    return " | ".join(f"{form}:*" if len(form) >= MIN_PREFIX_LENGTH else form for form in sorted(forms))
+    """
+    The plan for the unstemmed summary column, in written forms ("families" as family:* | famili:*):
+    any concept (OR), so a summary scores more the more concepts it has, each concept's phrases kept.
+    """
+
+    def word(text: str) -> str:
+        forms = prefix_forms(text) or (text,)
+        return "(" + " | ".join(f"{f}:*" if len(f) >= MIN_PREFIX_LENGTH else f for f in forms) + ")"
+
+    def phrase(words) -> str:
+        return "(" + " <-> ".join(word(w) for w in words) + ")"
+
+    return " | ".join("(" + " | ".join(phrase(p.words) for p in c.phrases) + ")" for c in plan.concepts)
 
 
 def _lexeme(word: str) -> str:

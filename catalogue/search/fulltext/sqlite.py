@@ -15,12 +15,8 @@ from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 from ..vocabulary import TextPlan
 from ..words import MIN_PREFIX_LENGTH, prefix_forms
 from .base import MAX_MATCHES, IndexAdapter, entry_content_type_ids
-from .weights import COLUMN_WEIGHTS
+from .weights import FTS_COLUMN_WEIGHTS  # bm25's column weights, in the FTS5 table's column order
 
-# bm25 takes one weight per FTS5 column, in the order the table declares them (Wagtail's migration
-# 0006 creates it as `fts5(autocomplete, body, title)`); the weights themselves are in weights.py.
-FTS_COLUMNS = ("autocomplete", "body", "title")
-FTS_COLUMN_WEIGHTS = tuple((column, COLUMN_WEIGHTS[column]) for column in FTS_COLUMNS)
 SQLITE_ERROR = 1  # SQLite's generic code: bad SQL, a missing table or column, or an FTS5 query it cannot parse
 FTS_QUERY_ERRORS = ("fts5: ", "unterminated string")  # how FTS5 reports a MATCH expression it cannot parse
 

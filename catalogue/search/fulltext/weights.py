@@ -15,6 +15,12 @@ TITLE, SUMMARY, BODY = 4.0, 2.0, 1.0  # title : summary : body
 COLUMN_WEIGHTS = {"title": TITLE, "autocomplete": SUMMARY, "body": BODY}
 
 
+# bm25 takes one weight per FTS5 column, in the order the table declares them (Wagtail's migration
+# 0006 creates it as `fts5(autocomplete, body, title)`; the contract test checks the order).
+SQLITE_FTS_COLUMNS = ("autocomplete", "body", "title")
+FTS_COLUMN_WEIGHTS = tuple((column, COLUMN_WEIGHTS[column]) for column in SQLITE_FTS_COLUMNS)
+
+
 def postgres_weight_array() -> str:
     """ts_rank's weights for the D, C, B and A labels: body is D, summary B, title A; C is unused."""
     top = max(COLUMN_WEIGHTS.values())
