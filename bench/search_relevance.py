@@ -4,7 +4,7 @@ Relevance of the catalogue search against Wagtail's plain search, on the same de
 Usage: .venv/bin/python bench/search_relevance.py            (SQLite, a throwaway database)
        PGPORT=55414 bin/with-postgres .venv/bin/python bench/search_relevance.py   (PostgreSQL)
 
-Loads the demo catalogue, runs the judged set of practitioners' searches (tests/search/judged_queries.py)
+Loads the demo catalogue, runs the judged sets of practitioners' searches (tests/search/judged_queries.py)
 through both, and prints recall@10 (expected entries found in the first ten results, over all expected
 entries) and the share of searches that found nothing, with the searches each one missed.
 """
@@ -29,21 +29,23 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from tests.search.judged_queries import JUDGED_QUERIES
-    from tests.search.relevance import catalogue_top, judge, wagtail_top
+    from tests.search.relevance import JUDGED_SETS, catalogue_top, judge, wagtail_top
 
     call_command("migrate", "--no-input", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    print(
-        f"{connection.vendor}: {len(JUDGED_QUERIES)} judged searches, "
-        f"{sum(len(expected) for _, expected in JUDGED_QUERIES)} expected entries"
-    )
-    print(f"{'search':28} {'recall@10':>10} {'found nothing':>14}")
-    judgements = {"this catalogue": judge(catalogue_top), "Wagtail plain search": judge(_safe(wagtail_top))}
-    for name, judgement in judgements.items():
-        print(f"{name:28} {judgement.recall:10.3f} {judgement.zero_share:14.1%}")
-    for name, judgement in judgements.items():
-        print(f"\n{name}: missed {len(judgement.misses)} searches; found nothing for {judgement.zero_queries}")
+    searches = {"this catalogue": catalogue_top, "Wagtail plain search": _safe(wagtail_top)}
+    judgements = {}
+    for set_name, queries in JUDGED_SETS.items():
+        print(
+            f"\n{connection.vendor}, {set_name}: {len(queries)} judged searches, "
+            f"{sum(len(expected) for _, expected in queries)} expected entries"
+        )
+        print(f"{'search':28} {'recall@10':>10} {'found nothing':>14}")
+        for name, search in searches.items():
+            judgement = judgements[set_name, name] = judge(search, queries)
+            print(f"{name:28} {judgement.recall:10.3f} {judgement.zero_share:14.1%}")
+    for (set_name, name), judgement in judgements.items():
+        print(f"\n{name}, {set_name}: missed {len(judgement.misses)}; found nothing for {judgement.zero_queries}")
         for query, missing in judgement.misses:
             print(f"  {query!r}: {', '.join(missing)}")
 

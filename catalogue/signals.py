@@ -2,14 +2,16 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import ContentVersion, EntryPage, SearchSynonymGroup
 from .search.facets import FACETS
 
-# A synonym group edited takes effect on the next search: it moves the version on like a vocabulary.
-ALSO_READ_BY_SEARCH = (SearchSynonymGroup, PageViewRestriction)
+# A synonym group or a recommended result edited takes effect on the next search: it moves the version
+# on like a vocabulary.
+ALSO_READ_BY_SEARCH = (SearchSynonymGroup, PageViewRestriction, SearchPromotion, Query)
 
 
 def snapshot_models() -> set:

@@ -19,7 +19,7 @@ from .models import (
     Topic,
 )
 from .places.vocabulary_places import region_places
-from .search.report import SearchesFindingLittleReport
+from .search.report import RecommendForSearch, SearchesFindingLittleReport
 
 
 class TermViewSet(SnippetViewSet):
@@ -115,6 +115,7 @@ register_snippet(CatalogueSnippets)
 search_report_urls = [
     path("", SearchesFindingLittleReport.as_view(), name="index"),
     path("results/", SearchesFindingLittleReport.as_view(results_only=True), name="results"),
+    path("recommend/", RecommendForSearch.as_view(), name="recommend"),
 ]
 
 
@@ -130,7 +131,7 @@ def register_search_report_urls():
 
 class SearchReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("catalogue.change_searchsynonymgroup")
+        return request.user.has_perm("catalogue.view_searchrecord")
 
 
 @hooks.register("register_reports_menu_item")

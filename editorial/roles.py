@@ -43,6 +43,15 @@ def _vocabularies(*actions):
     return [(model._meta.app_label, f"{action}_{model._meta.model_name}") for model in models for action in actions]
 
 
+# Every role reads "Searches that found little" (its records hold no personal data); Reviewers and
+# Administrators pin recommended results (Wagtail's promoted search results), live at once like snippets.
+_SEARCH_RECORDS = [("catalogue", "view_searchrecord")]
+
+
+def _recommendations():
+    return [("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("view", "add", "change", "delete")]
+
+
 def model_permissions(role: str) -> list[tuple[str, str]]:
     """The role's model permissions, as (app_label, codename); read when asked, so every registered facet counts."""
     return _model_permissions()[role]
@@ -52,14 +61,18 @@ def _model_permissions():
     return {
         # Contributors may cite a new study while writing an entry, but not rewrite existing ones:
         # snippet edits are live at once and would bypass the evidence review.
-        CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add"),
+        CONTRIBUTORS: _ADMIN_ACCESS + _reference("view", "add") + _SEARCH_RECORDS,
         REVIEWERS: _ADMIN_ACCESS
         + _reference("view", "add", "change", "delete")
+        + _SEARCH_RECORDS
+        + _recommendations()
         + [
             ("editorial", "change_evidence_rating"),
         ],
         ADMINISTRATORS: _ADMIN_ACCESS
         + _reference("view", "add", "change", "delete")
+        + _SEARCH_RECORDS
+        + _recommendations()
         + [
             ("editorial", "change_evidence_rating"),
             *_vocabularies("view", "add", "change", "delete"),

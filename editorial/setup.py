@@ -20,6 +20,7 @@ PERMISSION_APPS = (
     "wagtailimages",
     "wagtaildocs",
     "wagtailredirects",
+    "wagtailsearchpromotions",
     "catalogue",
     "editorial",
 )

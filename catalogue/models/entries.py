@@ -69,6 +69,7 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),  # the summary's own column, weighted apart (search/fulltext/weights.py)
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.RelatedFields("areas", [index.SearchField("name")]),

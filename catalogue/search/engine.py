@@ -8,13 +8,15 @@ import numpy as np
 from django.db.models import F
 
 from ..models import EntryPage
+from .coverage import ENOUGH, by_coverage
 from .facets import FACETS, PAGE_SIZE
+from .known_words import known_words_for
 from .match_cache import TextMatchCache
 from .notices import Notice, NoticeCode, notice
 from .query import CatalogueQuery
 from .records import record_search
 from .snapshot import Snapshot
-from .text import TextSearchUnavailable, match_entries, match_most_concepts
+from .text import TextSearchUnavailable, match_concepts, match_entries
 from .vocabulary import TextPlan, plan_text, vocabulary_for
 
 BROWSE_FACETS = ("stage", "area")
@@ -50,6 +52,22 @@ class CatalogueResults:
     without_filter: dict[str, int] = field(default_factory=dict)  # facet param -> total if it were dropped
     snapshot: Snapshot | None = field(default=None, repr=False)
     notices: tuple[Notice, ...] = ()  # what the search itself found to say (the query has its own)
+    words_not_found: tuple[str, ...] = ()  # words of the search no entry has, left out of it
+
+    @property
+    def recommended(self) -> list:
+        """What editors recommend for these words (`recommended.py`), on the first page only."""
+        from .recommended import recommended_for
+
+        if not self.query.text or self.page != 1 or self.snapshot is None:
+            return []
+        return recommended_for(self.query.text, self.snapshot)
+
+    @property
+    def words_not_used(self) -> dict[str, tuple[str, ...]]:
+        """What the page says it could not use: words that only ask, and words no entry has."""
+        asking = self.plan.asking if self.plan and self.plan.concepts else ()
+        return {"asking": asking, "not_found": self.words_not_found}
 
     @property
     def all_notices(self) -> tuple[Notice, ...]:
@@ -150,7 +168,7 @@ def run_search(
     """
     plan = plan_text(query.text, vocabulary_for(snapshot)) if query.text else None
     notices = _plan_notices(plan)
-    text_mask, scores, unavailable, concepts_matched = _text_mask(plan, snapshot)
+    text_mask, scores, unavailable, (concepts_matched, not_found) = _text_mask(plan, snapshot)
     if plan and 0 < concepts_matched < len(plan.concepts):
         notices.append(notice(NoticeCode.PARTIAL_MATCH, matched=concepts_matched, terms=len(plan.concepts)))
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
@@ -186,6 +204,7 @@ def run_search(
         snapshot=snapshot,
         text_matches=int(np.count_nonzero(text_mask)) if plan and plan.concepts else snapshot.size,
         notices=tuple(notices),
+        words_not_found=tuple(plan.concepts[i].typed for i in not_found) if plan else (),
     )
 
 
@@ -198,7 +217,7 @@ def log_search(results: CatalogueResults) -> None:
     """
     plan = results.plan
     if plan and plan.concepts and results.query.page == 1 and not results.text_search_unavailable:
-        record_search(results.query.text, results.text_matches)
+        record_search(results.query.text, results.text_matches, known=known_words_for(results.snapshot))
 
 
 def _facet_counts(query: CatalogueQuery, text_mask: np.ndarray, selected: dict, snapshot: Snapshot):
@@ -231,18 +250,19 @@ def _plan_notices(plan: TextPlan | None) -> list[Notice]:
 
 
 def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
-    """(mask of matching entries, their scores, whether text search failed, concepts matched)."""
+    """
+    (mask of matching entries, their scores, whether text search failed, (concepts each result has at
+    least, positions of concepts no entry has)).
+    """
     if plan is None or not plan.concepts:
-        return np.ones(snapshot.size, dtype=bool), None, False, 0
+        return np.ones(snapshot.size, dtype=bool), None, False, (0, ())
     key = (snapshot.version, plan.concepts)
     cached = _text_masks.get(key)
     if cached is None:
         try:
-            matches, concepts_matched = match_entries(plan), len(plan.concepts)
-            if not matches and concepts_matched > 1:
-                matches, concepts_matched = match_most_concepts(plan)
+            matches, concepts_matched = _matches(plan)
         except TextSearchUnavailable:
-            return np.ones(snapshot.size, dtype=bool), None, True, 0
+            return np.ones(snapshot.size, dtype=bool), None, True, (0, ())
         # Popular searches repeat: keep what they matched until the catalogue changes (the version
         # is part of the key). Failures are never kept.
         cached = (*_matched_positions(matches, snapshot), concepts_matched)
@@ -253,6 +273,18 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
     scores = np.zeros(snapshot.size, dtype=np.float64)
     scores[positions] = match_scores
     return mask, scores, False, concepts_matched
+
+
+def _matches(plan: TextPlan) -> tuple[dict[int, float], tuple[int, tuple[int, ...]]]:
+    """Entries having every concept; if fewer than ENOUGH do, those having the most (`coverage.py`)."""
+    concepts = len(plan.concepts)
+    matches = match_entries(plan)
+    if concepts == 1 or len(matches) >= ENOUGH:
+        return matches, (concepts, ())
+    coverage = by_coverage(match_concepts(plan), concepts)
+    if not coverage.scores:
+        return matches, (concepts, coverage.not_found)
+    return coverage.scores, (coverage.needed, coverage.not_found)
 
 
 def _matched_positions(matches: dict[int, float], snapshot: Snapshot):

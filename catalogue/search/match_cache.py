@@ -46,8 +46,8 @@ class TextMatchCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, key) -> tuple[np.ndarray, np.ndarray, int] | None:
-        """(positions, scores, concepts matched) of a cached query, or None."""
+    def get(self, key) -> tuple[np.ndarray, np.ndarray, object] | None:
+        """(positions, scores, what else the search found: concepts matched) of a cached query, or None."""
         with self._lock:
             item = self._items.get(key)
             if item is None:
@@ -55,7 +55,7 @@ class TextMatchCache:
             self._items.move_to_end(key)
             return item[0], item[1], item[3]
 
-    def put(self, key, positions: np.ndarray, scores: np.ndarray, concepts_matched: int = 0) -> None:
+    def put(self, key, positions: np.ndarray, scores: np.ndarray, concepts_matched: object = 0) -> None:
         positions.flags.writeable = scores.flags.writeable = False  # shared between requests
         cost = positions.nbytes + scores.nbytes + ENTRY_OVERHEAD
         if cost > self.max_bytes:

@@ -80,8 +80,9 @@ WORDINGS: dict[NoticeCode, Wording] = {
         "The search words have no letters or numbers to search for.",
     ),
     NoticeCode.PARTIAL_MATCH: Wording(
-        "No entry has all of your search terms, so these are the entries with {matched} of the {terms}.",
-        "No entry has all of the search terms; the results have {matched} of the {terms}.",
+        "Few entries have all of your search terms, so these are the entries with at least {matched} "
+        "of the {terms}, those with the most first.",
+        "Few entries have all of the search terms; the results have at least {matched} of the {terms}.",
     ),
 }
 

@@ -2,9 +2,16 @@
 Which words people search for and how many entries they found, a row a day per search, with no
 personal data (no address, user, session or cookie): editors see what found nothing and can add
 synonyms. Old rows expire (`manage.py expire_search_records`).
+
+What people type can itself be personal (a name, an NHS number, an email address), so a search's words
+are kept only when every one of them is a word the catalogue or its vocabularies know (after
+normalising: lower case, and on PostgreSQL the same word stem). Every other search is counted as an
+"other search", by how many entries it found, and its words are never written anywhere. Numbers are
+kept only as part of the vocabularies' own terms ("section 20", "1001 days").
 """
 
 import atexit
+import re
 import threading
 import time
 from datetime import timedelta
@@ -16,7 +23,7 @@ from django.utils import timezone
 
 from ..caches import register
 from ..models import SearchRecord
-from .words import words_of
+from .words import QUESTION_WORDS, STOP_WORDS, words_of
 
 DEFAULT_KEEP_DAYS = 90
 DEFAULT_FLUSH_SECONDS = 60
@@ -27,6 +34,10 @@ _lock = threading.Lock()
 _pending: dict[tuple, list[int]] = register("unwritten search counts", {})
 _flushed_at = [time.monotonic()]
 LOW_RESULTS = 2  # "found little": this many entries or fewer
+# Other searches are counted under these terms, one per number of entries found (0, 1, 2, or more):
+# a normalised search is words and single spaces only, so it can never begin with "#".
+OTHER_SEARCHES = "#other"
+EMAIL = re.compile(r"\S@\S")
 
 
 def normalise_terms(text: str) -> str:
@@ -34,15 +45,43 @@ def normalise_terms(text: str) -> str:
     return " ".join(words_of(text))[:200]
 
 
-def record_search(text: str, results: int) -> None:
+def other_searches_key(results: int) -> str:
+    """What an other search is counted under: how many entries it found, "3" meaning three or more."""
+    return f"{OTHER_SEARCHES} {min(results, LOW_RESULTS + 1)}"
+
+
+def words_to_check(text: str) -> list[str] | None:
+    """
+    The words of `text` that must be known for it to be kept, or None if it can never be kept (an email
+    address, or a number not part of a vocabulary term: those are checked by the caller's `known`).
+    """
+    if EMAIL.search(text):
+        return None
+    return [word for word in dict.fromkeys(words_of(text)) if word not in STOP_WORDS and word not in QUESTION_WORDS]
+
+
+def terms_to_keep(text: str, known) -> str | None:
+    """The normalised words of `text` if `known(words)` knows every one that matters, else None."""
+    words = words_to_check(text)
+    if words is None:
+        return None
+    unknown = set(words) - known(words)
+    return None if unknown else normalise_terms(text)
+
+
+def record_search(text: str, results: int, known=None) -> None:
     """
     Count one search of `text` today. Counts gather in the process and are written together, in one
     statement, once `SEARCH_RECORD_FLUSH_SECONDS` have passed (a write and commit on every search
-    cost 35-50 ms on a loaded SQLite machine); a stopping worker writes what it holds.
+    cost 35-50 ms on a loaded SQLite machine); a stopping worker writes what it holds. `known(words)`
+    returns the words the catalogue knows; a search with any other word is an "other search".
     """
-    terms = normalise_terms(text)
-    if not terms:
+    if not normalise_terms(text):
         return
+    terms = terms_to_keep(text, known) if known else None
+    if terms is None:
+        terms = other_searches_key(results)
+        results = min(results, LOW_RESULTS + 1)
     with _lock:
         counts = _pending.setdefault((timezone.localdate(), terms), [0, results])
         counts[0] += 1

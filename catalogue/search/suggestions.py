@@ -1,6 +1,8 @@
 """
-"Did you mean …?": spellings from the catalogue's own words (entry titles and summaries, and the
-editors' synonym terms), offered as a link when a search finds little.
+"Did you mean …?": spellings from the catalogue's own words (entry titles and summaries, the editors'
+synonym terms, and the names and descriptions of its vocabularies: areas, stages, topics, outcomes,
+regions, local authorities), offered as a link when a search finds little. The same lexicon says
+which words a search record may keep (`records.py`).
 """
 
 from collections import Counter
@@ -98,13 +100,24 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def vocabulary_texts() -> list[tuple[str, str]]:
+    """(name, description) of every term of the catalogue's vocabularies (the outcome "Contraception")."""
+    from ..models import AreaOfPractice, LocalAuthority, Outcome, Region, Stage, Topic
+
+    texts = []
+    for model in (AreaOfPractice, Stage, Topic, Outcome, Region):
+        texts += model.objects.values_list("name", "description")
+    return texts + [(name, "") for name in LocalAuthority.objects.values_list("name", flat=True)]
+
+
 def lexicon_for(snapshot) -> Lexicon:
     from ..models import EntryPage, SearchSynonymGroup
 
     def build():
         texts = list(EntryPage.objects.live().public().values_list("title", "summary"))
         terms = [term for group in SearchSynonymGroup.objects.all() for term in group.term_list()]
-        return Lexicon(texts, terms)
+        # Vocabulary names count as title words (names are what people mistype), descriptions as summaries.
+        return Lexicon(texts + vocabulary_texts(), terms)
 
     return snapshot.memo("lexicon", build)
 

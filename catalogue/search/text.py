@@ -9,10 +9,10 @@ without text); an index that no longer looks as the adapter expects raises the d
 
 from wagtail.search.backends import get_search_backend
 
-from .fulltext import TextSearchUnavailable, adapter_for
+from .fulltext import ConceptMatches, TextSearchUnavailable, adapter_for
 from .vocabulary import TextPlan
 
-__all__ = ["TextSearchUnavailable", "match_entries", "match_most_concepts"]
+__all__ = ["ConceptMatches", "TextSearchUnavailable", "match_concepts", "match_entries", "match_most_concepts"]
 
 
 def match_entries(plan: TextPlan) -> dict[int, float]:
@@ -25,3 +25,8 @@ def match_entries(plan: TextPlan) -> dict[int, float]:
 def match_most_concepts(plan: TextPlan) -> tuple[dict[int, float], int]:
     """The entries matching the most of the plan's concepts, with that number (see `IndexAdapter`)."""
     return adapter_for(get_search_backend()).match_most_concepts(plan)
+
+
+def match_concepts(plan: TextPlan) -> ConceptMatches:
+    """Every entry matching any of the plan's concepts, with how many it has (see `IndexAdapter`)."""
+    return adapter_for(get_search_backend()).match_concepts(plan)

@@ -6,7 +6,7 @@ hyphen, space and joined variants, stop-words dropped. The same plan serves SQLi
 
 from dataclasses import dataclass
 
-from .words import STOP_WORDS, chunks_of, match_key, words_of
+from .words import QUESTION_WORDS, STOP_WORDS, chunks_of, match_key, words_of
 
 MAX_CONCEPTS = 12
 MAX_ALTERNATIVES = 24
@@ -35,6 +35,7 @@ class TextPlan:
 
     concepts: tuple[Concept, ...]
     ignored: tuple[str, ...] = ()  # common words left out ("the", "of")
+    asking: tuple[str, ...] = ()  # words that ask rather than say what is wanted ("what", "works"), left out
 
     @property
     def synonyms_used(self) -> list[tuple[str, tuple[str, ...]]]:
@@ -73,10 +74,21 @@ class Vocabulary:
 
 
 def plan_text(text: str, vocabulary: Vocabulary) -> TextPlan:
-    """The concepts in `text`: longest vocabulary terms first, then each remaining part on its own."""
+    """
+    The concepts in `text`: longest vocabulary terms first, then each remaining part on its own. Words
+    that only ask ("what works", "is there anything", "help for") are left out, unless nothing else is
+    left to search for.
+    """
+    plan = _plan(text, vocabulary, QUESTION_WORDS)
+    if plan.concepts or not plan.asking:
+        return plan
+    return _plan(text, vocabulary, frozenset())
+
+
+def _plan(text: str, vocabulary: Vocabulary, asking_words: frozenset[str]) -> TextPlan:
     tokens = [(word, n) for n, chunk in enumerate(chunks_of(text)) for word in chunk]
     words = [word for word, _ in tokens]
-    concepts, ignored, i = [], [], 0
+    concepts, ignored, asking, i = [], [], [], 0
     while i < len(tokens) and len(concepts) < MAX_CONCEPTS:
         for j in range(min(len(tokens), i + vocabulary.longest + 1), i, -1):
             terms = vocabulary.lookup(words[i:j])
@@ -98,12 +110,14 @@ def plan_text(text: str, vocabulary: Vocabulary) -> TextPlan:
             chunk = [word for word, n in tokens[i:] if n == tokens[i][1]]
             if len(chunk) == 1 and chunk[0] in STOP_WORDS:
                 ignored.append(chunk[0])
+            elif len(chunk) == 1 and chunk[0] in asking_words:
+                asking.append(chunk[0])
             else:
                 # "pre-birth" is also looked for as "prebirth"; "s.20" only as "s20" (see _alternatives)
                 variants = [chunk, ["".join(chunk)]] if len(chunk) > 1 else [chunk]
                 concepts.append(Concept("-".join(chunk) if len(chunk) > 1 else chunk[0], _alternatives(variants)))
             i += len(chunk)
-    return TextPlan(tuple(concepts), tuple(ignored))
+    return TextPlan(tuple(concepts), tuple(ignored), tuple(dict.fromkeys(asking)))
 
 
 def _alternatives(variants: list[list[str]]) -> tuple[Phrase, ...]:

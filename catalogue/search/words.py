@@ -27,6 +27,18 @@ other some such no nor not only own same so than too very s t can will just don 
 """.split()
 )
 
+# Words that ask rather than say what is wanted ("what works to…", "is there anything for…", "how do I
+# get help for…", "support for…"): left out of the search, so a question never finds nothing for the
+# way it was asked. Only when a search has nothing else are they searched for (a search for "support").
+QUESTION_WORDS = frozenset(
+    """
+what works work working worked anything something everything anyone someone help helps helping helped
+support supports supporting supported find finding get getting got need needs needed want wants wanted
+looking look know tell please can could would may might must shall way ways available options
+option kind sort type types thing things use using used let stuff
+""".split()
+)
+
 _stemmer = snowballstemmer.stemmer("english")
 
 

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from .judged_queries import JUDGED_QUERIES
+from .judged_queries import JUDGED_QUERIES, QUESTIONS
 
 TOP = 10
+JUDGED_SETS = {"short searches": JUDGED_QUERIES, "questions": QUESTIONS}
 
 
 @dataclass
@@ -18,11 +19,11 @@ class Judgement:
     zero_queries: list[str] = field(default_factory=list)
 
 
-def judge(top_slugs) -> Judgement:
+def judge(top_slugs, queries=JUDGED_QUERIES) -> Judgement:
     """`top_slugs(query)` returns (slugs of the first 10 results, total results)."""
     expected_total = found_total = 0
     misses, zero = [], []
-    for query, expected in JUDGED_QUERIES:
+    for query, expected in queries:
         top, total = top_slugs(query)
         missing = [slug for slug in expected if slug not in top[:TOP]]
         expected_total += len(expected)
@@ -31,7 +32,7 @@ def judge(top_slugs) -> Judgement:
             misses.append((query, missing))
         if not total:
             zero.append(query)
-    return Judgement(found_total / expected_total, len(zero) / len(JUDGED_QUERIES), misses, zero)
+    return Judgement(found_total / expected_total, len(zero) / len(queries), misses, zero)
 
 
 def catalogue_top(query: str):

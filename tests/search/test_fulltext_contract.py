@@ -199,3 +199,40 @@ def test_a_fault_in_the_adapter_itself_is_not_called_unavailable(kinship_entries
     monkeypatch.setattr(type(adapter()), "rows", raising(TypeError("a bug in the adapter")))
     with pytest.raises(TypeError):
         match_entries(plan_for(WORD))
+
+
+def test_one_block_of_weights_ranks_title_summary_and_body_on_both_databases():
+    from catalogue.search.fulltext.weights import (
+        BODY,
+        COLUMN_WEIGHTS,
+        FTS_COLUMN_WEIGHTS,
+        SUMMARY,
+        TITLE,
+        postgres_weight_array,
+    )
+
+    assert TITLE > SUMMARY > BODY > 0
+    assert dict(FTS_COLUMN_WEIGHTS) == COLUMN_WEIGHTS  # bm25's column weights are the block itself
+    d, c, b, a = (float(w) for w in postgres_weight_array().strip("{}").split(","))
+    assert (d, b, a) == (BODY / TITLE, SUMMARY / TITLE, 1.0) and c == 0.0  # the block, scaled to at most 1
+    if connection.vendor == "postgresql":
+        from catalogue.search.fulltext.postgres import PostgresIndex
+
+        # PostgreSQL labels the columns itself (no field boost acts) and scores the summary's own column.
+        statement = PostgresIndex.statement()
+        assert "setweight(title, 'A')" in statement and "setweight(body, 'D')" in statement
+        assert "setweight(autocomplete, 'B')" in statement
+
+
+@pytest.mark.django_db
+def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(catalogue):
+    word = "wibblecare"
+    made = {
+        "body": InterventionPageFactory(
+            parent=catalogue, title="Gamma service", summary="A service.", body__0__heading=f"About {word}"
+        ),
+        "summary": InterventionPageFactory(parent=catalogue, title="Beta service", summary=f"A {word} service."),
+        "title": InterventionPageFactory(parent=catalogue, title=f"{word.title()} service", summary="A service."),
+    }
+    scores = match_entries(plan_for(word))
+    assert scores[made["title"].pk] > scores[made["summary"].pk] > scores[made["body"].pk] > 0

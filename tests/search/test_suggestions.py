@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalogue.models import ContentVersion, Outcome
 from catalogue.search.suggestions import Lexicon, edit_distance
 from tests.factories import InterventionPageFactory
 
@@ -63,3 +64,20 @@ def test_edit_distance_counts_swaps_as_one():
     assert edit_distance("womne", "women", 2) == 1
     assert edit_distance("paws", "pause", 2) == 2
     assert edit_distance("abc", "xyzw", 2) == 3
+
+
+@pytest.mark.django_db
+def test_words_of_the_vocabularies_are_suggested_too(entries):
+    # "Contraception" is in no entry's title or summary here, only in the outcomes vocabulary.
+    outcome = Outcome.objects.create(name="Contraception", slug="contraception-test")
+    ContentVersion.bump()
+    suggestion = search("contraseption").suggestion
+    assert suggestion is not None and suggestion.text == outcome.name.casefold()
+
+
+@pytest.mark.django_db
+def test_question_words_are_left_out_and_the_page_names_them(client, entries):
+    html = client.get("/catalogue/", {"q": "is there anything that works for women who had children removed"})
+    assert "pause" in [entry.slug for entry in html.context["results"].entries]
+    text = html.content.decode()
+    assert "Left out of your search" in text and "‘works’" in text

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.search_promotions",  # editors' recommended results for a search (catalogue/search/recommended.py)
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

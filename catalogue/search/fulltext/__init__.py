@@ -11,10 +11,10 @@ Wagtail's index schema, which tests/search/test_fulltext_contract.py pins (docs/
 
 from django.db import connection
 
-from .base import IndexAdapter, TextSearchUnavailable
+from .base import ConceptMatches, IndexAdapter, TextSearchUnavailable
 from .search_api import WagtailSearch
 
-__all__ = ["IndexAdapter", "TextSearchUnavailable", "adapter_for"]
+__all__ = ["ConceptMatches", "IndexAdapter", "TextSearchUnavailable", "adapter_for"]
 
 
 def adapter_for(backend) -> IndexAdapter:

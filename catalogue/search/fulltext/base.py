@@ -5,16 +5,30 @@ the adapter expects.
 """
 
 import logging
+import math
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
 from ...models.entries import ENTRY_TYPES
-from ..vocabulary import TextPlan
+from ..vocabulary import Concept, TextPlan
 
 logger = logging.getLogger(__name__)
 
 MAX_MATCHES = 100_000
 TYPED_WEIGHT = 3.0
+
+
+@dataclass(frozen=True)
+class ConceptMatches:
+    """For each entry matching any of a plan's concepts: its score and which of the concepts it has."""
+
+    scores: dict[int, float]
+    covered: dict[int, int]  # entry id -> bit i set if it has concept i
+    found: tuple[bool, ...]  # per concept: whether any entry has it
+
+    def count(self, pk: int) -> int:
+        return self.covered.get(pk, 0).bit_count()
 
 
 class TextSearchUnavailable(Exception):
@@ -28,6 +42,7 @@ class IndexAdapter:
     """
 
     relies_on: dict = {}  # Wagtail's index models and the fields of them this adapter's SQL names
+    scores_count_rarity = True  # whether the database's score already weighs rare words up (bm25 does)
 
     def __init__(self, backend):
         self.backend = backend
@@ -44,19 +59,59 @@ class IndexAdapter:
             scores[object_id] = scores.get(object_id, 0.0) + score * (TYPED_WEIGHT if branch else 1.0)
         return scores
 
-    def match_most_concepts(self, plan: TextPlan) -> tuple[dict[int, float], int]:
+    def match_concepts(self, plan: TextPlan) -> ConceptMatches:
         """
-        For a search no entry fully matches ("care leavers becoming parents"): the entries matching the
-        most of its concepts, with that number. One statement (a UNION ALL, one branch a concept), so a
-        search costs at most two queries however many words it has.
+        For a search few entries fully match ("what works to stop repeat removals"): every entry having
+        any of its concepts, with how many it has. One statement (a UNION ALL, one branch a concept, and
+        one more for the words as typed of each concept with synonyms), so a search costs at most two
+        queries however many words it has.
         """
-        concepts_found: dict[int, int] = {}
+        concepts = plan.concepts
+        typed = [i for i, concept in enumerate(concepts) if concept.synonyms]
+        plans = [TextPlan((concept,)) for concept in concepts]
+        plans += [TextPlan((Concept(c.typed, c.typed_phrases or c.phrases),)) for c in (concepts[i] for i in typed)]
+        covered: dict[int, int] = {}
+        found = [False] * len(concepts)
+        rows = self._answer(plans)
+        for object_id, _, branch in rows:
+            if branch < len(concepts):
+                covered[object_id] = covered.get(object_id, 0) | (1 << branch)
+                found[branch] = True
+        rarity = self._rarity(covered, len(concepts), typed)
         scores: dict[int, float] = {}
-        for object_id, score, _ in self._answer([TextPlan((concept,)) for concept in plan.concepts]):
-            concepts_found[object_id] = concepts_found.get(object_id, 0) + 1
-            scores[object_id] = scores.get(object_id, 0.0) + score
-        most = max(concepts_found.values(), default=0)
-        return {pk: scores[pk] for pk, found in concepts_found.items() if found == most}, most
+        for object_id, score, branch in rows:
+            weight = TYPED_WEIGHT if branch >= len(concepts) else 1.0
+            scores[object_id] = scores.get(object_id, 0.0) + score * weight * rarity[branch]
+        return ConceptMatches(scores, covered, tuple(found))
+
+    def _rarity(self, covered: dict[int, int], concepts: int, typed: list[int]) -> list[float]:
+        """
+        Each branch's weight for a score that, unlike bm25, does not count how rare a word is (ts_rank):
+        log((entries found + 1) / (entries having the concept + 0.5)), as bm25's inverse document
+        frequency, so a concept every entry has ("baby") does not outweigh the one the question is
+        about. 1 for every branch where the score already counts it.
+        """
+        if self.scores_count_rarity:
+            return [1.0] * (concepts + len(typed))
+        having = [sum(1 for bits in covered.values() if bits >> i & 1) for i in range(concepts)]
+        weights = [math.log((len(covered) + 1) / (n + 0.5)) if n else 0.0 for n in having]
+        return weights + [weights[i] for i in typed]
+
+    def match_most_concepts(self, plan: TextPlan) -> tuple[dict[int, float], int]:
+        """The entries matching the most of the plan's concepts, with that number."""
+        matches = self.match_concepts(plan)
+        most = max((matches.count(pk) for pk in matches.covered), default=0)
+        return {pk: matches.scores[pk] for pk in matches.covered if matches.count(pk) == most}, most
+
+    def existing_words(self, words: list[str]) -> set[str]:
+        """Which of `words` an indexed entry has as a word (its stem on PostgreSQL), never as a prefix only."""
+        if not words:
+            return set()
+        return {words[i] for i in self._reporting_failures(self.word_rows, words)}
+
+    def word_rows(self, words: list[str]) -> list[int]:
+        """The positions in `words` of those found, in one statement."""
+        raise NotImplementedError
 
     def rows(self, plans: list[TextPlan]) -> list[tuple[int, float, int]]:
         """(entry id, score, index of the plan matched) for every plan, in one statement."""

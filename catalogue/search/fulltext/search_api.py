@@ -4,7 +4,7 @@ from django.db import DatabaseError, OperationalError
 
 from ...models import EntryPage
 from ..vocabulary import TextPlan
-from .base import MAX_MATCHES, IndexAdapter
+from .base import MAX_MATCHES, ConceptMatches, IndexAdapter
 
 
 class WagtailSearch(IndexAdapter):
@@ -18,8 +18,12 @@ class WagtailSearch(IndexAdapter):
             return {}
         return self._reporting_failures(self._search, " ".join(plan.words))
 
-    def match_most_concepts(self, plan: TextPlan) -> tuple[dict[int, float], int]:
-        return {}, 0  # counting concepts takes one statement over the index, which only the database adapters have
+    def match_concepts(self, plan: TextPlan) -> ConceptMatches:
+        # Counting concepts takes one statement over the index, which only the database adapters have.
+        return ConceptMatches({}, {}, tuple(False for _ in plan.concepts))
+
+    def existing_words(self, words: list[str]) -> set[str]:
+        return set()  # a search engine's term list is not read here: no word is known, none is kept
 
     def is_transient(self, error: Exception) -> bool:
         # A search engine's client raises its own classes (connection refused, timeout) with no common

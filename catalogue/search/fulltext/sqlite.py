@@ -15,10 +15,8 @@ from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 from ..vocabulary import TextPlan
 from ..words import MIN_PREFIX_LENGTH, prefix_forms
 from .base import MAX_MATCHES, IndexAdapter, entry_content_type_ids
+from .weights import FTS_COLUMN_WEIGHTS  # bm25's column weights, in the FTS5 table's column order
 
-# bm25 takes one weight per FTS5 column, in the order the table declares them (Wagtail's migration
-# 0006 creates it as `fts5(autocomplete, body, title)`). A title match counts four times a body match.
-FTS_COLUMN_WEIGHTS = (("autocomplete", 0.0), ("body", 1.0), ("title", 4.0))
 SQLITE_ERROR = 1  # SQLite's generic code: bad SQL, a missing table or column, or an FTS5 query it cannot parse
 FTS_QUERY_ERRORS = ("fts5: ", "unterminated string")  # how FTS5 reports a MATCH expression it cannot parse
 
@@ -41,6 +39,14 @@ class SQLiteIndex(IndexAdapter):
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join([self.statement(len(content_types))] * len(plans)), params)
             return [(int(object_id), float(score), branch) for object_id, score, branch in cursor.fetchall()]
+
+    def word_rows(self, words: list[str]) -> list[int]:
+        words_table = SQLiteFTSIndexEntry._meta.db_table
+        branch = f"SELECT * FROM (SELECT %s FROM {words_table} WHERE {words_table} MATCH %s LIMIT 1)"
+        params = [value for i, word in enumerate(words) for value in (i, f'"{word}"')]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join([branch] * len(words)), params)
+            return [int(i) for (i,) in cursor.fetchall()]
 
     @staticmethod
     def statement(content_type_count: int) -> str:

@@ -1,0 +1,61 @@
+"""
+Questions in plain words: when few entries have every concept of a search, the entries having at
+least half of them, ranked by how many they have and by score (title, then summary, then body).
+
+A question of six content words rarely has all six in one entry ("what works to stop repeat removals
+after a baby is removed"), and requiring every word made such questions find nothing or the wrong
+thing. Requiring none would list every entry that shares one common word. The rule in between: if
+fewer than ENOUGH entries have every concept, the results are the entries having at least half of
+them (all of one or two; if none has that many, those having the most). Words no entry has cannot be
+used; they are left out of the count and the page names them.
+
+Tried and judged worse on the judged questions (tests/search/judged_queries.py): weighting the count by
+how rare each concept is (a rare word that only phrases the question, "classes", "instead", then
+outweighs the words that say what is wanted), and widening one concept at a time only until ENOUGH
+entries were found (a strong answer having one concept fewer, Pause above, was then left out).
+"""
+
+import math
+from dataclasses import dataclass
+
+from .fulltext import ConceptMatches
+
+ENOUGH = 10  # the first ten results are what a reader looks at (and what relevance is judged on)
+# How many concepts the best score is worth in the ranking. With 1 or less, one concept more always
+# wins, and an entry naming a common word ("baby") outranked the one answering the question (Pause for
+# "what works to stop repeat removals after a baby is removed", placed tenth on SQLite, eleventh on
+# PostgreSQL); with 2, the best-scoring entry can rise above entries having one concept more.
+SCORE_SPAN = 2.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The entries shown for a search, with their rank scores, and what the search could not use."""
+
+    scores: dict[int, float]
+    needed: int  # concepts every entry shown has at least
+    not_found: tuple[int, ...] = ()  # positions of concepts no entry has
+
+
+def fewest_needed(concepts: int) -> int:
+    """The fewest concepts an entry shown may have: all of one or two, half (rounded up) of more."""
+    return concepts if concepts <= 2 else math.ceil(concepts / 2)
+
+
+def by_coverage(matches: ConceptMatches, concepts: int) -> Coverage:
+    """Entries having enough of the concepts (see the module's rule); more concepts first, then score."""
+    not_found = tuple(i for i, found in enumerate(matches.found) if not found)
+    if not matches.covered:
+        return Coverage({}, concepts, not_found)
+    counts = {pk: matches.count(pk) for pk in matches.covered}
+    usable = concepts - len(not_found)
+    needed = min(fewest_needed(usable), max(counts.values()))
+    top = max(matches.scores.values()) or 1.0
+    # The count orders results first; the score (scaled to 0..SCORE_SPAN) orders entries having as many,
+    # and lets an entry that matches far better (title and summary first) rise above one with one more.
+    scores = {
+        pk: counts[pk] + SCORE_SPAN * max(matches.scores[pk], 0.0) / top
+        for pk in matches.covered
+        if counts[pk] >= needed
+    }
+    return Coverage(scores, needed, not_found)
