@@ -9,6 +9,7 @@ from catalogue.extensions import ENTRY_FORM_HOOK
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
+from .next_step import next_step_first
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
 from .views import ImportEntriesView, import_template, user_can_import
 
@@ -83,3 +84,8 @@ def register_citations_menu_item():
         icon_name="doc-full",
         order=260,
     )
+
+
+@hooks.register("construct_page_action_menu")
+def show_next_step_first(menu_items, request, context):
+    next_step_first(menu_items)
