@@ -9,6 +9,7 @@ from catalogue.extensions import ENTRY_FORM_HOOK
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
+from .my_drafts import MyDraftsPanel
 from .next_step import next_step_first
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
 from .views import ImportEntriesView, import_template, user_can_import
@@ -67,6 +68,7 @@ def register_review_dates_report():
 @hooks.register("construct_homepage_panels")
 def add_review_dates_panel(request, panels):
     if user_sees_review_panel(request.user):
+        panels.append(MyDraftsPanel(request.user))
         panels.append(ReviewDatesPanel())
 
 
