@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
+from .widgets import DescribedRadioSelect, FilterableCheckboxes, use_widget
 
 RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
 NOT_ALLOWED = "Only a reviewer can change an evidence rating. Ask a reviewer, or leave the rating as it is."
@@ -33,6 +34,10 @@ FIELD_HELP = {
 }
 
 
+# Long lists, shown as checkboxes with a filter box, and the noun the filter box names.
+CHECKBOX_FILTERS = {"local_authorities": "a local authority", "references": "a reference"}
+
+
 def can_rate_evidence(user) -> bool:
     return bool(user and user.has_perm(CHANGE_EVIDENCE_RATING))
 
@@ -46,6 +51,7 @@ class EntryPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._use_choosers()
         for name, help_text in FIELD_HELP.items():
             if name in self.fields and not self.fields[name].help_text:
                 self.fields[name].help_text = help_text
@@ -62,6 +68,15 @@ class EntryPageForm(WagtailAdminPageForm):
                 self.fields[name].help_text = (
                     self.fields[name].help_text + " " if self.fields[name].help_text else ""
                 ) + "Reviewers set the evidence rating."
+
+    def _use_choosers(self):
+        """Long lists as filterable checkboxes, evidence levels as radios with their rule: no Ctrl-click anywhere."""
+        for name, noun in CHECKBOX_FILTERS.items():
+            if name in self.fields:
+                use_widget(self.fields[name], FilterableCheckboxes(noun))
+        if "evidence_level" in self.fields:
+            # A plain radio list, not the snippet chooser, whose "Edit this evidence level" link reviewers cannot use.
+            use_widget(self.fields["evidence_level"], DescribedRadioSelect())
 
     def clean(self):
         cleaned_data = super().clean()

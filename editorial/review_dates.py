@@ -7,6 +7,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
@@ -24,17 +25,23 @@ PANEL_LIMIT = 8
 
 
 def due_for_review(today: datetime.date | None = None, which: str = ""):
-    """Entries overdue or due within SOON_DAYS ("overdue", "soon", "" for both), most overdue first."""
+    """
+    Entries never reviewed, overdue, or due within SOON_DAYS ("never", "overdue", "soon", "" for all):
+    never-reviewed first (an entry nobody has checked is the most urgent), then the most overdue.
+    """
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
-    entries = EntryPage.objects.filter(next_review_due__isnull=False)
-    if which == "overdue":
+    never = Q(last_reviewed__isnull=True, next_review_due__isnull=True)
+    entries = EntryPage.objects.all()
+    if which == "never":
+        entries = entries.filter(never)
+    elif which == "overdue":
         entries = entries.filter(next_review_due__lt=today)
     elif which == "soon":
         entries = entries.filter(next_review_due__gte=today, next_review_due__lte=soon)
     else:
-        entries = entries.filter(next_review_due__lte=soon)
-    return entries.order_by("next_review_due", "title")
+        entries = entries.filter(never | Q(next_review_due__lte=soon))
+    return entries.order_by(F("next_review_due").asc(nulls_first=True), "title")
 
 
 def _date(value: datetime.date | None) -> str:
@@ -43,6 +50,8 @@ def _date(value: datetime.date | None) -> str:
 
 def describe_due(entry: EntryPage, today: datetime.date | None = None) -> str:
     """e.g. "Overdue by 12 days", "Due today", "Due in 30 days"."""
+    if entry.next_review_due is None:
+        return "Never reviewed"
     days = (entry.next_review_due - (today or timezone.localdate())).days
     if days < 0:
         return f"Overdue by {-days} day{'s' if days != -1 else ''}"
@@ -57,8 +66,8 @@ class ReviewDatesFilterSet(WagtailFilterSet):
     due = django_filters.ChoiceFilter(
         label="Review",
         method="filter_due",
-        empty_label="Overdue or due within 60 days",
-        choices=[("overdue", "Overdue"), ("soon", f"Due within {SOON_DAYS} days")],
+        empty_label="Never reviewed, overdue or due within 60 days",
+        choices=[("never", "Never reviewed"), ("overdue", "Overdue"), ("soon", f"Due within {SOON_DAYS} days")],
     )
     area = django_filters.ModelMultipleChoiceFilter(
         label="Area of practice",
@@ -81,6 +90,8 @@ class ReviewDatesFilterSet(WagtailFilterSet):
 
     def filter_due(self, queryset, name, value):
         today = timezone.localdate()
+        if value == "never":
+            return queryset.filter(next_review_due__isnull=True)
         if value == "overdue":
             return queryset.filter(next_review_due__lt=today)
         if value == "soon":
@@ -89,7 +100,7 @@ class ReviewDatesFilterSet(WagtailFilterSet):
 
 
 class ReviewDatesReportView(ReportView):
-    """Admin report: entries whose next review is overdue or due within 60 days."""
+    """Admin report: entries never reviewed, then those whose next review is overdue or due within 60 days."""
 
     page_title = "Review dates"
     header_icon = "date"
@@ -98,7 +109,7 @@ class ReviewDatesReportView(ReportView):
     index_url_name = "editorial:review_dates"
     index_results_url_name = "editorial:review_dates_results"
     any_permission_required = ["add", "change", "publish"]
-    no_results_message = "No entries are overdue or due for review in the next 60 days."
+    no_results_message = "No entries are unreviewed, overdue or due for review in the next 60 days."
     list_export = ["title", "entry_type_label", "next_review_due", "review_status", "last_reviewed", "live"]
     export_headings = {
         "entry_type_label": "Type",
@@ -153,10 +164,11 @@ class ReviewDatesPanel(Component):
         for entry in entries:
             entry.review_status = describe_due(entry, today)
         total, overdue = due_for_review(today).count(), due_for_review(today, "overdue").count()
+        never = due_for_review(today, "never").count()
         return {
             "entries": entries,
             "soon_days": SOON_DAYS,
-            "heading": f"Reviews due: {overdue} overdue, {total} within {SOON_DAYS} days",
+            "heading": f"Reviews due: {never} never reviewed, {overdue} overdue, {total} in all",
         }
 
 

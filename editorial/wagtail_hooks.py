@@ -7,13 +7,17 @@ from wagtail.admin.menu import MenuItem
 from catalogue.extensions import ENTRY_FORM_HOOK
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
+from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
+from .my_drafts import MyDraftsPanel
+from .next_step import next_step_first
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
 from .views import ImportEntriesView, import_template, user_can_import
 
 editorial_urls = [
     path("import/", ImportEntriesView.as_view(), name="import_entries"),
     path("import/template.csv", import_template, name="import_template"),
+    path("references/from-citation-manager/", ImportCitationsView.as_view(), name="import_citations"),
     path("reports/review-dates/", ReviewDatesReportView.as_view(), name="review_dates"),
     path(
         "reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True), name="review_dates_results"
@@ -64,4 +68,26 @@ def register_review_dates_report():
 @hooks.register("construct_homepage_panels")
 def add_review_dates_panel(request, panels):
     if user_sees_review_panel(request.user):
+        panels.append(MyDraftsPanel(request.user))
         panels.append(ReviewDatesPanel())
+
+
+class CitationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_import_citations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_citations_menu_item():
+    return CitationsMenuItem(
+        "Add references (BibTeX, RIS)",
+        reverse("editorial:import_citations"),
+        name="import-citations",
+        icon_name="doc-full",
+        order=260,
+    )
+
+
+@hooks.register("construct_page_action_menu")
+def show_next_step_first(menu_items, request, context):
+    next_step_first(menu_items)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -76,11 +77,12 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
         index.FilterField("evidence_level"),
     ]
 
+    # Small vocabularies as checkboxes (no Ctrl-click); the editorial form makes the long lists filterable.
     classification_panels = [
-        FieldPanel("areas"),
-        FieldPanel("stages"),
-        FieldPanel("topics"),
-        FieldPanel("regions"),
+        FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("local_authorities"),
     ]
     evidence_panels = [

@@ -214,6 +214,8 @@ SEARCH_RECORD_FLUSH_SECONDS = int(os.environ.get("SEARCH_RECORD_FLUSH_SECONDS", 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No avatars from Gravatar: the admin calls no outside service (editors' email hashes stay here).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Security headers on every response. The public site allows no inline script or style at all;
 # the Wagtail admin (its own code, behind login) is excluded from the policy.

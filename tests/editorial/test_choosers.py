@@ -1,0 +1,56 @@
+"""The entry form's choosers: checkboxes instead of Ctrl-click lists, evidence levels with their rule."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from catalogue.models import EvidenceLevel, LocalAuthority, Reference
+from tests.factories import InterventionPageFactory
+
+
+@pytest.fixture
+def entry(catalogue):
+    Reference.objects.create(authors="Broadhurst K", year=2017, title="Vulnerable birth mothers")
+    return InterventionPageFactory(parent=catalogue, title="An entry")
+
+
+def _edit_page(client, user, entry):
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[entry.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["contributor", "reviewer"])
+def test_no_list_needs_ctrl_click(client, request, role, entry):
+    html = _edit_page(client, request.getfixturevalue(role), entry)
+    assert not re.search(r"<select[^>]*\bmultiple\b", html)
+    for name in ("areas", "stages", "topics", "regions", "local_authorities", "references"):
+        assert re.search(rf'<input type="checkbox" name="{name}"', html), name
+    # Every local authority and reference can be ticked, inside a box a script can filter.
+    assert html.count('name="local_authorities"') == LocalAuthority.objects.count()
+    assert html.count('name="references"') == Reference.objects.count()
+    assert html.count('<div class="editorial-filterable" data-filter-checkboxes>') == 2
+    assert "editorial/filter_checkboxes.js" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["contributor", "reviewer"])
+def test_evidence_levels_are_radios_with_their_rule(client, request, role, entry):
+    html = _edit_page(client, request.getfixturevalue(role), entry)
+    levels = list(EvidenceLevel.objects.all())
+    assert levels, "the evidence scale is seeded by migration"
+    assert html.count('type="radio" name="evidence_level"') == len(levels)
+    for level in levels:
+        assert level.description.replace("'", "&#x27;").split("\n")[0][:60] in html
+    # Not the snippet chooser, whose edit link a reviewer cannot use.
+    assert "Edit this evidence level" not in html
+
+
+@pytest.mark.django_db
+def test_contributor_radios_are_disabled_and_keep_rating(client, contributor, entry):
+    html = _edit_page(client, contributor, entry)
+    radios = re.findall(r'<input type="radio" name="evidence_level"[^>]*>', html)
+    assert radios and all("disabled" in radio for radio in radios)
