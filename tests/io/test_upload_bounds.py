@@ -13,13 +13,13 @@ from dataclasses import replace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from openpyxl import Workbook
 
 from catalogue.io import tabular
 from catalogue.io.tabular import ImportFileError, TableSpec, read_table
 from catalogue.io.workbooks import SheetLimits, workbook_records
-from explorer.own_data import OWN_FORMAT
+from explorer.pages.your_data import OWN_FORMAT
+from tests.data_urls import reverse
 
 SPEC = TableSpec(
     columns=("la_code", "year", "starts_under1"),
@@ -165,7 +165,7 @@ def test_a_read_that_runs_out_of_time_stops_with_a_message(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_the_public_upload_refuses_the_n1_file_with_a_message(client):
+def test_the_public_upload_refuses_the_n1_file_with_a_message(client, site_tree):
     upload = SimpleUploadedFile("n1.xlsx", n1_file())
     response = client.post(reverse("explorer:your_data"), {"file": upload})
     assert response.status_code == 200
