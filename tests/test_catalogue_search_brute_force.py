@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from catalogue.models import EntryPage
+from catalogue.models import DeliverySetting, EntryPage, Region
 from catalogue.search.engine import run_search
 from catalogue.search.facets import FACETS
 from catalogue.search.query import CatalogueQuery
@@ -17,6 +17,7 @@ from tests.factories import CaseStudyPageFactory, GuidancePageFactory, Intervent
 AREAS = ["pre-birth-assessment", "peri-natal-intervention", "post-removal-support"]
 STAGES = ["pregnancy", "pre-proceedings", "at-birth", "during-proceedings", "after-removal"]
 REGIONS = ["north-west", "london", "wales", "england-wide"]
+SETTINGS = ["home", "group", "court"]
 TOPICS = ["substance-use", "domestic-abuse", "fathers", "perinatal-mental-health"]
 EVIDENCE = ["promising", "practice-informed", "not-yet-rated"]
 FACTORIES = {
@@ -29,16 +30,23 @@ FACTORIES = {
 def _entry_facts(entry):
     """Each facet's values for one entry, read straight from the database."""
     entry = entry.specific
+    tagged_regions = {t.slug for t in entry.regions.all()}
     type_slug = {"InterventionPage": "intervention", "GuidancePage": "guidance", "CaseStudyPage": "case-study"}[
         type(entry).__name__
     ]
     return {
         "area": {t.slug for t in entry.areas.all()},
         "stage": {t.slug for t in entry.stages.all()},
-        "region": {t.slug for t in entry.regions.all()},
+        # Regions mean "applies here": an entry tagged with a wider scope applies in each region it contains.
+        "region": {
+            region
+            for region in Region.objects.values_list("slug", flat=True)
+            if Region.slugs_applying_in([region]) & tagged_regions
+        },
         "topic": {t.slug for t in entry.topics.all()},
         "type": {type_slug},
         "evidence": {entry.evidence_level.slug},
+        "setting": {t.slug for t in entry.delivery_settings.all()},
     }
 
 
@@ -66,7 +74,7 @@ def _build_random_catalogue():
     for n in range(45):
         kind = rng.choice(list(FACTORIES))
         evidence = rng.choice(EVIDENCE if kind != "case-study" else ["practice-informed", "not-yet-rated"])
-        FACTORIES[kind](
+        entry = FACTORIES[kind](
             parent=catalogue,
             title=f"Entry {n}",
             areas=rng.sample(AREAS, rng.randint(1, 2)),
@@ -75,6 +83,11 @@ def _build_random_catalogue():
             topics=rng.sample(TOPICS, rng.randint(0, 2)),
             evidence=evidence,
         )
+        if kind == "intervention":  # delivery settings are programme facts
+            entry.delivery_settings = list(
+                DeliverySetting.objects.filter(slug__in=rng.sample(SETTINGS, rng.randint(0, 2)))
+            )
+            entry.save_revision().publish()
     return {entry.pk: _entry_facts(entry) for entry in EntryPage.objects.live()}
 
 
@@ -86,6 +99,7 @@ COMBINATIONS = [
     {"stage": ["at-birth"], "topic": ["fathers", "substance-use"], "type": ["intervention", "case-study"]},
     {"evidence": ["promising"], "region": ["north-west"], "area": ["pre-birth-assessment"]},
     {"type": ["guidance"], "evidence": ["not-yet-rated", "practice-informed"], "topic": ["domestic-abuse"]},
+    {"setting": ["home", "court"], "region": ["wales"]},
 ]
 
 

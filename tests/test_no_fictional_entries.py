@@ -15,7 +15,8 @@ from catalogue.models import EntryPage
 from demo import catalogue as loader
 from demo.catalogue import read_demo
 
-pytestmark = pytest.mark.django_db
+# Exports are built by the task worker after a publish: here they are built at once.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 DEMO = read_demo()
 FICTIONAL = [entry for entry in DEMO["entries"] if entry.get("is_fictional")]

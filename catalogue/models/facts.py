@@ -7,6 +7,7 @@ settings are a small vocabulary on `EntryPage` (so the catalogue can filter on i
 only interventions fill it.
 """
 
+from django import forms
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -70,7 +71,7 @@ class ProgrammeFacts(models.Model):
             [
                 FieldPanel("target_population"),
                 FieldPanel("age_stage"),
-                FieldPanel("delivery_settings"),
+                FieldPanel("delivery_settings", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("delivery"),
                 FieldPanel("duration"),
                 FieldPanel("delivered_by"),

@@ -15,6 +15,7 @@ def reference_form(outcomes):
         "url": "",
         "doi": "",
         "design": "rct",
+        "kind": "article",  # the kind of publication (cite exports need it; the form offers "report" first)
         "country": "Wales",
         "sample_size": "85",
         "outcome_findings-TOTAL_FORMS": str(len(outcomes)),

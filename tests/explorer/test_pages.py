@@ -251,7 +251,7 @@ def test_relationships_give_a_correlation_with_an_interval(client, real):
 
 @pytest.mark.parametrize(
     "params",
-    [{"year": "²"}, {"dataset": "²"}, {"year": "1066", "dataset": "abc"}, {"year": "٢٠٢٣"}, {"year": "2023\x00"}],
+    [{"year": "²"}, {"dataset": "²"}, {"year": "1066", "dataset": "abc"}, {"year": "٢٠٢٣"}],
 )
 def test_bad_parameters_are_ignored_with_a_notice(client, real, params):
     for name in ("explorer:funnel", "explorer:regions", "explorer:overview"):
@@ -261,6 +261,11 @@ def test_bad_parameters_are_ignored_with_a_notice(client, real, params):
         assert "There are no figures for the year" in html
     assert client.get(reverse("explorer:funnel"), {"download": "nonsense"}).status_code == 404
     assert client.get(reverse("explorer:local_authority", args=["E99999999"])).status_code == 404
+
+
+def test_a_control_character_is_refused_before_the_page(client, real):
+    # website/control_characters.py: a NUL byte never reaches the page or the database.
+    assert client.get(reverse("explorer:funnel"), {"year": "2023\x00"}).status_code == 400
 
 
 def test_profile_links_to_the_catalogue(client, real, catalogue):
