@@ -124,7 +124,7 @@ def meaning(count: int) -> str:
         "What a limit means: an area outside the limits allowing for over-dispersion has a rate further from "
         "England's than the usual spread between authorities would give, so it is worth asking why. It does not "
         "mean the area is doing well or badly, or that its practice is the cause: it may count differently, "
-        "serve a different population or have a few large families in one year. An area inside the limits is "
+        "serve a different population or have had an unusual year. An area inside the limits is "
         "not shown to be the same as England, only not shown to differ. Even if every area differed only by "
         f"chance, about {count * 0.05:.0f} of these {count} would lie outside the 95% limits and "
         f"{count * 0.002:.1f} outside the 99.8% limits."
