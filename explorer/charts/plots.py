@@ -186,6 +186,7 @@ def funnel_svg(
     *,
     target: float,
     curve: list[ControlLimits],
+    chance_curve: list[ControlLimits] | None = None,
     x_label="Live births (paired calendar year)",
     y_label="Rate per 10,000 live births",
 ) -> str:
@@ -210,7 +211,13 @@ def funnel_svg(
     ]
     canvas.axes(x_label=x_label + " (logarithmic scale)", y_label=y_label, x_ticks=x_ticks, y_ticks=ticks)
     clip = ticks[-1]
-    for attr, dash in (("upper_95", "6 3"), ("lower_95", "6 3"), ("upper_998", "2 3"), ("lower_998", "2 3")):
+    limit_lines = (("upper_95", "6 3"), ("lower_95", "6 3"), ("upper_998", "2 3"), ("lower_998", "2 3"))
+    # The chance-only limits, when the drawn limits are widened for over-dispersion, are thin and grey.
+    for attr, dash in limit_lines if chance_curve else ():
+        canvas.polyline(
+            [(c.denominator, min(getattr(c, attr), clip)) for c in chance_curve], dash=dash, width=1, stroke=MUTED
+        )
+    for attr, dash in limit_lines:
         canvas.polyline([(c.denominator, min(getattr(c, attr), clip)) for c in curve], dash=dash, width=1.5)
     canvas.polyline([(min_births * 0.9, target), (max_births * 1.1, target)], width=1.5, stroke=MUTED)
     placed: list[tuple[float, float]] = []
@@ -246,15 +253,16 @@ def funnel_svg(
             )
     legend = [
         (f"England rate {target:.1f}", "line", ""),
-        ("95% limits", "line", "6 3"),
-        ("99.8% limits", "line", "2 3"),
+        ("95% limits" + (" (over-dispersion)" if chance_curve else ""), "line", "6 3"),
+        ("99.8% limits" + (" (over-dispersion)" if chance_curve else ""), "line", "2 3"),
         ("Within limits", "marker", ("circle", False)),
         ("Above 95% (hollow) / 99.8% (filled)", "marker", ("triangle-up", True)),
         ("Below 95% (hollow) / 99.8% (filled)", "marker", ("triangle-down", True)),
     ]
     if any(p.highlighted for p in points):
         legend.append(("Your figures", "marker", ("diamond", True)))
-    canvas.legend(legend[:3], y=6)
+    left = legend[:3] + ([("Chance-only limits", "line", ("6 3", MUTED))] if chance_curve else [])
+    canvas.legend(left, y=6)
     canvas.legend(legend[3:], x=canvas.width / 2, y=6)
     return canvas.render()
 

@@ -172,8 +172,9 @@ class Canvas:
                 dash, shape, filled, stroke = style
                 self.line(x, row_y + 6, x + 22, row_y + 6, width=2, dash=dash, stroke=stroke)
                 self.marker(x + 11, row_y + 6, shape, size=4, filled=filled, stroke=stroke)
-            else:
-                self.line(x, row_y + 6, x + 22, row_y + 6, width=2, dash=style)
+            else:  # a dash, or (dash, stroke) for a line in another colour
+                dash, stroke = style if isinstance(style, tuple) else (style, INK)
+                self.line(x, row_y + 6, x + 22, row_y + 6, width=2, dash=dash, stroke=stroke)
             self.text(x + 28, row_y + 10, label, size=12)
 
     def render(self) -> str:

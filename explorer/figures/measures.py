@@ -8,7 +8,7 @@ counted as 0), and the tables say how many areas each figure covers.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import ChildrenLookedAfter, ChildrensServicesSpend, StatisticalNeighbour
 from . import statistics
@@ -27,6 +27,7 @@ class PooledFigure:
     all_ages: int = 0
     areas: int = 0
     suppressed_areas: int = 0
+    rate_years: list[int] = field(default_factory=list)  # the years whose counts and births are in the rate
 
     @property
     def rate(self) -> float | None:
@@ -44,6 +45,7 @@ class PooledFigure:
         if figure.births:
             self.rate_count += figure.count
             self.births += figure.births
+            self.rate_years.append(figure.year)
         if figure.all_ages_count:
             self.share_count += figure.count
             self.all_ages += figure.all_ages_count
@@ -67,6 +69,17 @@ def pooled_over_years(figures: list[UnderOneFigure], years: list[int]) -> dict[s
         if figure.year in years:
             result.setdefault(figure.area_code, PooledFigure(figure.area_code, years[-1])).add(figure)
     return result
+
+
+def years_pooled(years) -> str:
+    """The years a pooled figure covers, as runs: "2019 to 2023", or "2019 to 2020, 2023" where one is missing."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{run[0]} to {run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def cla_rates(measure=ChildrenLookedAfter.Measure.STARTING, year=None, level="Local authority"):

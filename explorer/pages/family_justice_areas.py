@@ -105,19 +105,21 @@ def la_table(request, ons_code, slug):
     return csv_response(chart)
 
 
+NO_FIGURE = "no figure"
+
+
+def area_index_row(item) -> list[str]:
+    """One area's row; an area with no authority pooled has no figure, which is shown as such, never as 0."""
+    if not item.authorities:
+        figures = [NO_FIGURE] * 4
+    else:
+        figures = [fmt_count(item.count), fmt_count(item.births), fmt_rate(item.rate), item.position or ""]
+    return [item.area.name, item.area.hmcts_region, str(item.authorities), *figures]
+
+
 def area_index_table(pooled_areas, year) -> Chart:
-    rows = [
-        [
-            item.area.name,
-            item.area.hmcts_region,
-            str(item.authorities),
-            fmt_count(item.count),
-            fmt_count(item.births),
-            fmt_rate(item.rate),
-            item.position or "",
-        ]
-        for item in sorted(pooled_areas, key=lambda item: item.area.name)
-    ]
+    ordered = sorted(pooled_areas, key=lambda item: item.area.name)
+    rows = [area_index_row(item) for item in ordered]
     label = year_label(year) if year else ""
     title = f"Family justice areas: infants entering care, {label}"
     summary = "Each area's pooled rate: its authorities' infants entering care over their live births."
@@ -130,7 +132,17 @@ def area_index_table(pooled_areas, year) -> Chart:
         "Rate per 10,000 live births",
         "Against England (exact Poisson limits)",
     ]
-    return table("areas", title, summary, columns, rows, [DFE_STARTS, BIRTHS, DFJ], [PAIRING])
+    notes = [PAIRING]
+    empty = [item.area.name for item in ordered if not item.authorities]
+    if empty:
+        notes.append(
+            f"{NO_FIGURE.capitalize()} (not 0) for "
+            + ", ".join(empty)
+            + ": none of the area's local authorities has both a published count of infants entering care "
+            "and a live-births figure for this year (the measure is published for England only, so Welsh "
+            "areas have none), or its authorities' cases go to courts in several areas."
+        )
+    return table("areas", title, summary, columns, rows, [DFE_STARTS, BIRTHS, DFJ], notes)
 
 
 def unresolved_links():

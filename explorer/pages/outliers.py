@@ -1,6 +1,8 @@
 """
 /data/outliers/: a funnel plot of English local authorities' rates of infants entering care against their
-live births, with exact Poisson limits around England's rate.
+live births, with exact Poisson limits around England's rate, both for chance alone and widened for the
+over-dispersion estimated from the data (figures/overdispersion.py). Outliers are named only against the
+widened limits: authorities differ far more than chance alone would make them.
 """
 
 import math
@@ -9,7 +11,7 @@ from catalogue.models import LocalAuthority
 
 from ..charts.chart import Chart
 from ..charts.plots import FunnelPoint, funnel_svg
-from ..figures import statistics, under_one
+from ..figures import overdispersion, statistics, under_one
 from ..figures.boundaries import former_authority_names
 from ..figures.under_one import PAIRING, UnderOneFigure
 from ..formatting import fmt_count, fmt_rate, year_label
@@ -51,7 +53,7 @@ def funnel_target(figures: list[UnderOneFigure], year: int) -> float | None:
 def funnel(
     figures: list[UnderOneFigure], year: int, *, names=None, sources=None, own_label="", expected_codes=()
 ) -> Chart:
-    """LA rates against live births with exact Poisson 95% and 99.8% limits around England's rate."""
+    """LA rates against live births with 95% and 99.8% limits around England's rate, chance-only and adjusted."""
     label = year_label(year)
     names = names or {}
     in_year = [
@@ -64,51 +66,86 @@ def funnel(
     if target is None or not plotted:
         summary = f"There are not enough figures for England in {label} to draw a funnel plot."
         return Chart("funnel", title, summary, "", [], [], sources)
-    rows, points, outside = [], [], []
+    dispersion = overdispersion.estimate([(f.rate * f.births / PER, target * f.births / PER) for f in plotted])
+    inflation = dispersion.inflation if dispersion else 1.0
+    rows, points, outside, outside_by_chance = [], [], [], []
     for f in sorted(plotted, key=lambda f: names.get(f.area_code, f.area_name)):
-        limits = statistics.funnel_limits(target, f.births)
-        position = statistics.funnel_position(f.rate, limits)
+        chance = statistics.funnel_limits(target, f.births)
+        widened = overdispersion.adjusted(chance, target, inflation)
+        by_chance, position = statistics.funnel_position(f.rate, chance), statistics.funnel_position(f.rate, widened)
         name = names.get(f.area_code, f.area_name) + (f" ({own_label})" if f.own_data and own_label else "")
         points.append(FunnelPoint(name, f.births, f.rate, position, highlighted=f.own_data))
         if position in statistics.FunnelPosition.OUTSIDE:
             outside.append((name, position))
+        if by_chance in statistics.FunnelPosition.OUTSIDE:
+            outside_by_chance.append(name)
         rows.append(
-            [
-                name,
-                f.area_code,
-                fmt_count(f.count),
-                fmt_count(f.births),
-                fmt_rate(f.rate),
-                fmt_rate(limits.lower_998),
-                fmt_rate(limits.lower_95),
-                fmt_rate(limits.upper_95),
-                fmt_rate(limits.upper_998),
-                position,
-            ]
+            [name, f.area_code, fmt_count(f.count), fmt_count(f.births), fmt_rate(f.rate)]
+            + [fmt_rate(getattr(limits, attr)) for limits in (chance, widened) for attr in LIMIT_ORDER]
+            + [by_chance, position]
         )
-    summary = _funnel_summary(label, target, len(points), outside)
-    svg = funnel_svg(title, summary, points, target=target, curve=limit_curve(target, [p.births for p in points]))
-    return Chart(
-        "funnel",
+    summary = _funnel_summary(label, target, len(points), outside, len(outside_by_chance), dispersion)
+    curve = limit_curve(target, [p.births for p in points])
+    svg = funnel_svg(
         title,
         summary,
-        svg,
-        [
-            "Local authority",
-            "ONS code",
-            "Under 1 starting to be looked after",
-            "Live births (paired year)",
-            RATE_LABEL,
-            "Lower 99.8% limit",
-            "Lower 95% limit",
-            "Upper 95% limit",
-            "Upper 99.8% limit",
-            "Position",
-        ],
-        rows,
-        sources,
-        _funnel_notes(in_year, names, expected_codes),
+        points,
+        target=target,
+        curve=[overdispersion.adjusted(c, target, inflation) for c in curve],
+        chance_curve=curve if inflation != 1.0 else None,
     )
+    notes = [overdispersion_note(dispersion), meaning(len(points))] + _funnel_notes(in_year, names, expected_codes)
+    return Chart("funnel", title, summary, svg, COLUMNS, rows, sources, notes)
+
+
+PER = statistics.PER
+LIMIT_ORDER = ("lower_998", "lower_95", "upper_95", "upper_998")
+COLUMNS = [
+    "Local authority",
+    "ONS code",
+    "Under 1 starting to be looked after",
+    "Live births (paired year)",
+    RATE_LABEL,
+    "Lower 99.8% limit (chance only)",
+    "Lower 95% limit (chance only)",
+    "Upper 95% limit (chance only)",
+    "Upper 99.8% limit (chance only)",
+    "Lower 99.8% limit (allowing for over-dispersion)",
+    "Lower 95% limit (allowing for over-dispersion)",
+    "Upper 95% limit (allowing for over-dispersion)",
+    "Upper 99.8% limit (allowing for over-dispersion)",
+    "Position (chance-only limits)",
+    "Position (allowing for over-dispersion)",
+]
+
+
+def meaning(count: int) -> str:
+    return (
+        "What a limit means: an area outside the limits allowing for over-dispersion has a rate further from "
+        "England's than the usual spread between authorities would give, so it is worth asking why. It does not "
+        "mean the area is doing well or badly, or that its practice is the cause: it may count differently, "
+        "serve a different population or have had an unusual year. An area inside the limits is "
+        "not shown to be the same as England, only not shown to differ. Even if every area differed only by "
+        f"chance, about {count * 0.05:.0f} of these {count} would lie outside the 95% limits and "
+        f"{count * 0.002:.1f} outside the 99.8% limits."
+    )
+
+
+def overdispersion_note(dispersion) -> str:
+    """How the allowance was estimated and what it came to, in words."""
+    method = (
+        "How the limits allow for over-dispersion (Spiegelhalter 2005, multiplicative method): each area's "
+        "z-score is (its count - the count expected at England's rate) / the square root of the expected "
+        "count; the z-scores are Winsorised at the 10th and 90th percentiles; the factor phi is the mean "
+        "of their squares. If the number of areas times phi exceeds the number of areas minus 1, every "
+        "limit lies the square root of phi times further from England's rate than the chance-only limit. "
+    )
+    if dispersion is None:
+        return method + "There are too few areas to estimate it this year."
+    found = f"This year phi = {dispersion.phi:.2f} from {dispersion.areas} areas, "
+    if dispersion.applies:
+        return method + found + f"so the limits are {dispersion.inflation:.2f} times as far from the rate."
+    return method + found + "which is no more spread than chance, so the limits are not widened."
 
 
 def _funnel_notes(in_year: list[UnderOneFigure], names, expected_codes=()) -> list[str]:
@@ -132,19 +169,26 @@ def _funnel_notes(in_year: list[UnderOneFigure], names, expected_codes=()) -> li
     return notes
 
 
-def _funnel_summary(label, target, count, outside) -> str:
+def _funnel_summary(label, target, count, outside, by_chance_count, dispersion) -> str:
     text = (
         f"Each mark is one of {count} English local authorities in {label}: its rate against its number of live "
-        f"births. The lines show where 95% and 99.8% of areas would fall if every area had England's rate "
-        f"of {target:.1f} per 10,000 and differed only by chance (exact Poisson limits). "
+        f"births, around England's rate of {target:.1f} per 10,000. {by_chance_count} lie outside the 95% "
+        "limits that allow for chance alone (exact Poisson limits), "
     )
+    if dispersion and dispersion.applies:
+        text += (
+            f"but authorities differ by more than chance: allowing for that over-dispersion (phi = "
+            f"{dispersion.phi:.2f}, limits {dispersion.inflation:.2f} times as wide), "
+        )
+    else:
+        text += "and the spread between authorities is no more than chance would give, so "
     if not outside:
-        return text + "No local authority lies outside the 95% limits."
+        return text + "no local authority lies outside the 95% limits."
     groups = {position: [] for position in statistics.FunnelPosition.OUTSIDE}  # highest first
     for name, position in outside:
         groups[position].append(name)
     parts = [f"{position}: {', '.join(names)}" for position, names in groups.items() if names]
     return (
-        text + f"{len(outside)} lie outside the limits ({'; '.join(parts)}). An area outside the 99.8% limits "
-        "is unlikely to differ by chance alone, but may differ in how figures are counted or in its population."
+        text + f"{len(outside)} lie outside the limits ({'; '.join(parts)}). Being outside a limit is a reason to "
+        "ask why, not a verdict: an area may differ in how figures are counted or in its population."
     )

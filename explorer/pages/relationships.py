@@ -13,7 +13,7 @@ from catalogue.models import LocalAuthority
 from ..charts.chart import Chart
 from ..charts.plots import ScatterPoint, scatter_svg
 from ..figures import statistics, under_one
-from ..figures.measures import pooled_over_years, spend_per_child
+from ..figures.measures import pooled_over_years, spend_per_child, years_pooled
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import CafcassRate, Deprivation, OfstedJudgement
 from ..sources import BIRTHS, CAFCASS, DFE_STARTS, IMD, OFSTED, SPEND
@@ -74,8 +74,8 @@ EXPLANATORY = {
 }
 
 
-def under_one_rates(kind: str) -> tuple[dict[str, tuple[int, int, float]], str, int | None]:
-    """{code: (count, births, rate)} for the kind's years, a label for those years, and the Cafcass year."""
+def under_one_rates(kind: str) -> tuple[dict[str, tuple[int, int, float, list[int]]], str, int | None]:
+    """{code: (count, births, rate, years pooled)} for the kind's years, a label for them, and the last year."""
     years = under_one.years_with_births()
     if not years:
         return {}, "", None
@@ -83,7 +83,7 @@ def under_one_rates(kind: str) -> tuple[dict[str, tuple[int, int, float]], str, 
     figures = under_one.figures(level="Local authority", year=chosen[0] if len(chosen) == 1 else None)
     pooled = pooled_over_years([f for f in figures if f.country == "England"], chosen)
     rates = {
-        code: (group.rate_count, group.births, group.rate)
+        code: (group.rate_count, group.births, group.rate, group.rate_years)
         for code, group in pooled.items()
         if group.rate is not None and group.suppressed_areas == 0
     }
@@ -123,7 +123,15 @@ def under_one_scatter(kind: str) -> Chart | None:
     )
     x_format = (lambda v: f"{int(v)} {OFSTED_GRADES[int(v)]}") if kind == "ofsted" else (lambda v: f"{v:,.2f}")
     rows = [
-        [names[c], c, x_format(x_values[c]), fmt_count(rates[c][0]), fmt_count(rates[c][1]), fmt_rate(rates[c][2])]
+        [
+            names[c],
+            c,
+            x_format(x_values[c]),
+            fmt_count(rates[c][0]),
+            fmt_count(rates[c][1]),
+            fmt_rate(rates[c][2]),
+            years_pooled(rates[c][3]),
+        ]
         for c in codes
     ]
     chart = Chart(
@@ -138,11 +146,13 @@ def under_one_scatter(kind: str) -> Chart | None:
             f"Under 1 starting to be looked after ({span})",
             "Live births (paired years)",
             f"Rate per 10,000 live births ({span})",
+            "Years pooled for this authority (years ending March)",
         ],
         rows,
         [DFE_STARTS, BIRTHS, x_source],
     )
     chart.correlation = corr
+    chart.notes += _fewer_years_note(codes, rates, names)
     chart.notes += [
         f"{len(codes)} local authorities have both figures; the {LABEL_EXTREMES} highest rates are named.",
         "Left out: areas with a suppressed year in the period, or with no births figure for their "
@@ -159,6 +169,15 @@ def under_one_scatter(kind: str) -> Chart | None:
             "aged 0-17, in the same financial year as the under-1 figures."
         )
     return chart
+
+
+def _fewer_years_note(codes, rates, names) -> list[str]:
+    """Name the authorities whose pooled rate covers fewer years than the period (a pooled value never hides it)."""
+    most = max((len(set(rates[c][3])) for c in codes), default=0)
+    fewer = [f"{names[c]} ({years_pooled(rates[c][3])})" for c in codes if len(set(rates[c][3])) < most]
+    if most < 2 or not fewer:
+        return []
+    return [f"Pooled over fewer than {most} years (no figure or no births for the others): " + "; ".join(fewer) + "."]
 
 
 def all_scatters() -> list[Chart]:

@@ -1,11 +1,15 @@
 """Family justice areas: pooled under-1 rates and funnel limits, checked against the fixture CSVs."""
 
+import csv
+import io
+
 import pytest
 
 from explorer.figures import areas, statistics
 from explorer.figures import under_one as under1
 from explorer.figures.under_one import UnderOneFigure
 from explorer.models import AuthorityArea, DfjArea
+from tests.data_urls import reverse
 
 from .conftest import fixture_rows
 
@@ -84,3 +88,29 @@ def test_highest_and_lowest_areas_are_ranked_by_pooled_rate(all_data):
     rates = [item.rate for item in ranking]
     assert rates == sorted(rates, reverse=True) and len(rates) > 30
     assert all(item.area.hmcts_region != "Wales" for item in ranking)  # no under-1 figures for Welsh LAs
+
+
+def test_the_area_index_shows_no_figure_never_zero_for_areas_without_data(all_data, client):
+    year = under1.years_with_births()[-1]
+    names = {
+        row["dfj_area_code"]: row["dfj_area_name"]
+        for row in fixture_rows("seed-questions", "dfj_areas.csv")
+        if row["dfj_area_code"] != "HIGH_COURT"
+    }
+    without = {names[code] for code in names if expected_pool(code, year)[1] == 0}  # no births pooled: no data
+    welsh = {
+        row["dfj_area_name"]
+        for row in fixture_rows("seed-questions", "dfj_areas.csv")
+        if row["hmcts_region"] == "Wales"
+    }
+    assert welsh and welsh <= without and len(without) < len(names)
+    response = client.get(reverse("explorer:area_index"), {"download": "areas", "year": str(year)})
+    table, _, _ = response.content.decode("utf-8").partition("\n\n")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(table))}
+    for name in without:
+        assert rows[name][3:7] == ["no figure"] * 4, name
+    for name in set(names.values()) - without:
+        count, births = expected_pool({v: k for k, v in names.items()}[name], year)
+        assert rows[name][3:5] == [f"{count:,}", f"{births:,}"], name
+    html = client.get(reverse("explorer:area_index"), {"year": str(year)}).content.decode()
+    assert "No figure (not 0) for " in html and all(name in html for name in without)

@@ -2,6 +2,8 @@
 
 import csv
 import io
+import math
+import statistics as stats
 
 import pytest
 
@@ -70,8 +72,16 @@ def test_funnel_table_shows_the_limits_for_each_area(constructed):
     assert lower_998 < lower_95 < 38.3 < upper_95 < upper_998 < 125.0
 
 
-def real_year_outliers(year: int) -> dict[str, str]:
-    """The funnel positions recomputed straight from the fixture CSVs, not through the loader."""
+def winsorised_phi(z: list[float]) -> float:
+    """Spiegelhalter's phi from the formula: z clamped to the 10th / 90th percentiles, mean of squares."""
+    deciles = stats.quantiles(z, n=10, method="inclusive")
+    clamped = [min(max(value, deciles[0]), deciles[-1]) for value in z]
+    return sum(value**2 for value in clamped) / len(z)
+
+
+def real_year_outliers(year: int) -> tuple[dict[str, tuple[str, str]], float]:
+    """Chance-only and adjusted funnel positions recomputed straight from the fixture CSVs, not through the
+    loader, with the over-dispersion factor computed here from its formula."""
     births_year = year - 1
     births = {
         row["area_code"]: int(row["live_births"])
@@ -81,26 +91,42 @@ def real_year_outliers(year: int) -> dict[str, str]:
     starts = [row for row in fixture_rows("england_cla_starts_under1.csv") if int(row["year"]) == year]
     england = next(row for row in starts if row["geographic_level"] == "National")
     target = int(england["starts_under1"]) / births["E92000001"] * 10_000
+    counts = {
+        row["la_code_current"]: int(row["starts_under1"])
+        for row in starts
+        if row["geographic_level"] == "Local authority" and row["starts_under1"] and row["la_code_current"] in births
+    }
+    expected = {code: target * births[code] / 10_000 for code in counts}
+    phi = winsorised_phi([(counts[code] - expected[code]) / math.sqrt(expected[code]) for code in counts])
+    inflation = math.sqrt(phi) if len(counts) * phi > len(counts) - 1 else 1.0
     result = {}
-    for row in starts:
-        code = row["la_code_current"]
-        if row["geographic_level"] != "Local authority" or not row["starts_under1"] or code not in births:
-            continue
-        rate = int(row["starts_under1"]) / births[code] * 10_000
-        result[code] = statistics.funnel_position(rate, statistics.funnel_limits(target, births[code]))
-    return result
+    for code, count in counts.items():
+        rate = count / births[code] * 10_000
+        chance = statistics.funnel_limits(target, births[code])
+        widened = {
+            attr: max(0.0, target + inflation * (getattr(chance, attr) - target))
+            for attr in ("lower_95", "upper_95", "lower_998", "upper_998")
+        }
+        wide = statistics.ControlLimits(births[code], **widened)
+        result[code] = (statistics.funnel_position(rate, chance), statistics.funnel_position(rate, wide))
+    return result, phi
 
 
 def test_the_latest_real_year_names_the_outliers_computed_from_the_fixture(client, open_data):
     year = under_one.latest_year_with_births()
-    expected = real_year_outliers(year)
+    expected, phi = real_year_outliers(year)
     assert len(expected) > 140
     response = client.get("/data/outliers/", {"download": "funnel"})
     table = list(csv.reader(io.StringIO(response.content.decode().split("\n\n")[0])))
-    shown = {row[1]: row[-1] for row in table[1:]}
+    shown = {row[1]: tuple(row[-2:]) for row in table[1:]}
     chart = pages.funnel(under_one.figures(year=year), year, names=names())
-    positions = {row[1]: row[-1] for row in chart.rows}
+    positions = {row[1]: tuple(row[-2:]) for row in chart.rows}
     assert positions == expected
-    above = sorted(names()[code] for code, position in expected.items() if position == FunnelPosition.ABOVE_998)
+    assert f"phi = {phi:.2f}" in chart.summary and f"phi = {phi:.2f}" in chart.notes[0]
+    by_chance = [code for code, (chance, _) in expected.items() if chance != FunnelPosition.WITHIN]
+    adjusted = [code for code, (_, wide) in expected.items() if wide != FunnelPosition.WITHIN]
+    assert len(adjusted) < len(by_chance)  # the real data are over-dispersed: the allowance matters
+    assert f"{len(by_chance)} lie outside the 95% limits that allow for chance alone" in chart.summary
+    above = sorted(names()[code] for code, (_, wide) in expected.items() if wide == FunnelPosition.ABOVE_998)
     assert above and f"above the 99.8% limit: {', '.join(above)}" in chart.summary
     assert shown == expected  # the page's own CSV download agrees
