@@ -135,7 +135,9 @@ def apply_spec(page: EntryPage, spec: dict, kind: str, vocabulary: Vocabulary) -
             setattr(page, name, _date(value) if name in DATE_FIELDS else ("" if value is None else value))
     if "last_reviewed" in spec:
         page.next_review_due = None  # recomputed from the new review date when the page is saved
-    if kind == "intervention" and spec.get("source_url") and not page.website:
+    # Older entries gave their provider's site as the source link; an entry with programme facts names the
+    # provider's site there (facts.provider_url), so its source link (a study, a story) is never taken for it.
+    if kind == "intervention" and spec.get("source_url") and not page.website and "facts" not in spec:
         page.website = spec["source_url"]
     if "body" in spec:
         page.body = [(block_type, value) for block_type, value in spec["body"]]

@@ -91,6 +91,13 @@ def pytest_collection_modifyitems(items):
     """
     Tests that drive Playwright last, after pytest-django has ordered the rest: Playwright's sync API keeps an
     event loop running in this thread for the whole session once it starts, and Django then refuses database
-    access from every later test that does not open it itself ("SynchronousOnlyOperation").
+    access from every later test that does not open it itself ("SynchronousOnlyOperation"). Just before them,
+    the tests that migrate the schema back and forth (marked "schema_migration"): the content types and tables
+    they recreate must not be what a later serialized-rollback test finds.
     """
-    items.sort(key=lambda item: bool(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ()))))
+    items.sort(
+        key=lambda item: (
+            bool(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ()))),
+            item.get_closest_marker("schema_migration") is not None,
+        )
+    )

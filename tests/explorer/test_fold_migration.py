@@ -14,6 +14,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from explorer.models import AuthorityArea, DfjArea, DfjCourt, TrendEvent
 
+pytestmark = pytest.mark.schema_migration  # run after the other database tests (tests/conftest.py)
+
 BEFORE = [("explorer", "0002_infant_care")]
 FOLD = [("explorer", "0003_datawing_family_justice")]
 OLD_TABLES = ["familyjustice_dfjarea", "familyjustice_dfjcourt", "familyjustice_authorityarea"]
