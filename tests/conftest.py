@@ -1,6 +1,7 @@
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.models import Site
 
 from catalogue.caches import reset_process_caches
@@ -8,13 +9,20 @@ from demo.site_tree import ensure_site_tree
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     """
     The test database starts with the site tree every installation has (home, catalogue, standard pages),
     built once for the run rather than once a test: each test's changes are rolled back around it. A
     transactional test's flush removes it; `site_tree` then builds it again for the tests that need it.
+
+    Its publishes queue nothing: a build queued here would sit in the database under every test (which
+    counts what it queues), and its pending mark would land in the developer's own `generated/` directory.
     """
-    with django_db_blocker.unblock():
+    quiet = override_settings(
+        TASKS={**settings.TASKS, "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+        GENERATED_FILES_ROOT=tmp_path_factory.mktemp("session-generated"),
+    )
+    with django_db_blocker.unblock(), quiet:
         with TestCase.captureOnCommitCallbacks(execute=True):
             ensure_site_tree()
         # A transactional test with serialized rollback starts by putting this copy back: it must hold the
