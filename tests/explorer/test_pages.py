@@ -68,7 +68,7 @@ def test_the_national_trend_shows_every_published_year_as_published(client, real
     assert "infants (under 1) entering care" in html.lower() and "not counts of" in html
     rows, sources = download(client, "explorer:overview", "england-starts")
     national = starts("E92000001")
-    assert len(national) == 15 and len(rows) - 1 == 15
+    assert national and len(rows) - 1 == len(national)  # every year the fixture publishes
     for row in rows[1:]:
         year = int(row[0].split(" to ")[1])
         assert row[0] == year_label(year) == f"{year - 1} to {year}"
@@ -130,7 +130,7 @@ def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(cli
         assert "Licence:" in sources
 
 
-def test_blackpool_shows_fifteen_years_beside_the_north_west_england_and_neighbours(client, real):
+def test_blackpool_shows_every_published_year_beside_the_north_west_england_and_neighbours(client, real):
     html = page(client, "explorer:local_authority", BLACKPOOL)
     rows, _ = download(client, "explorer:local_authority", "la-under1-share", BLACKPOOL)
     header = rows[0]
@@ -141,7 +141,7 @@ def test_blackpool_shows_fifteen_years_beside_the_north_west_england_and_neighbo
         "Statistical neighbours (pooled): under-1 share of all starts (%)",
     ]
     published = starts(BLACKPOOL)
-    assert len(rows) - 1 == 15 == len(published)
+    assert published and len(rows) - 1 == len(published)
     for row in rows[1:]:
         year = int(row[0].split(" to ")[1])
         assert row[1] == fmt(published[year]["starts_under1"])
