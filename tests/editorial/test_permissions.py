@@ -12,7 +12,7 @@ from .conftest import entry_form_data
 
 ANONYMOUS = "Anonymous"
 ACTIONS = ["view draft", "create entry", "edit", "publish", "change evidence rating", "approve in workflow"]
-# The matrix the issue asks for: True = allowed. Keep in step with editorial/roles.py and the README.
+# The matrix the issue asks for: True = allowed. Keep in step with editorial/roles.py and docs/editorial.md.
 MATRIX = {
     ANONYMOUS: dict.fromkeys(ACTIONS, False),
     roles.CONTRIBUTORS: {

@@ -1,4 +1,4 @@
-"""Check every source and reference URL in the catalogue and record what happened (see README: schedule)."""
+"""Check every source and reference URL in the catalogue and record what happened (schedule: docs/deployment.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
