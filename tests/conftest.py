@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
@@ -15,20 +17,27 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     built once for the run rather than once a test: each test's changes are rolled back around it. A
     transactional test's flush removes it; `site_tree` then builds it again for the tests that need it.
 
-    Its publishes queue nothing: a build queued here would sit in the database under every test (which
-    counts what it queues), and its pending mark would land in the developer's own `generated/` directory.
+    Its publishes queue nothing (`queueing_nothing`).
     """
-    quiet = override_settings(
-        TASKS={**settings.TASKS, "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-        GENERATED_FILES_ROOT=tmp_path_factory.mktemp("session-generated"),
-    )
-    with django_db_blocker.unblock(), quiet:
+    with django_db_blocker.unblock(), queueing_nothing(tmp_path_factory.mktemp("session-generated")):
         with TestCase.captureOnCommitCallbacks(execute=True):
             ensure_site_tree()
         # A transactional test with serialized rollback starts by putting this copy back: it must hold the
         # tree too, or the migrated default Site (which the tree replaces) would come back beside it.
         if getattr(connection, "_test_serialized_contents", None) is not None:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+def queueing_nothing(generated_files_root):
+    """
+    Settings for data built outside any one test (the session's site tree, a module's data): its publishes
+    queue no task, since a queued build would sit in the database under tests that count what they queue,
+    and its pending marks go to `generated_files_root`, never the developer's own `generated/` directory.
+    """
+    return override_settings(
+        TASKS={**settings.TASKS, "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+        GENERATED_FILES_ROOT=generated_files_root,
+    )
 
 
 def built_once_for_the_module(django_db_blocker, build):
@@ -43,8 +52,9 @@ def built_once_for_the_module(django_db_blocker, build):
         atomic = transaction.atomic()
         atomic.__enter__()
     try:
-        with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
-            built = build()
+        with tempfile.TemporaryDirectory() as generated, queueing_nothing(generated):
+            with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+                built = build()
         yield built
     finally:
         with django_db_blocker.unblock():
