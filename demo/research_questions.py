@@ -29,6 +29,7 @@ DEMO_LINKS = {
     "What effect have Serious Case Reviews had on pre-birth practice?": [
         "myth-of-invisible-men",
         "ofsted-ages-of-concern-2011",
+        "cambs-peterborough-pre-birth-assessment",  # gives practice-review findings on babies as its reason
     ],
     "What support after removal prevents recurrent care proceedings?": [
         "pause",
