@@ -6,6 +6,7 @@ them with `explorer.links.data_url(name, *args)` (`{% data_url %}` in templates)
 from django.urls import path
 
 from .pages import (
+    board_report,
     centres,
     datasets,
     family_justice_areas,
@@ -38,6 +39,8 @@ ROUTES = [
     ("family-justice-areas/", family_justice_areas.area_index, "area_index"),
     ("family-justice-areas/<slug:slug>/", family_justice_areas.area_detail, "area_detail"),
     ("family-justice-areas/<slug:slug>/pack.zip/", family_justice_areas.area_pack, "area_pack"),
+    ("family-justice-areas/<slug:slug>/board-report/", board_report.board_report, "board_report"),
+    ("family-justice-areas/<slug:slug>/board-report.pdf/", board_report.board_report_pdf, "board_report_pdf"),
     ("family-justice/local-authorities/<str:ons_code>/<slug:slug>.csv/", family_justice_areas.la_table, "la_table"),
     ("legal-status/", legal_status.legal_status, "legal_status"),
     ("parent-and-child-units/", centres.parent_and_child_units, "centres"),
