@@ -15,6 +15,7 @@ so) or a 503 "being prepared" page with Retry-After.
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -84,8 +85,20 @@ def render_pdf(report: BoardReport) -> bytes:
     """The PDF's bytes (run by the task worker)."""
     from weasyprint import CSS, HTML  # imported here: it loads Pango, which only the worker needs
 
-    html = loader.render_to_string(PDF_TEMPLATE, report_context(report, absolute=True))
+    html = halo_under_labels(loader.render_to_string(PDF_TEMPLATE, report_context(report, absolute=True)))
     return HTML(string=html, base_url=settings.SITE_BASE_URL).write_pdf(stylesheets=[CSS(string=stylesheet_text())])
+
+
+HALO_TEXT = re.compile(r'(<text [^>]*?) class="svg-halo" (stroke="#ffffff" stroke-width="3")([^>]*>[^<]*</text>)')
+
+
+def halo_under_labels(html: str) -> str:
+    """
+    A chart label's white outline is painted under its letters by CSS `paint-order`, which WeasyPrint's SVG
+    drawing ignores (the outline would cover the letters): for the PDF, each such label is drawn twice, the
+    outline first and the letters on top.
+    """
+    return HALO_TEXT.sub(r"\1 \2\3\1\3", html)
 
 
 def report_context(report: BoardReport, *, absolute: bool) -> dict:
