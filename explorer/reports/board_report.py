@@ -41,6 +41,7 @@ class BoardReport:
     members: list
     pooled: areas.PooledArea
     sections: list[Section] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)  # headings of sections with no figure for the area
     caveat: str = DERIVED_LINKS_CAVEAT
 
     @property
@@ -65,24 +66,39 @@ def build_report(area: DfjArea) -> BoardReport:
     areas.attach_figures(members, year, figures)
     pooled = areas.pool(area, members, year, figures.get(under_one.ENGLAND_CODE))
     report = BoardReport(area, year, members, pooled)
-    report.sections = [
-        section
-        for section in (
-            _trend_section(area, members),
-            _funnel_section(area, members, year),
-            _legal_status_section(area, members),
-            _placements_section(area, members),
-            _centres_section(area, members),
-            _context_section(area, members),
-        )
-        if section is not None
-    ]
+    # Ofsted registers residential family centres in England only: no row is a 0 only for English authorities.
+    english = any(member.authority and member.authority.country == "England" for member in members)
+    built = {
+        SECTION_HEADINGS["trend"]: _trend_section(area, members),
+        SECTION_HEADINGS["authorities"]: _funnel_section(area, members, year),
+        SECTION_HEADINGS["legal-status"]: _legal_status_section(area, members),
+        SECTION_HEADINGS["placements"]: _placements_section(area, members),
+        SECTION_HEADINGS["centres"]: _centres_section(area, members) if english else None,
+        SECTION_HEADINGS["context"]: _context_section(area, members),
+    }
+    report.sections = [section for section in built.values() if section is not None]
+    report.omitted = [heading for heading, section in built.items() if section is None]
     return report
 
 
-def _section(slug, heading, period, charts) -> Section | None:
+SECTION_HEADINGS = {
+    "trend": "Infants entering care: the trend",
+    "authorities": "The area's authorities against England",
+    "legal-status": "Legal status",
+    "placements": "Placements",
+    "centres": "Residential family centres (parent-and-child units)",
+    "context": "Context measures",
+}
+
+
+def has_figures(chart: Chart | None) -> bool:
+    """A table of authorities in which at least one authority has a figure (an all-empty table says nothing)."""
+    return chart is not None and any(any(cell for cell in row[1:]) for row in chart.rows)
+
+
+def _section(slug, period, charts) -> Section | None:
     charts = [chart for chart in charts if chart is not None]
-    return Section(slug, heading, period, charts) if charts else None
+    return Section(slug, SECTION_HEADINGS[slug], period, charts) if charts else None
 
 
 def _trend_section(area, members) -> Section | None:
@@ -94,12 +110,12 @@ def _trend_section(area, members) -> Section | None:
     if with_rates:
         period += f"; rates {span(with_rates[0].year, with_rates[-1].year)} (the years with live births)"
     charts = [trend.starts_chart(area.name, rows), trend.rate_chart(area.name, rows)]
-    return _section("trend", "Infants entering care: the trend", period, charts)
+    return _section("trend", period, charts)
 
 
 def _funnel_section(area, members, year) -> Section | None:
     chart = context.authorities_funnel(area.name, members, year)
-    return _section("authorities", "The area's authorities against England", year_label(year) if year else "", [chart])
+    return _section("authorities", year_label(year) if year else "", [chart if has_figures(chart) else None])
 
 
 def _legal_status_section(area, members) -> Section | None:
@@ -111,21 +127,23 @@ def _legal_status_section(area, members) -> Section | None:
         first, last = trend_chart.rows[0][0], trend_chart.rows[-1][0]
         period = f"section 20 share of starts, years ending 31 March {first} to {last}"
     charts = [trend_chart]
-    if starts_year:
+    by_authority = area_charts.legal_status_table(area.name, members, starts_year, at_31_march_year)
+    if starts_year and has_figures(by_authority):
         period += f"; by authority: starts {year_label(starts_year)}, looked after at 31 March {at_31_march_year}"
-        charts.append(area_charts.legal_status_table(area.name, members, starts_year, at_31_march_year))
-    return _section("legal-status", "Legal status", period.strip("; "), charts)
+        charts.append(by_authority)
+    return _section("legal-status", period.strip("; "), charts)
 
 
 def _placements_section(area, members) -> Section | None:
     trend_chart = trend.share_trend("placed-with-parents", area.name, members)
     at_31_march = context.infants_at_31_march(area.name, members)
+    at_31_march = at_31_march if has_figures(at_31_march) else None
     parts = []
     if trend_chart:
         parts.append(f"placed with parents, 31 March {trend_chart.rows[0][0]} to {trend_chart.rows[-1][0]}")
     if at_31_march:
         parts.append(f"infants looked after, {at_31_march.columns[1][len('Under 1 on ') :]}")
-    return _section("placements", "Placements", "; ".join(parts), [trend_chart, at_31_march])
+    return _section("placements", "; ".join(parts), [trend_chart, at_31_march])
 
 
 def _centres_section(area, members) -> Section | None:
@@ -133,7 +151,7 @@ def _centres_section(area, members) -> Section | None:
     if year is None:
         return None
     chart = area_charts.centres_table(area.name, members, year)
-    return _section("centres", "Residential family centres (parent-and-child units)", f"31 March {year}", [chart])
+    return _section("centres", f"31 March {year}", [chart])
 
 
 def _context_section(area, members) -> Section | None:
@@ -142,4 +160,5 @@ def _context_section(area, members) -> Section | None:
         f"Ofsted {years['ofsted']}; deprivation {years['imd']}; spend {years['spend']}; care applications "
         f"{years['cafcass']}; conceptions {years['conceptions']}"
     )
-    return _section("context", "Context measures", period, [context.context_table(area.name, members)])
+    chart = context.context_table(area.name, members)
+    return _section("context", period, [chart if has_figures(chart) else None])
