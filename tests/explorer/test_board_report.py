@@ -93,7 +93,7 @@ def test_a_burst_of_requests_queues_one_build_and_each_is_told_to_come_back(all_
 
 
 @pytest.mark.usefixtures("immediate_tasks")
-def test_the_pdf_holds_the_area_its_figures_and_sources_and_follows_the_data(all_data, client):
+def test_the_pdf_holds_the_area_its_figures_and_sources_and_follows_the_data(all_data, client, settings):
     expected = expected_figures()
     url = reverse("explorer:board_report_pdf", args=[AREA])
     response = client.get(url)
@@ -116,5 +116,17 @@ def test_the_pdf_holds_the_area_its_figures_and_sources_and_follows_the_data(all
     blackpool = InfantCareFigure.objects.get(measure="starts", area_code="E06000009", year=expected["year"])
     blackpool.count += 7
     blackpool.save()
-    rebuilt = pdf_text(b"".join(client.get(url).streaming_content))
-    assert f"{expected['count'] + 7:,}" in rebuilt and f"{expected['count']:,} infants" not in rebuilt
+    rebuilt = b"".join(client.get(url).streaming_content)
+    new_text = pdf_text(rebuilt)
+    assert f"{expected['count'] + 7:,}" in new_text and f"{expected['count']:,} infants" not in new_text
+
+    # With a real queue, a further change queues one build and serves the previous PDF, saying so, meanwhile.
+    queue = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    settings.TASKS = {**settings.TASKS, "background": queue}
+    blackpool.count += 1
+    blackpool.save()
+    for _ in range(3):
+        meanwhile = client.get(url)
+        assert meanwhile.status_code == 200 and meanwhile["X-Board-Report"].startswith("previous")
+        assert b"".join(meanwhile.streaming_content) == rebuilt
+    assert DBTaskResult.objects.filter(task_path=TASK).count() == 1
