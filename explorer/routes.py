@@ -45,7 +45,7 @@ ROUTES = [
     ("legal-status/", legal_status.legal_status, "legal_status"),
     ("parent-and-child-units/", centres.parent_and_child_units, "centres"),
 ]
-# The pages a search engine should know: every page without parameters, each profile and each area.
+# The pages a search engine should know: every page without parameters, each profile, each area and its report.
 SITEMAP_NAMES = ("regions", "funnel", "relationships", "local_authorities", "your_data", "datasets", "sources")
 SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres")
 
@@ -77,4 +77,5 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     slugs = DfjArea.objects.exclude(code="HIGH_COURT").order_by("slug").values_list("slug", flat=True)
     routes += [("local_authority", (code,)) for code in codes]
     routes += [("area_detail", (slug,)) for slug in slugs]
+    routes += [("board_report", (slug,)) for slug in slugs]
     return routes

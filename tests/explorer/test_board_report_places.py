@@ -47,3 +47,12 @@ def test_names_of_courts_that_are_not_towns_are_not_places(catalogue):
     assert "East London Family" in not_towns  # a court named "Family", in an area named otherwise
     for name in not_towns:
         assert name.lower() in areas or name.lower() not in index.by_name, name
+
+
+def test_the_sitemap_lists_every_area_s_board_report(data_page, client, family_justice):
+    from explorer.models import DfjArea
+    from tests.sitemaps import sitemap_paths
+
+    paths = set(sitemap_paths(client))
+    slugs = DfjArea.objects.exclude(code="HIGH_COURT").values_list("slug", flat=True)
+    assert slugs and {reverse("explorer:board_report", args=[slug]) for slug in slugs} <= paths
