@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint test-sqlite test-postgres install install-dev system-test-deps assets migrate demo clean
+.PHONY: run test lint test-sqlite test-postgres install install-dev system-deps system-test-deps assets migrate demo clean
 
-run: install assets migrate demo
+run: system-deps install assets migrate demo
 	DJANGO_SETTINGS_MODULE=website.settings.dev bin/run-dev 127.0.0.1:8000  # the server and the task worker
 
 test: lint system-test-deps assets
@@ -33,6 +33,10 @@ $(STAMPS)/python-dev: pyproject.toml uv.lock
 	@command -v uv >/dev/null || python3 -m pip install --quiet uv
 	uv sync --frozen --quiet --extra dev
 	@mkdir -p $(STAMPS) && touch $@ $(STAMPS)/python
+
+# Debian libraries the site itself needs (WeasyPrint's Pango and HarfBuzz for the board report PDFs).
+system-deps:
+	bin/install-system-deps runtime
 
 system-test-deps:
 	bin/install-system-deps

@@ -6,6 +6,7 @@ them with `explorer.links.data_url(name, *args)` (`{% data_url %}` in templates)
 from django.urls import path
 
 from .pages import (
+    board_report,
     centres,
     datasets,
     family_justice_areas,
@@ -38,11 +39,13 @@ ROUTES = [
     ("family-justice-areas/", family_justice_areas.area_index, "area_index"),
     ("family-justice-areas/<slug:slug>/", family_justice_areas.area_detail, "area_detail"),
     ("family-justice-areas/<slug:slug>/pack.zip/", family_justice_areas.area_pack, "area_pack"),
+    ("family-justice-areas/<slug:slug>/board-report/", board_report.board_report, "board_report"),
+    ("family-justice-areas/<slug:slug>/board-report.pdf/", board_report.board_report_pdf, "board_report_pdf"),
     ("family-justice/local-authorities/<str:ons_code>/<slug:slug>.csv/", family_justice_areas.la_table, "la_table"),
     ("legal-status/", legal_status.legal_status, "legal_status"),
     ("parent-and-child-units/", centres.parent_and_child_units, "centres"),
 ]
-# The pages a search engine should know: every page without parameters, each profile and each area.
+# The pages a search engine should know: every page without parameters, each profile, each area and its report.
 SITEMAP_NAMES = ("regions", "funnel", "relationships", "local_authorities", "your_data", "datasets", "sources")
 SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres")
 
@@ -74,4 +77,5 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     slugs = DfjArea.objects.exclude(code="HIGH_COURT").order_by("slug").values_list("slug", flat=True)
     routes += [("local_authority", (code,)) for code in codes]
     routes += [("area_detail", (slug,)) for slug in slugs]
+    routes += [("board_report", (slug,)) for slug in slugs]
     return routes

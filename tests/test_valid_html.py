@@ -60,6 +60,7 @@ def public_pages() -> dict[str, str]:
         "sources": "/data/sources/",
         "family justice areas": "/data/family-justice-areas/",
         "family justice area": f"/data/family-justice-areas/{area.slug}/",
+        "family justice board report": f"/data/family-justice-areas/{area.slug}/board-report/",
         "legal status": "/data/legal-status/",
         "parent-and-child units": "/data/parent-and-child-units/",
         "questions": "/data/questions/",

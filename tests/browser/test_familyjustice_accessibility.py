@@ -12,6 +12,8 @@ PAGES = {
     "areas": "/data/family-justice-areas/",
     "area": "/data/family-justice-areas/cleveland-and-south-durham/",
     "area without a pool": "/data/family-justice-areas/milton-keynes/",
+    "board report": "/data/family-justice-areas/blackburn-lancaster/board-report/",
+    "board report, Welsh area": "/data/family-justice-areas/south-east-wales/board-report/",
     "legal status": "/data/legal-status/",
     "units": "/data/parent-and-child-units/",
     "questions": "/data/questions/",
