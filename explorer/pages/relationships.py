@@ -17,7 +17,7 @@ from ..figures.measures import pooled_over_years, spend_per_child, years_pooled
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import CafcassRate, Deprivation, OfstedJudgement
 from ..sources import BIRTHS, CAFCASS, DFE_STARTS, IMD, OFSTED, SPEND
-from . import family_justice_scatters
+from . import context_scatters, family_justice_scatters
 from .state import PageState, chart_page
 
 OFSTED_GRADES = {1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate"}
@@ -28,7 +28,7 @@ KINDS = ("imd", "spend", "ofsted", "cafcass")
 
 def relationships(request):
     state = PageState(request)
-    charts = all_scatters() + family_justice_scatters.latest_scatters()
+    charts = all_scatters() + family_justice_scatters.latest_scatters() + context_scatters.context_scatters()
     return chart_page(request, state, charts, "Deprivation, spend, Ofsted and Cafcass")
 
 
