@@ -393,7 +393,6 @@ DATASETS += [
         WORKFORCE.definition,
         "Kingston upon Thames and Richmond upon Thames make one joint return, and so do North and West "
         "Northamptonshire (2021-2025): both authorities are shown the joint figure, and correlations leave it out. "
-        "Dorset keeps its old code in every year, so Dorset Council's profile has no workforce figures here. "
         "Kensington and Chelsea and Westminster 2025 not available (x).",
         CONTEXT_FILES + "; england_social_work_workforce_la.csv",
         WORKFORCE.url,

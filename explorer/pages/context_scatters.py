@@ -44,7 +44,7 @@ def context_scatter(measure: str) -> Chart | None:
         return None
     spec = MEASURES[measure]
     span = years_pooled(pairing.years)
-    x_words = f"{spec.name.lower()} (average of the published values, {_context_span(pairing)})"
+    x_words = f"{_lower_first(spec.name)} (average of the published values, {_context_span(pairing)})"
     y_words = f"rate of infants entering care (years ending March {span} pooled, per 10,000 live births)"
     corr = correlation(pairing)
     ranked = statistics.spearman([a.context for a in pairing.areas], [a.rate for a in pairing.areas])
@@ -57,7 +57,7 @@ def context_scatter(measure: str) -> Chart | None:
         f"Source: {SHORT_SOURCE[spec.source]}, {_context_span(pairing)}, against DfE's under-1 starts and ONS live "
         f"births, years ending March {span}. " + statistics.describe_correlation(corr, x_words, y_words, extra)
     )
-    title = f"Infants (under 1) entering care against {spec.name.lower()}"
+    title = f"Infants (under 1) entering care against {_lower_first(spec.name)}"
     extremes = {a.code for a in sorted(pairing.areas, key=lambda a: a.rate)[-LABEL_EXTREMES:]}
     svg = scatter_svg(
         title,
@@ -94,6 +94,11 @@ def context_scatter(measure: str) -> Chart | None:
     return chart
 
 
+def _lower_first(text: str) -> str:
+    """'Children on a plan at 31 March' -> 'children on a plan at 31 March' (proper nouns keep their capitals)."""
+    return text[:1].lower() + text[1:]
+
+
 def _context_span(pairing: Pairing) -> str:
     spec = MEASURES[pairing.measure]
     years = pairing.context_years
@@ -104,7 +109,7 @@ def _notes(pairing: Pairing) -> list[str]:
     spec = MEASURES[pairing.measure]
     notes = [
         f"Same years: the under-1 rate of the reporting years ending March {years_pooled(pairing.years)} beside "
-        f"{spec.name.lower()} {_context_span(pairing)}. " + CONTEXT_ALL_AGES
+        f"{_lower_first(spec.name)} ({_context_span(pairing)}). " + CONTEXT_ALL_AGES
     ]
     if spec.timing == "workforce":
         notes.append(
