@@ -2,6 +2,7 @@
 read back against the fixture CSVs; every bad comparator list answered with a message, never an error."""
 
 import csv
+from urllib.parse import quote
 
 import pytest
 
@@ -37,7 +38,8 @@ def loaded(db):
 
 
 def profile(client, code=BLACKPOOL, query=""):
-    response = client.get(reverse("explorer:local_authority", args=[code]) + query)
+    """The profile page; `query` is percent-encoded as a browser would send it."""
+    response = client.get(reverse("explorer:local_authority", args=[code]) + quote(query, safe="?&=,%"))
     assert response.status_code == 200
     return response
 
