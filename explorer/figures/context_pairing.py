@@ -58,9 +58,14 @@ def _context_by_area(measure: str, years: list[int]) -> dict[str, dict[int, Cont
     return table
 
 
-def pair(measure: str) -> Pairing:
+def england_figures() -> list:
+    """Every English authority's under-1 figures (read once when several measures are paired)."""
+    return [f for f in under_one.figures(level="Local authority") if f.country == "England"]
+
+
+def pair(measure: str, figures: list | None = None) -> Pairing:
     """Every English authority's pooled under-1 rate beside its context value of the same years."""
-    rate_years = under_one.years_with_births()
+    rate_years = under_one.years_with_births()  # reporting years (ending 31 March) with live births
     covered = context_years(measure)
     paired = [year for year in rate_years if context_year(measure, year) in covered]
     result = Pairing(measure, paired[-POOLED_YEARS:])
@@ -68,7 +73,7 @@ def pair(measure: str) -> Pairing:
     result.unpaired_under_one_years = [year for year in rate_years if year not in paired]
     if not result.years:
         return result
-    figures = [f for f in under_one.figures(level="Local authority") if f.country == "England"]
+    figures = england_figures() if figures is None else figures
     names = {f.area_code: f.area_name for f in figures}
     context = _context_by_area(measure, result.context_years)
     for code, group in sorted(pooled_over_years(figures, result.years).items(), key=lambda item: names[item[0]]):

@@ -8,7 +8,7 @@ from ..charts.chart import Chart
 from ..charts.plots import ScatterPoint, scatter_svg
 from ..figures import statistics
 from ..figures.context import MEASURES
-from ..figures.context_pairing import MIN_POOLED_BIRTHS, Pairing, pair
+from ..figures.context_pairing import MIN_POOLED_BIRTHS, Pairing, england_figures, pair
 from ..figures.measures import years_pooled
 from ..formatting import fmt_count, fmt_rate
 from ..sources import BIRTHS, CONTEXT_ALL_AGES, DFE_STARTS
@@ -38,8 +38,8 @@ def correlation(pairing: Pairing):
     return statistics.pearson([a.context for a in pairing.areas], [a.rate for a in pairing.areas])
 
 
-def context_scatter(measure: str) -> Chart | None:
-    pairing = pair(measure)
+def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
+    pairing = pair(measure, figures)
     if not pairing.areas:
         return None
     spec = MEASURES[measure]
@@ -145,5 +145,6 @@ def _notes(pairing: Pairing) -> list[str]:
     return notes
 
 
-def context_scatters() -> list[Chart]:
-    return [chart for chart in (context_scatter(measure) for measure in SCATTER_MEASURES) if chart]
+def context_scatters(measures=SCATTER_MEASURES) -> list[Chart]:
+    figures = england_figures()
+    return [chart for chart in (context_scatter(measure, figures) for measure in measures) if chart]

@@ -175,10 +175,9 @@ def charts_for(year: int | None) -> dict:
     """The charts the questions refer to, by key, for one reporting year."""
     charts = {chart.slug.removeprefix("under1-vs-"): chart for chart in relationships.all_scatters(year)}
     charts["funnel"] = area_charts.funnel_chart(None, areas.all_pooled(year)) if year else None
-    for measure in QUESTION_CONTEXT_MEASURES:  # the same years as the relationships page, whatever year is chosen
-        chart = context_scatters.context_scatter(measure)
-        if chart:
-            charts[chart.slug.removeprefix("under1-vs-")] = chart
+    # The same years as the relationships page, whatever year is chosen here.
+    for chart in context_scatters.context_scatters(QUESTION_CONTEXT_MEASURES):
+        charts[chart.slug.removeprefix("under1-vs-")] = chart
     return charts
 
 
