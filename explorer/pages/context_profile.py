@@ -33,7 +33,12 @@ PROFILE_MEASURES = (
     "average_caseload_fte",
     "children_in_low_income_families_pct",
 )
-AT_A_GLANCE = PROFILE_MEASURES[:3]  # the three a board asks about first; three columns fit a phone
+# The three a board asks about first, with headings short enough for three columns to fit a phone.
+AT_A_GLANCE = {
+    "cpp_rate_per_10000_at_31_march": "CP plans per 10,000 at 31 Mar {}",
+    "turnover_rate_fte_pct": "Turnover % to 30 Sep {}",
+    "agency_worker_rate_fte_pct": "Agency % at 30 Sep {}",
+}
 
 
 @dataclass
@@ -177,13 +182,14 @@ def _glance(authority, comparators: Comparators, lines: dict[str, _Lines]) -> Ch
         return None
     areas = [(authority.ons_code, authority.name)] + [(la.ons_code, la.name) for la in comparators.chosen]
     areas += _names(authority, comparators)[1:]
-    columns = ["Area", *[f"{MEASURES[k].short}, {MEASURES[k].period(y)}" for k, y in latest.items()]]
+    columns = ["Area", *[AT_A_GLANCE[k].format(y) for k, y in latest.items()]]
     rows = [[name, *[lines[k].shown(code, y) or "no figure" for k, y in latest.items()]] for code, name in areas]
     title = f"{authority.name} beside {comparators.label.lower()}: the latest year of each measure"
     summary = (
-        "Each column is the latest year with a published figure for "
-        f"{authority.name}. Sources: {SHORT_SOURCE[CIN_RATES]} (rates per 10,000 children aged under 18); "
-        f"{SHORT_SOURCE[WORKFORCE]} (percentages of full-time equivalent social workers). " + CONTEXT_ALL_AGES
+        "Child protection (CP) plans per 10,000 children aged under 18, social worker turnover and the agency "
+        f"worker rate, each in the latest year with a published figure for {authority.name}. Sources: "
+        f"{SHORT_SOURCE[CIN_RATES]}; {SHORT_SOURCE[WORKFORCE]} (percentages of full-time equivalent social "
+        "workers). " + CONTEXT_ALL_AGES
     )
     sources = sorted({MEASURES[k].source for k in latest}, key=lambda s: s.title)
     return table("la-context-latest", title, summary, columns, rows, sources)
