@@ -24,7 +24,10 @@ def local_authority(request, ons_code):
     profile = build_profile(authority, comparators.codes, comparators.label)
     context = build_context_panel(authority, comparators)
     # The family justice panel's charts are drawn by its template tag; their CSVs are this page's too.
-    panel = legal_status_charts(authority) if request.GET.get("download") else ()
+    panel = ()
+    if request.GET.get("download"):  # the family justice panel's charts, with the reader's comparators if any
+        chosen = (comparators.codes, comparators.label) if comparators.by_reader else ()
+        panel = legal_status_charts(authority, *chosen)
     return respond(
         request,
         "explorer/local_authority.html",

@@ -116,3 +116,22 @@ def test_a_welsh_profile_compares_with_welsh_authorities_and_says_context_is_eng
     chosen = profile(client, "W06000015", "?compare=W06000011&compare=E06000009").context
     assert [la.name for la in chosen["context_panel"].comparators.chosen] == ["Swansea"]
     assert any("Welsh authorities are compared with Welsh authorities only" in n for n in chosen["notices"])
+
+
+def test_legal_status_on_a_profile_uses_the_chosen_comparators(client, db):
+    load_all(["statistical neighbours", "family justice data"])
+    chosen = ("E06000008", "E08000012")
+    rows = [
+        row
+        for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
+        if row["la_code_current"] in chosen and row["starts_s20"] and row["starts_total"]
+    ]
+    latest = max(int(row["year"]) for row in rows)
+    both = [row for row in rows if int(row["year"]) == latest]
+    assert len(both) == 2
+    query = "?compare=E06000008&compare=E08000012&download=section-20-e06000009"
+    table = list(csv.reader(profile(client, query=query).content.decode().splitlines()))
+    column = table[0].index("Your comparators: count / total")
+    shown = {row[0]: row[column] for row in table[1:] if row}
+    s20, total = sum(int(row["starts_s20"]) for row in both), sum(int(row["starts_total"]) for row in both)
+    assert shown[f"{latest - 1} to {latest}"] == f"{s20:,} / {total:,}"
