@@ -337,3 +337,76 @@ DATASETS = [
         CONCEPTIONS.url,
     ),
 ]
+
+# Context measures (fixtures/context-measures/, from the project's shared context-measures folder): none is
+# about infants alone; every one covers children of all ages or the whole children's social work workforce.
+CONTEXT_ALL_AGES = "These figures cover children of all ages, not infants alone."
+CIN_RATES = Source(
+    "Department for Education: Children in need, reporting year 2025 release, published rates per 10,000 "
+    "children as held in the Local Authority Interactive Tool (LAIT), 2016 to 2025",
+    OGL,
+    "Children in need, children on a child protection plan (at 31 March), plans starting, referrals, section 47 "
+    "enquiries and initial child protection conferences (in the year April to March), each per 10,000 children "
+    "aged under 18 as DfE publishes it (ONS mid-year estimates). A plan counts unborn children and "
+    "17-year-olds alike. " + CONTEXT_ALL_AGES,
+    "https://explore-education-statistics.service.gov.uk/find-statistics/children-in-need",
+)
+WORKFORCE = Source(
+    "Department for Education: Children's social work workforce, reporting year 2025 release "
+    "(csww_indicators_2017_to_2025), 2017 to 2025",
+    OGL,
+    "Children and family social workers at 30 September (full-time equivalent, FTE); turnover = FTE leavers in "
+    "the year to 30 September over FTE in post; agency rate = agency FTE over agency plus employed FTE; vacancy "
+    "rate = vacancy FTE over vacancy plus in-post FTE; average caseload = cases over case-holding FTE, agency "
+    "workers included. The workforce of all children's social work, not of work with infants.",
+    "https://explore-education-statistics.service.gov.uk/find-statistics/children-s-social-work-workforce",
+)
+LOW_INCOME = Source(
+    "Department for Work and Pensions and HM Revenue and Customs: Children in low income families, local area "
+    "statistics, as held in DfE's Local Authority Interactive Tool, financial years ending 2022 to 2025",
+    OGL + " (DWP)",
+    "Percentage of children aged under 16 in low income families, before housing costs. LAIT's dictionary does "
+    "not say whether this is relative or absolute low income.",
+    CAFCASS.url,
+)
+CONTEXT_FILES = "fixtures/context-measures/ (README.md, sources.json with SHA-256 of every original file)"
+DATASETS += [
+    Dataset(
+        CIN_RATES.title,
+        "Department for Education (DfE)",
+        "Children in need, reporting year 2025; rates from LAIT (10-year window, so 2016 onwards)",
+        OGL,
+        OGL_STATEMENT + " Source: Department for Education (Children in need; Local Authority Interactive Tool).",
+        CIN_RATES.definition,
+        "Not about infants: no open LA-level table of unborn children on plans or under s47 enquiries was found. "
+        "Rates before 2016 were not found. Gaps are DfE's own: Hackney 2021 and 2022 (x), Hampshire 2024 (u); "
+        "'-' where LAIT holds no value (authorities that did not exist that year, suppressed cells).",
+        CONTEXT_FILES + "; england_cin_cpp_rates_la_lait.csv",
+        CIN_RATES.url,
+    ),
+    Dataset(
+        WORKFORCE.title,
+        "Department for Education (DfE)",
+        "Children's social work workforce, reporting year 2025",
+        OGL,
+        OGL_STATEMENT + " Source: Department for Education, Children's social work workforce.",
+        WORKFORCE.definition,
+        "Kingston upon Thames and Richmond upon Thames make one joint return, and so do North and West "
+        "Northamptonshire (2021-2025): both authorities are shown the joint figure, and correlations leave it out. "
+        "Kensington and Chelsea and Westminster 2025 not available (x).",
+        CONTEXT_FILES + "; england_social_work_workforce_la.csv",
+        WORKFORCE.url,
+    ),
+    Dataset(
+        LOW_INCOME.title,
+        "Department for Work and Pensions (via DfE's Local Authority Interactive Tool)",
+        "LAIT, financial years ending 2022 to 2025 (DWP re-based the series, so LAIT keeps 2022 onwards)",
+        LOW_INCOME.licence,
+        OGL_STATEMENT + " Source: Department for Work and Pensions, Children in low income families: local area "
+        "statistics (via DfE Local Authority Interactive Tool).",
+        LOW_INCOME.definition,
+        "Children aged under 16, not infants. Relative or absolute low income: not stated in LAIT's dictionary.",
+        CONTEXT_FILES + "; england_lait_other_context_la.csv",
+        LOW_INCOME.url,
+    ),
+]

@@ -7,12 +7,12 @@ entry in `LOADERS`.
 
 from django.db import DatabaseError, transaction
 
-from . import family_justice, infant_care, open_data
+from . import context_measures, family_justice, infant_care, open_data
 from .reader import POSITION, FixtureError
 
 __all__ = ["LOADERS", "FixtureError", "load_all"]
 
-LOADERS = {**open_data.LOADERS, **infant_care.LOADERS, **family_justice.LOADERS}
+LOADERS = {**open_data.LOADERS, **infant_care.LOADERS, **family_justice.LOADERS, **context_measures.LOADERS}
 
 
 def load_all(loaders=None) -> dict[str, int]:

@@ -3,6 +3,7 @@ The data wing's models: published figures loaded from fixtures (`open_data`, `fa
 newborn uploads, and the trend events editors keep beside the national trend.
 """
 
+from .context import ContextFigure
 from .data_page import DataPage
 from .family_justice import (
     AuthorityArea,
@@ -40,7 +41,7 @@ FAMILY_JUSTICE_TABLES = (
     ResidentialFamilyCentre,
     Under18Conception,
 )
-OPEN_DATA_TABLES = _FIGURE_TABLES + FAMILY_JUSTICE_TABLES
+OPEN_DATA_TABLES = _FIGURE_TABLES + FAMILY_JUSTICE_TABLES + (ContextFigure,)
 
 __all__ = [
     "ENGLAND_CODE",
@@ -51,6 +52,7 @@ __all__ = [
     "CafcassRate",
     "ChildrenLookedAfter",
     "ChildrensServicesSpend",
+    "ContextFigure",
     "DataPage",
     "Deprivation",
     "DfjArea",

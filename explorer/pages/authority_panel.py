@@ -30,7 +30,8 @@ class AuthorityPanel:
         return list(self.link.candidates.all()) if self.link else []
 
 
-def legal_status_charts(authority: LocalAuthority) -> list:
+def legal_status_charts(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> list:
+    """The legal-status trends; `comparator_codes` (a reader's choice) replace the statistical neighbours."""
     code = authority.ons_code
     region_codes = list(
         LocalAuthority.objects.filter(region=authority.region).exclude(ons_code=code).values_list("ons_code", flat=True)
@@ -38,21 +39,24 @@ def legal_status_charts(authority: LocalAuthority) -> list:
     neighbour_codes = list(
         StatisticalNeighbour.objects.filter(local_authority=authority).values_list("neighbour__ons_code", flat=True)
     )
+    if comparator_codes is not None:
+        neighbour_codes = list(comparator_codes)
     charts = []
     for kind in family.SHARES:
         series = {authority.name: family.share_series(kind, [code])}
         if region_codes:
             series[f"Rest of {authority.region.name}"] = family.share_series(kind, region_codes)
         if neighbour_codes:
-            series["Statistical neighbours"] = family.share_series(kind, neighbour_codes)
+            series[comparator_label or "Statistical neighbours"] = family.share_series(kind, neighbour_codes)
         # England (DfE's national row) is added last by share_trend.
         chart = share_trend(kind, series, slug_suffix=code.lower(), title_place=authority.name)
-        chart.download_href = data_url("la_table", code, chart.slug)
+        if comparator_codes is None:  # a reader's comparators download from the profile's own address instead
+            chart.download_href = data_url("la_table", code, chart.slug)
         charts.append(chart)
     return charts
 
 
-def build_panel(authority: LocalAuthority) -> AuthorityPanel:
+def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> AuthorityPanel:
     link = AuthorityArea.objects.filter(la_code=authority.ons_code).select_related("area").first()
     panel = AuthorityPanel(authority, link)
     if link and link.status == AuthorityArea.Status.PREDECESSOR:
@@ -60,7 +64,7 @@ def build_panel(authority: LocalAuthority) -> AuthorityPanel:
         names = dict(AuthorityArea.objects.filter(la_code__in=codes).values_list("la_code", "la_name"))
         panel.predecessors = [names.get(code, code) for code in codes]
     if authority.country == "England":
-        panel.charts = legal_status_charts(authority)
+        panel.charts = legal_status_charts(authority, comparator_codes, comparator_label)
     years = family.centre_years()
     panel.centres_year = years[-1] if years else None
     panel.centres = list(

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from catalogue.models import LocalAuthority, Region
 
 from .authority_panel import legal_status_charts
+from .comparators import choose
+from .context_profile import build_context_panel
 from .profile_charts import build_profile
 from .state import PageState, respond
 
@@ -17,15 +19,23 @@ def local_authorities(request):
 def local_authority(request, ons_code):
     authority = get_object_or_404(LocalAuthority.objects.select_related("region"), ons_code=ons_code.upper()[:9])
     state = PageState(request)
-    profile = build_profile(authority)
+    comparators = choose(request, authority)
+    state.notices += comparators.notices
+    profile = build_profile(authority, comparators.codes, comparators.label)
+    context = build_context_panel(authority, comparators)
     # The family justice panel's charts are drawn by its template tag; their CSVs are this page's too.
-    panel = legal_status_charts(authority) if request.GET.get("download") else ()
+    panel = ()
+    if request.GET.get("download"):  # the family justice panel's charts, with the reader's comparators if any
+        chosen = (comparators.codes, comparators.label) if comparators.by_reader else ()
+        panel = legal_status_charts(authority, *chosen)
     return respond(
         request,
         "explorer/local_authority.html",
         state,
         profile.charts,
-        downloadable=panel,
+        downloadable=[*panel, *context.all_charts],
         profile=profile,
         authority=authority,
+        comparators=comparators,
+        context_panel=context,
     )

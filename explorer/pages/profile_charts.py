@@ -50,7 +50,8 @@ class Profile:
     region_entries: list = field(default_factory=list)
 
 
-def build_profile(authority: LocalAuthority) -> Profile:
+def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> Profile:
+    """The profile; `comparator_codes` (a reader's choice) replace the statistical neighbours in the charts."""
     profile = Profile(authority, boundary_notes=boundary_notes(authority))
     profile.ofsted = OfstedJudgement.objects.filter(local_authority=authority).first()
     profile.deprivation = Deprivation.objects.filter(local_authority=authority).first()
@@ -61,7 +62,8 @@ def build_profile(authority: LocalAuthority) -> Profile:
     profile.neighbours = list(
         StatisticalNeighbour.objects.filter(local_authority=authority).select_related("neighbour").order_by("rank")
     )
-    group = Comparison(authority, [n.neighbour.ons_code for n in profile.neighbours])
+    codes = [n.neighbour.ons_code for n in profile.neighbours] if comparator_codes is None else list(comparator_codes)
+    group = Comparison(authority, codes, comparator_label or "Statistical neighbours")
     profile.charts = [
         chart
         for chart in (group.rate_chart(), group.share_chart(), group.at_31_march_chart(), cafcass_trend(authority))
@@ -80,8 +82,9 @@ def build_profile(authority: LocalAuthority) -> Profile:
 class Comparison:
     """One LA's under-1 figures beside its region, country, pooled neighbours and predecessor authorities."""
 
-    def __init__(self, authority: LocalAuthority, neighbour_codes: list[str]):
+    def __init__(self, authority: LocalAuthority, neighbour_codes: list[str], label="Statistical neighbours"):
         self.authority = authority
+        self.pooled_label = f"{label} (pooled)"
         self.neighbour_codes = neighbour_codes
         self.country_code = WALES_CODE if authority.country == "Wales" else ENGLAND_CODE
         self.region_code = authority.region.code if authority.country == "England" else ""
@@ -115,7 +118,7 @@ class Comparison:
         if self.neighbour_codes:
             lines.append(
                 (
-                    "Statistical neighbours (pooled)",
+                    self.pooled_label,
                     {y: value(neighbours[("neighbours", y)]) for y in years if ("neighbours", y) in neighbours},
                 )
             )

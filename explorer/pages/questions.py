@@ -11,6 +11,7 @@ from evidencemap.models import ResearchQuestion
 
 from ..figures import areas, under_one
 from ..links import data_url
+from . import context_scatters
 from . import family_justice_area_charts as area_charts
 from . import family_justice_scatters as relationships
 from .legal_status import infants_trend
@@ -39,8 +40,8 @@ QUESTIONS = [
         "asked": "Practitioners and managers asked whether each local authority's culture of practice and its "
         "thresholds for acting explain the differences.",
         "can_tell": "Which areas' rates differ from England's by more than chance, allowing for their size.",
-        "cannot_tell": "No open data measure practice culture or thresholds, so the data cannot say why an area "
-        "differs.",
+        "cannot_tell": "No open data measure practice culture, so the data cannot say why an area differs; "
+        "child protection rates (next question) reflect thresholds and need together.",
         "chart": None,
         "links": [
             ("Outlier local authorities (funnel plot)", "funnel"),
@@ -48,6 +49,38 @@ QUESTIONS = [
         ],
         "topics": [],
         "keywords": ["deprivation"],
+    },
+    {
+        "slug": "thresholds",
+        "question": "Do child protection thresholds differ, and do they go with more infants entering care?",
+        "asked": "Practitioners and managers asked whether each authority's thresholds for acting explain the "
+        "differences; local data leads asked to compare authorities on thresholds.",
+        "can_tell": "How DfE's published rates of children on child protection plans, plans starting, children in "
+        "need and section 47 enquiries relate, authority by authority, to the rate of infants entering care in "
+        "the same years; and, on each profile, an authority's trend against its region, England and its "
+        "comparators.",
+        "cannot_tell": "These rates count children of all ages, not infants, and a rate reflects need as well as "
+        "thresholds: a higher rate can mean more need, a lower threshold, or both. No open table of unborn "
+        "children on plans by authority was found.",
+        "chart": ("cpp-rate-per-10000-at-31-march",),
+        "links": [("Relationships, including thresholds and workforce", "relationships")],
+        "topics": [],
+        "keywords": ["threshold"],
+    },
+    {
+        "slug": "workforce",
+        "question": "Does the social work workforce play a part: turnover, agency staff, vacancies and caseloads?",
+        "asked": "Local data leads asked to compare authorities on their children's social work workforce as well "
+        "as on infants entering care.",
+        "can_tell": "How social worker turnover, the agency worker rate, vacancies and caseloads relate to the rate "
+        "of infants entering care in the matching years, and each authority's trend on its profile.",
+        "cannot_tell": "The figures describe all children and family social workers, not those working before "
+        "birth or with infants. They are counted at 30 September, so each is paired with the April-to-March "
+        "year containing that date.",
+        "chart": ("turnover-rate-fte-pct", "agency-worker-rate-fte-pct"),
+        "links": [("Relationships, including thresholds and workforce", "relationships")],
+        "topics": [],
+        "keywords": ["workforce", "social worker"],
     },
     {
         "slug": "courts",
@@ -135,11 +168,22 @@ QUESTIONS = [
 ]
 
 
+QUESTION_CONTEXT_MEASURES = ("cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct")
+
+
 def charts_for(year: int | None) -> dict:
     """The charts the questions refer to, by key, for one reporting year."""
     charts = {chart.slug.removeprefix("under1-vs-"): chart for chart in relationships.all_scatters(year)}
     charts["funnel"] = area_charts.funnel_chart(None, areas.all_pooled(year)) if year else None
+    # The same years as the relationships page, whatever year is chosen here.
+    for chart in context_scatters.context_scatters(QUESTION_CONTEXT_MEASURES):
+        charts[chart.slug.removeprefix("under1-vs-")] = chart
     return charts
+
+
+def _chart_keys(chart) -> tuple:
+    """A question's chart key(s): None, one key, or a tuple of keys."""
+    return tuple(chart) if isinstance(chart, tuple) else (chart,)
 
 
 def build(year: int | None) -> list[Section]:
@@ -147,7 +191,7 @@ def build(year: int | None) -> list[Section]:
     specs = [
         {
             **spec,
-            "charts": [charts[spec["chart"]]] if charts.get(spec["chart"]) else [],
+            "charts": [charts[key] for key in _chart_keys(spec["chart"]) if charts.get(key)],
             "links": [(text, data_url(name)) for text, name in spec["links"]],
         }
         for spec in QUESTIONS

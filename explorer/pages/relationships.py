@@ -1,7 +1,8 @@
 """
 /data/relationships/: scatter plots of the real under-1 rate against deprivation, spend per child, Ofsted judgement and
 Cafcass care applications (and, from family_justice_scatters.py, legal status, residential family
-centres and young parents), each with its correlation and 95% interval in plain words.
+centres and young parents; from context_scatters.py, child protection thresholds and the social work
+workforce against the under-1 rate of the same years), each with its correlation and 95% interval in plain words.
 
 The under-1 rate is pooled over the latest five years with births (total infants over total live
 births) because single-year LA counts are small and noisy; the Cafcass comparison uses one year,
@@ -17,7 +18,7 @@ from ..figures.measures import pooled_over_years, spend_per_child, years_pooled
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import CafcassRate, Deprivation, OfstedJudgement
 from ..sources import BIRTHS, CAFCASS, DFE_STARTS, IMD, OFSTED, SPEND
-from . import family_justice_scatters
+from . import context_scatters, family_justice_scatters
 from .state import PageState, chart_page
 
 OFSTED_GRADES = {1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate"}
@@ -28,8 +29,8 @@ KINDS = ("imd", "spend", "ofsted", "cafcass")
 
 def relationships(request):
     state = PageState(request)
-    charts = all_scatters() + family_justice_scatters.latest_scatters()
-    return chart_page(request, state, charts, "Deprivation, spend, Ofsted and Cafcass")
+    charts = all_scatters() + family_justice_scatters.latest_scatters() + context_scatters.context_scatters()
+    return chart_page(request, state, charts, "Deprivation, spend, Ofsted, Cafcass, thresholds and workforce")
 
 
 def explanatory_values(kind: str, year: int | None = None) -> dict[str, float]:

@@ -13,7 +13,7 @@ from ..figures.under_one import PAIRING
 from ..formatting import year_label
 from ..sources import DERIVED_LINKS_CAVEAT, OGL_STATEMENT, OGL_URL, SUPPRESSED_NOTE
 
-KNOWN_PARAMETERS = {"year", "download", "dataset"}
+KNOWN_PARAMETERS = {"year", "download", "dataset", "compare"}  # compare: a profile's comparators
 
 
 class PageState:

@@ -54,7 +54,10 @@ def chart_svg(chart):
 
 @register.inclusion_tag("explorer/includes/la_panel.html", takes_context=True)
 def la_family_justice_panel(context, authority):
-    return {"panel": build_panel(authority), "caveat": DERIVED_LINKS_CAVEAT, "request": context.get("request")}
+    chosen = context.get("comparators")  # a profile's comparators (explorer.pages.comparators), if it has them
+    reader_chose = chosen is not None and chosen.by_reader
+    panel = build_panel(authority, chosen.codes, chosen.label) if reader_chose else build_panel(authority)
+    return {"panel": panel, "caveat": DERIVED_LINKS_CAVEAT, "request": context.get("request")}
 
 
 @register.inclusion_tag("explorer/includes/events_panel.html")

@@ -1,0 +1,208 @@
+"""
+The context measures (children in need and child protection rates, the social work workforce, children in
+low-income families) as the rest of the site reads them. None is about infants alone.
+
+Public entry points:
+
+    context_series(ons_code, measure) -> {year: ContextValue}   one area's published values, by year
+    context_values(measure, year) -> {ons_code: ContextValue}    every local authority's value in one year
+    MEASURES[measure]                                           what it is, its unit, its source and its years
+
+Every value is one DfE publishes; no rate is computed here. `under_one_year(measure, year)` gives the
+reporting year (April to March) of the under-1 figures that a context year falls in, for pairing.
+"""
+
+from dataclasses import dataclass
+
+from ..models import ENGLAND_CODE, ContextFigure
+from ..sources import CIN_RATES, LOW_INCOME, WORKFORCE, Source
+
+
+@dataclass(frozen=True)
+class ContextMeasure:
+    key: str
+    name: str  # as a chart title says it
+    short: str  # as a table column says it
+    unit: str
+    source: Source
+    timing: str  # "at 31 March", "in the year", "workforce" or "financial year"
+
+    def period(self, year: int) -> str:
+        """The source's own period for one year, in plain words."""
+        if self.timing == "at 31 March":
+            return f"at 31 March {year}"
+        if self.timing == "workforce":
+            return f"at 30 September {year}"
+        return f"{year - 1} to {year} (April to March)"
+
+    def span(self, first: int, last: int) -> str:
+        """The years a series covers, in plain words: 'at 31 March, 2016 to 2025'."""
+        if self.timing == "at 31 March":
+            return f"at 31 March, {first} to {last}"
+        if self.timing == "workforce":
+            return f"at 30 September, {first} to {last}"
+        return f"years ending 31 March {first} to {last}"
+
+
+def _measure(key, name, short, unit, source, timing):
+    return key, ContextMeasure(key, name, short, unit, source, timing)
+
+
+PER_CHILDREN = "per 10,000 children aged under 18"
+MEASURES = dict(
+    [
+        _measure(
+            "cpp_rate_per_10000_at_31_march",
+            "Children on a child protection plan at 31 March",
+            "Child protection plan rate",
+            PER_CHILDREN,
+            CIN_RATES,
+            "at 31 March",
+        ),
+        _measure(
+            "cpp_starts_rate_per_10000_in_year",
+            "Child protection plans starting in the year",
+            "Plans starting (rate)",
+            PER_CHILDREN,
+            CIN_RATES,
+            "in the year",
+        ),
+        _measure(
+            "cin_rate_per_10000_at_31_march",
+            "Children in need at 31 March",
+            "Children in need rate",
+            PER_CHILDREN,
+            CIN_RATES,
+            "at 31 March",
+        ),
+        _measure(
+            "s47_enquiries_rate_per_10000_in_year",
+            "Section 47 enquiries in the year",
+            "Section 47 enquiry rate",
+            PER_CHILDREN,
+            CIN_RATES,
+            "in the year",
+        ),
+        _measure(
+            "referrals_rate_per_10000_in_year",
+            "Referrals to children's social care in the year",
+            "Referral rate",
+            PER_CHILDREN,
+            CIN_RATES,
+            "in the year",
+        ),
+        _measure(
+            "turnover_rate_fte_pct",
+            "Children and family social worker turnover",
+            "Social worker turnover (%)",
+            "% of FTE in post (leavers in the year to 30 September)",
+            WORKFORCE,
+            "workforce",
+        ),
+        _measure(
+            "agency_worker_rate_fte_pct",
+            "Agency children and family social workers",
+            "Agency worker rate (%)",
+            "% of FTE (agency over agency plus employed)",
+            WORKFORCE,
+            "workforce",
+        ),
+        _measure(
+            "vacancy_rate_fte_pct",
+            "Children and family social worker vacancies",
+            "Vacancy rate (%)",
+            "% of FTE posts (vacancies over vacancies plus in post)",
+            WORKFORCE,
+            "workforce",
+        ),
+        _measure(
+            "average_caseload_fte",
+            "Average caseload of children and family social workers",
+            "Average caseload",
+            "cases per case-holding FTE (agency included)",
+            WORKFORCE,
+            "workforce",
+        ),
+        _measure(
+            "children_in_low_income_families_pct",
+            "Children aged under 16 in low income families (before housing costs)",
+            "Children in low income families (%)",
+            "% of children aged under 16",
+            LOW_INCOME,
+            "financial year",
+        ),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ContextValue:
+    """One published value (None where the source shows a flag instead) for one area and year."""
+
+    area_code: str
+    area_name: str
+    year: int
+    value: float | None
+    flag: str
+    joint_return: bool = False
+    area_code_as_published: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The value to one decimal place, or the source's flag in brackets: never 0 for a missing figure."""
+        if self.value is None:
+            return f"[{self.flag}]" if self.flag else ""
+        return f"{self.value:,.1f}"
+
+
+def _value(row: ContextFigure) -> ContextValue:
+    return ContextValue(
+        row.area_code,
+        row.area_name,
+        row.year,
+        None if row.value is None else float(row.value),
+        row.flag,
+        row.joint_return,
+        row.area_code_as_published,
+    )
+
+
+def context_series(ons_code: str, measure: str) -> dict[int, ContextValue]:
+    """{year: value} of one area (an authority, a region E12..., or England E92000001) for one measure."""
+    rows = ContextFigure.objects.filter(area_code=ons_code, measure=measure).order_by("year")
+    return {row.year: _value(row) for row in rows}
+
+
+def context_table(codes, measure: str) -> dict[str, dict[int, ContextValue]]:
+    """{code: {year: value}} for several areas in one query (a profile's authority, region, England, comparators)."""
+    table: dict[str, dict[int, ContextValue]] = {}
+    for row in ContextFigure.objects.filter(area_code__in=list(codes), measure=measure):
+        table.setdefault(row.area_code, {})[row.year] = _value(row)
+    return table
+
+
+def context_values(measure: str, year: int) -> dict[str, ContextValue]:
+    """{ONS code: value} of every local authority for one measure and year."""
+    rows = ContextFigure.objects.filter(measure=measure, year=year, geographic_level="Local authority")
+    return {row.area_code: _value(row) for row in rows}
+
+
+def years(measure: str) -> list[int]:
+    """The years the source covers for this measure (England's row)."""
+    rows = ContextFigure.objects.filter(measure=measure, area_code=ENGLAND_CODE)
+    return sorted(rows.values_list("year", flat=True).distinct())
+
+
+def under_one_year(measure: str, year: int) -> int:
+    """
+    The reporting year (ending 31 March) of the under-1 figures that a context year is paired with. The children
+    in need census and LAIT's low-income figure use the same April-to-March year. The workforce census is taken
+    on 30 September, which falls in the reporting year ending the next 31 March (30 September 2022 is in April
+    2022 to March 2023), so workforce year Y is paired with reporting year Y + 1.
+    """
+    return year + 1 if MEASURES[measure].timing == "workforce" else year
+
+
+def context_year(measure: str, under_one: int) -> int:
+    """The inverse of `under_one_year`: the context year paired with an under-1 reporting year."""
+    return under_one - 1 if MEASURES[measure].timing == "workforce" else under_one

@@ -1,0 +1,99 @@
+"""
+The relationships page's context measures, recomputed here from the fixture CSVs alone: the under-1 rate
+pooled over the same years (DfE starts over ONS live births of the year before), the average of the published
+context values of those years, the tiny-denominator rule, and Pearson's r with its Fisher-z interval.
+"""
+
+import csv
+import math
+
+import pytest
+
+from explorer.figures.context_pairing import MIN_POOLED_BIRTHS, POOLED_YEARS
+from explorer.loading import context_measures, load_all
+from explorer.pages.context_scatters import context_scatter
+from tests.data_urls import reverse
+
+from .conftest import fixture_rows
+
+NORTHAMPTONSHIRE = ("E10000021", ("E06000061", "E06000062"))  # the county's births are its successors' sum
+
+
+def context_file(measure):
+    filename = next(name for name, measures in context_measures.FILES.items() if measure in measures)
+    with open(context_measures.CONTEXT_MEASURES / filename, encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row["measure"] == measure]
+
+
+def births():
+    table = {(r["area_code"], int(r["year"])): int(r["live_births"]) for r in fixture_rows("live_births_by_la.csv")}
+    whole, parts = NORTHAMPTONSHIRE
+    for year in {y for code, y in table if code == parts[0]}:
+        if all((p, year) in table for p in parts):
+            table[(whole, year)] = sum(table[(p, year)] for p in parts)
+    return table
+
+
+def expected(measure):
+    """(r, low, high, n) recomputed from the fixtures, with the page's stated rules."""
+    lag = 1 if "fte" in measure else 0  # workforce at 30 September Y lies in the year ending March Y + 1
+    born = births()
+    starts = [r for r in fixture_rows("england_cla_starts_under1.csv") if r["geographic_level"] == "Local authority"]
+    birth_years = {year for _, year in born}
+    rate_years = sorted({int(r["year"]) for r in starts if int(r["year"]) - 1 in birth_years})
+    rows = context_file(measure)
+    covered = {int(r["year"]) for r in rows if r["geographic_level"] == "National"}
+    years = [y for y in rate_years if y - lag in covered][-POOLED_YEARS:]
+    context = {}
+    for r in rows:
+        if r["geographic_level"] == "Local authority":
+            context[(r["la_code_current"], int(r["year"]))] = r
+    pairs = []
+    for code in sorted({r["la_code_current"] or r["la_code"] for r in starts}):
+        mine = {int(r["year"]): r for r in starts if (r["la_code_current"] or r["la_code"]) == code}
+        chosen = [mine[y] for y in years if y in mine]
+        if not chosen or any(r["starts_under1_flag"] for r in chosen):
+            continue
+        with_births = [(int(r["year"]), int(r["starts_under1"])) for r in chosen if (code, int(r["year"]) - 1) in born]
+        total_births = sum(born[(code, y - 1)] for y, _ in with_births)
+        if not with_births or total_births < MIN_POOLED_BIRTHS:
+            continue
+        cells = [context.get((code, y - lag)) for y, _ in with_births]
+        if any(cell is None or not cell["value"] for cell in cells):
+            continue
+        rate = sum(count for _, count in with_births) / total_births * 10_000
+        pairs.append((sum(float(cell["value"]) for cell in cells) / len(cells), rate))
+    n = len(pairs)
+    mx, my = sum(x for x, _ in pairs) / n, sum(y for _, y in pairs) / n
+    sxy = sum((x - mx) * (y - my) for x, y in pairs)
+    r = sxy / math.sqrt(sum((x - mx) ** 2 for x, _ in pairs) * sum((y - my) ** 2 for _, y in pairs))
+    half = 1.959963984540054 / math.sqrt(n - 3)
+    return r, math.tanh(math.atanh(r) - half), math.tanh(math.atanh(r) + half), n, years
+
+
+@pytest.mark.parametrize(
+    "measure", ["cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct"]
+)
+def test_each_measure_against_the_under1_rate_of_the_same_years(db, measure):
+    load_all(["live births", "infants in care (England and Wales)", "context measures"])
+    r, low, high, n, years = expected(measure)
+    chart = context_scatter(measure)
+    assert chart.correlation.n == n
+    assert chart.correlation.r == pytest.approx(r, abs=1e-9)
+    assert (chart.correlation.low, chart.correlation.high) == (
+        pytest.approx(low, abs=1e-9),
+        pytest.approx(high, abs=1e-9),
+    )
+    assert f"r = {r:.2f}" in chart.summary and f"{low:.2f} to {high:.2f}" in chart.summary
+    assert f"years ending March {years[0]} to {years[-1]}" in " ".join(chart.notes)
+    assert "Could not be paired by year" in " ".join(chart.notes)
+    assert "Isles of Scilly" in " ".join(chart.notes)  # named under the tiny-denominator rule
+
+
+def test_relationships_and_questions_pages_show_them(client, db):
+    load_all(["live births", "infants in care (England and Wales)", "context measures"])
+    page = client.get(reverse("explorer:relationships")).content.decode()
+    assert "Infants (under 1) entering care against children on a child protection plan at 31 March" in page
+    questions = client.get(reverse("explorer:questions")).content.decode()
+    assert "Does the social work workforce play a part" in questions
+    assert "Infants (under 1) entering care against agency children and family social workers" in questions
