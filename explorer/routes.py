@@ -8,6 +8,7 @@ from django.urls import path
 from .pages import (
     centres,
     datasets,
+    downloads,
     family_justice_areas,
     legal_status,
     local_authorities,
@@ -34,6 +35,9 @@ ROUTES = [
     ("datasets/", datasets.datasets, "datasets"),
     ("datasets/<int:pk>/", datasets.dataset_detail, "dataset_detail"),
     ("sources/", sources.sources, "sources"),
+    ("downloads/", downloads.downloads, "downloads"),
+    ("downloads/<str:file_name>/", downloads.download_file, "download_file"),
+    ("datapackage.json/", downloads.datapackage, "datapackage"),
     ("questions/", questions.questions_page, "questions"),
     ("family-justice-areas/", family_justice_areas.area_index, "area_index"),
     ("family-justice-areas/<slug:slug>/", family_justice_areas.area_detail, "area_detail"),
