@@ -48,7 +48,7 @@ ROUTES = [
 ]
 # The pages a search engine should know: every page without parameters, each profile and each area.
 SITEMAP_NAMES = ("regions", "funnel", "relationships", "local_authorities", "your_data", "datasets", "sources")
-SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres")
+SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres", "downloads")
 
 
 def _routed(view, name: str):
@@ -72,10 +72,12 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     from catalogue.models import LocalAuthority
 
     from .models import DfjArea
+    from .pages.datasets import published_datasets
 
     routes = [(name, ()) for name in SITEMAP_NAMES]
     codes = LocalAuthority.objects.order_by("ons_code").values_list("ons_code", flat=True)
     slugs = DfjArea.objects.exclude(code="HIGH_COURT").order_by("slug").values_list("slug", flat=True)
     routes += [("local_authority", (code,)) for code in codes]
     routes += [("area_detail", (slug,)) for slug in slugs]
+    routes += [("dataset_detail", (pk,)) for pk in published_datasets().order_by("pk").values_list("pk", flat=True)]
     return routes

@@ -20,7 +20,7 @@ BAD_NAMES = [
     "no-such-file.csv",
     f"{STARTS_STEM}-1999-2000.csv",
     "été٢٠٢٣.csv",
-    "x" * 600,
+    "x" * 600 + ".csv",
     "%00.csv",
     "..%2fsettings.py",
 ]
@@ -118,6 +118,8 @@ def test_the_data_package_is_valid_and_every_file_names_its_source_and_licence(a
     assert reverse("explorer:downloads") in client.get(reverse("explorer:sources")).content.decode()
     for name in BAD_NAMES:
         response = client.get(reverse("explorer:downloads") + name)
-        assert response.status_code == 404, name
-        if "%" not in name:
+        if "%" in name:  # an escaped NUL is refused (400) by the site before any view; a slash is no file
+            assert response.status_code in (400, 404), name
+        else:
+            assert response.status_code == 404, name
             assert "There is no download called" in response.content.decode()

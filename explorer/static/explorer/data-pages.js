@@ -10,3 +10,8 @@ window.addEventListener("beforeprint", () => {
 window.addEventListener("afterprint", () => {
   while (opened.length) opened.pop().open = false;
 });
+
+// On a phone the data sub-menu starts closed behind its summary (it is open without JavaScript, and on
+// wider screens, where the summary is hidden).
+const menu = document.querySelector(".explorer-nav__details");
+if (menu && window.matchMedia("(max-width: 40.0525em)").matches) menu.open = false;
