@@ -50,7 +50,7 @@ def test_the_sitemap_lists_every_data_page_profile_and_area(all_data, client):
     paths = set(sitemap_paths(client))
     assert {reverse(f"explorer:{name}") for name, _ in DATA_MENU} <= paths | {reverse("explorer:overview")}
     assert {reverse(f"explorer:{name}") for name in SITEMAP_NAMES} <= paths
-    codes = {row["la_code"] for row in fixture_rows("seed-questions", "la_dfj_area.csv")}
+    codes = {row["ons_code"] for row in fixture_rows("la_lookup.csv")}  # today's authorities of England and Wales
     assert {reverse("explorer:local_authority", args=[code]) for code in codes} <= paths
     slugs = DfjArea.objects.exclude(code="HIGH_COURT").values_list("slug", flat=True)
     assert {reverse("explorer:area_detail", args=[slug]) for slug in slugs} <= paths
