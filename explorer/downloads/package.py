@@ -98,8 +98,9 @@ def link_header(sources_list, describedby: str, package: str = "") -> str:
     if package:
         links.append(f'<{package}>; rel="describedby"; type="application/json"')
     for item in _unique([licence(source) for source in sources_list]):
-        if "path" in item:
-            links.append(f'<{item["path"]}>; rel="license"')
+        # A licence with no address of its own (quoted figures) points at the page that states it.
+        title = quote(item["title"], safe="")
+        links.append(f"<{item.get('path', describedby)}>; rel=\"license\"; title*=UTF-8''{title}")
     for source in sources_list:
         title = quote(source.title, safe="")
         links.append(f"<{source.url or describedby}>; rel=\"via\"; title*=UTF-8''{title}")
