@@ -160,6 +160,7 @@ def pack_readme(area, charts, year) -> str:
         "Files:",
     ]
     lines += [f"- {chart.csv_filename()}: {chart.title}" for chart in charts]
+    lines += ["", "Each CSV file holds its table only; the sources and licences of every file are listed below."]
     lines += [
         "",
         "Caveats:",

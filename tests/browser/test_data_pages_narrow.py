@@ -36,3 +36,12 @@ def test_data_pages_at_390px_have_no_wcag_a_or_aa_violations_and_no_sideways_pag
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
         assert page.evaluate("document.querySelector('.explorer-nav__details').open") is False, name
     assert csp_errors == []
+
+
+def test_the_menu_names_only_routes_of_the_data_page_each_once(db):
+    """(Also makes pytest-django create the test database when this file runs on its own.)"""
+    from explorer.navigation import DATA_MENU
+    from explorer.routes import ROUTES
+
+    names = [name for name, _ in DATA_MENU]
+    assert len(names) == len(set(names)) and set(names) <= {name for _, _, name in ROUTES}
