@@ -9,6 +9,7 @@ from .pages import (
     board_report,
     centres,
     datasets,
+    downloads,
     family_justice_areas,
     legal_status,
     local_authorities,
@@ -35,6 +36,9 @@ ROUTES = [
     ("datasets/", datasets.datasets, "datasets"),
     ("datasets/<int:pk>/", datasets.dataset_detail, "dataset_detail"),
     ("sources/", sources.sources, "sources"),
+    ("downloads/", downloads.downloads, "downloads"),
+    ("downloads/<str:file_name>/", downloads.download_file, "download_file"),
+    ("datapackage.json/", downloads.datapackage, "datapackage"),
     ("questions/", questions.questions_page, "questions"),
     ("family-justice-areas/", family_justice_areas.area_index, "area_index"),
     ("family-justice-areas/<slug:slug>/", family_justice_areas.area_detail, "area_detail"),
@@ -47,7 +51,7 @@ ROUTES = [
 ]
 # The pages a search engine should know: every page without parameters, each profile, each area and its report.
 SITEMAP_NAMES = ("regions", "funnel", "relationships", "local_authorities", "your_data", "datasets", "sources")
-SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres")
+SITEMAP_NAMES += ("questions", "area_index", "legal_status", "centres", "downloads")
 
 
 def _routed(view, name: str):
@@ -71,6 +75,7 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     from catalogue.models import LocalAuthority
 
     from .models import DfjArea
+    from .pages.datasets import published_datasets
 
     routes = [(name, ()) for name in SITEMAP_NAMES]
     codes = LocalAuthority.objects.order_by("ons_code").values_list("ons_code", flat=True)
@@ -78,4 +83,5 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     routes += [("local_authority", (code,)) for code in codes]
     routes += [("area_detail", (slug,)) for slug in slugs]
     routes += [("board_report", (slug,)) for slug in slugs]
+    routes += [("dataset_detail", (pk,)) for pk in published_datasets().order_by("pk").values_list("pk", flat=True)]
     return routes

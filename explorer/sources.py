@@ -63,6 +63,7 @@ BIRTHS = Source(
     "Office for National Statistics: live births by area of usual residence of mother, 2013-2022",
     OGL,
     "Live births in the calendar year, by the mother's local authority of usual residence.",
+    "https://www.nomisweb.co.uk/datasets/lebirthsla",  # Nomis: live births in England and Wales by LA
 )
 IMD = Source(
     "Ministry of Housing, Communities and Local Government: English Indices of Deprivation 2019, "
@@ -87,6 +88,15 @@ NEIGHBOURS = Source(
     "The ten local authorities most similar on DfE's socio-economic model.",
 )
 
+CLA_RATES = Source(
+    "Department for Education: Children looked after in England including adoptions, 2025 release (years "
+    "ending 31 March 2021 to 2025; counts and rates per 10,000 children)",
+    OGL,
+    "Children of all ages starting, looked after on 31 March and ceasing to be looked after, with DfE's "
+    "published rates per 10,000 children aged 0-17. England only.",
+    DFE_STARTS.url,
+)
+
 
 def own_data_source() -> Source:
     return Source(
@@ -97,6 +107,7 @@ def own_data_source() -> Source:
 
 
 HMCTS_LICENCE = "MIT licence, © HM Courts & Tribunals Service"
+MIT_URL = "https://opensource.org/licenses/MIT"
 DERIVED_LINKS_CAVEAT = (
     "Which local authorities belong to each family justice area is derived from HMCTS court reference data "
     "(the courts that Find a Court or Tribunal lists for each authority's children's cases, March 2021, joined to "

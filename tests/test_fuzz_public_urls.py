@@ -27,6 +27,8 @@ PUBLIC_URLS = [
     "/data/your-data/",
     "/data/datasets/",
     "/data/sources/",
+    "/data/downloads/",
+    "/data/datapackage.json",
     "/evidence-map/",
     "/evidence-map/table/",
     "/evidence-map/evidence-map.csv",

@@ -58,6 +58,7 @@ def public_pages() -> dict[str, str]:
         "your data": "/data/your-data/",
         "datasets": "/data/datasets/",
         "sources": "/data/sources/",
+        "downloads": "/data/downloads/",
         "family justice areas": "/data/family-justice-areas/",
         "family justice area": f"/data/family-justice-areas/{area.slug}/",
         "family justice board report": f"/data/family-justice-areas/{area.slug}/board-report/",

@@ -42,17 +42,12 @@ class Chart:
         return self.rows
 
     def csv_text(self) -> str:
-        """The table, every cell through safe_cell (no spreadsheet formula from any text), then its sources."""
+        """The table only, every cell through safe_cell (no spreadsheet formula from any text). Its sources and
+        licence travel as metadata (the response's Link header, a pack's README), never as rows of data."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(safe_row(self.table_columns))
         writer.writerows(safe_row(row) for row in self.table_rows)
-        if self.sources:
-            writer.writerow([])
-        for source in self.sources:
-            writer.writerow(
-                safe_row([f"Source: {source.title}. Licence: {source.licence}. Definition: {source.definition}"])
-            )
         return out.getvalue()
 
     def csv_filename(self) -> str:

@@ -102,7 +102,7 @@ def la_table(request, ons_code, slug):
     chart = next((chart for chart in authority_panel.legal_status_charts(authority) if chart.slug == slug), None)
     if chart is None or not chart.rows:
         raise Http404("No table of that name for this local authority.")
-    return csv_response(chart)
+    return csv_response(chart, request)
 
 
 NO_FIGURE = "no figure"
@@ -160,6 +160,7 @@ def pack_readme(area, charts, year) -> str:
         "Files:",
     ]
     lines += [f"- {chart.csv_filename()}: {chart.title}" for chart in charts]
+    lines += ["", "Each CSV file holds its table only; the sources and licences of every file are listed below."]
     lines += [
         "",
         "Caveats:",

@@ -26,11 +26,13 @@ from .conftest import fixture_rows
 AREA = "cleveland-and-south-durham"
 
 
-def read_csv(content: bytes) -> list[list[str]]:
-    """The table of a CSV download; its sources and licences follow a blank line."""
-    table, _, sources = content.decode("utf-8").partition("\n\n")
-    assert sources.lstrip('"').startswith("Source: ") and "Licence: " in sources
-    return list(csv.reader(io.StringIO(table)))
+def read_csv(response) -> list[list[str]]:
+    """The table of a CSV download: data rows only; its sources and licences are in its Link header."""
+    links = response["Link"]
+    assert 'rel="license"' in links and 'rel="via"' in links and 'rel="describedby"' in links
+    text = response.content.decode("utf-8")
+    assert "Source: " not in text and "\n\n" not in text  # no source notes appended as rows
+    return list(csv.reader(io.StringIO(text)))
 
 
 def test_every_page_renders_with_its_caveat_sources_and_links(all_data, client):
@@ -70,7 +72,7 @@ def test_downloads_are_the_page_tables_and_the_pack_holds_every_one(all_data, cl
     pack = zipfile.ZipFile(io.BytesIO(client.get(reverse("explorer:area_pack", args=[AREA])).content))
     for chart in charts:
         download = client.get(f"{detail}?download={chart.slug}")
-        assert read_csv(download.content) == [chart.table_columns, *chart.table_rows]
+        assert read_csv(download) == [chart.table_columns, *chart.table_rows]
         assert pack.read(chart.csv_filename()) == download.content
     readme = pack.read("README.txt").decode()
     assert DERIVED_LINKS_CAVEAT in readme and "Open Government Licence" in readme
@@ -80,7 +82,7 @@ def test_text_that_a_spreadsheet_would_run_is_written_as_text(all_data, client):
     link = AuthorityArea.objects.filter(area__slug=AREA).first()
     link.la_name = '=HYPERLINK("http://example.org","x")'
     link.save()
-    rows = read_csv(client.get(reverse("explorer:area_detail", args=[AREA]) + "?download=area-authorities").content)
+    rows = read_csv(client.get(reverse("explorer:area_detail", args=[AREA]) + "?download=area-authorities"))
     assert ["'" + link.la_name] in [row[:1] for row in rows]
 
 
@@ -105,7 +107,7 @@ def test_section_20_share_on_a_profile_is_count_over_total_from_the_published_fi
         if row["la_code_current"] == "E06000009" and row["starts_s20"] and row["starts_total"]
     ]
     latest = max(rows, key=lambda row: int(row["year"]))
-    table = read_csv(client.get(reverse("explorer:la_table", args=["E06000009", "section-20-e06000009"])).content)
+    table = read_csv(client.get(reverse("explorer:la_table", args=["E06000009", "section-20-e06000009"])))
     by_year = {row[0]: row for row in table[1:]}
     shown = by_year[f"{int(latest['year']) - 1} to {latest['year']}"]
     assert shown[1] == f"{int(latest['starts_s20']) / int(latest['starts_total']) * 100:.1f}%"

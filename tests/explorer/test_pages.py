@@ -45,11 +45,10 @@ def page(client, name, *args, **params):
 
 
 def download(client, name, slug, *args, **params):
-    """The chart's CSV as rows: the table, then (after a blank line) its sources and licences."""
+    """The chart's CSV as rows (data only), and its Link header, which names its sources and licences."""
     response = client.get(reverse(name, args=args), {"download": slug, **params})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    table, sources = response.content.decode().split("\n\n", 1)
-    return list(csv.reader(io.StringIO(table))), sources
+    return list(csv.reader(io.StringIO(response.content.decode()))), response["Link"]
 
 
 def fmt(count: str) -> str:
@@ -74,7 +73,8 @@ def test_the_national_trend_shows_every_published_year_as_published(client, real
         assert row[0] == year_label(year) == f"{year - 1} to {year}"
         assert row[1] == fmt(national[year]["starts_under1"]) and row[2] == fmt(national[year]["starts_all_ages"])
         assert f">{row[1]}<" in html
-    assert "Open Government Licence" in sources and "rounded to the nearest 10" in sources
+    assert "open-government-licence" in sources and "Department%20for%20Education" in sources  # the Link header
+    assert "rounded to the nearest 10" in html  # the definition is on the page, beside the chart
 
 
 def test_rates_only_for_years_with_published_births(client, real):
@@ -127,7 +127,7 @@ def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(cli
         for row in rows[1:4]:
             for cell in row:
                 assert f">{cell}<" in table, (slug, cell)
-        assert "Licence:" in sources
+        assert 'rel="license"' in sources and 'rel="via"' in sources
 
 
 def test_blackpool_shows_every_published_year_beside_the_north_west_england_and_neighbours(client, real):
@@ -223,7 +223,7 @@ def test_a_welsh_profile_shows_its_infants_in_care_with_the_rounding_note(client
         assert row[1] == (fmt(total) if total else "[*]")
         assert row[2] == fmt(source["cla_at31march_all_ages"])
     assert rows[0][-1] == "Wales: under-1 share of all looked after (%)"
-    assert "rounded to the nearest 5" in sources and "StatsWales" in html
+    assert "StatsWales" in sources and "rounded to the nearest 5" in html and "StatsWales" in html
 
 
 def test_regions_use_the_published_regional_counts(client, real):
