@@ -14,6 +14,7 @@ from ..models import (
     Under18Conception,
 )
 from . import measures
+from .context import context_download
 from .tidy import Download, year_span
 
 REPORTING_YEAR = "Reporting year ending 31 March (2025 = April 2024 to March 2025)."
@@ -103,6 +104,27 @@ DOWNLOADS: list[Download] = [
         (measures.CONCEPTIONS,),
         measures.conceptions,
         years=year_span(Under18Conception.objects, code_field="la_code"),
+    ),
+]
+
+DOWNLOADS += [
+    context_download(
+        "children-in-need-and-child-protection-rates-by-local-authority",
+        "Children in need, referrals, section 47 enquiries and child protection plans per 10,000 children",
+        "Year ending 31 March (period gives the count date or the year the figure covers).",
+        sources.CIN_RATES,
+    ),
+    context_download(
+        "childrens-social-work-workforce-by-local-authority",
+        "Children and family social workers: turnover, agency workers, vacancies and caseloads",
+        "Year of the 30 September count (2024 = at 30 September 2024).",
+        sources.WORKFORCE,
+    ),
+    context_download(
+        "children-in-low-income-families-by-local-authority",
+        "Children aged under 16 in low income families (before housing costs)",
+        "Year the financial year ends in (period gives it in words).",
+        sources.LOW_INCOME,
     ),
 ]
 

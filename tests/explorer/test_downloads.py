@@ -9,6 +9,7 @@ import json
 import frictionless
 
 from explorer.downloads.registry import DOWNLOADS
+from explorer.figures.context import MEASURES
 from explorer.figures.statistics import rate_per_10000
 from explorer.figures.under_one import DERIVED_BIRTHS
 from tests.data_urls import reverse
@@ -123,3 +124,24 @@ def test_the_data_package_is_valid_and_every_file_names_its_source_and_licence(a
         else:
             assert response.status_code == 404, name
             assert "There is no download called" in response.content.decode()
+
+
+def test_the_context_measures_download_as_tidy_files_with_every_published_value(all_data, client):
+    """Each context publication is one tidy file; its values are the fixture's, read here, as plain numbers."""
+    published = fixture_rows("context-measures", "england_cin_cpp_rates_la_lait.csv")
+    resources = {resource["name"]: resource for resource in package(client)["resources"]}
+    resource = next(r for name, r in resources.items() if name.startswith("children-in-need-and-child-protection"))
+    rows = {(row["area_code"], row["year"], row["measure"]): row for row in tidy_rows(download(client, resource))}
+    checked = 0
+    for row in published:
+        if row["measure"] not in MEASURES:
+            continue  # the file holds more measures than the site shows
+        for code in row["la_code_current"].split(" / "):  # a joint return counts for each of its authorities
+            tidy = rows.get((code, row["year"], row["measure"]))
+            if row["value"] == "":
+                assert tidy is None or (tidy["value"] == "" and tidy["suppression_flag"])
+                continue
+            assert tidy is not None, row
+            assert float(tidy["value"]) == float(row["value"]) and tidy["suppression_flag"] == ""
+            checked += 1
+    assert checked > 1000
