@@ -26,6 +26,13 @@ ENOUGH = 10  # the first ten results are what a reader looks at (and what releva
 # "what works to stop repeat removals after a baby is removed", placed tenth on SQLite, eleventh on
 # PostgreSQL); with 2, the best-scoring entry can rise above entries having one concept more.
 SCORE_SPAN = 2.0
+# What it is worth to be the kind of entry a question asks for ("what works…": an intervention): one
+# concept, the question's own. Chosen after the judged questions were run on PostgreSQL (Dec 2026): the
+# law on removing a baby at birth (s.46, s.20, R (G) v Nottingham) has "prevent", "baby" and "removal",
+# three of the four concepts of "what works to stop repeat removals after a baby is removed", and Pause,
+# which answers it, has one ("children removed", "further removals"), so counting concepts alone placed the
+# law above it on both databases once PostgreSQL stopped reading "further removals" as any "removal".
+ANSWER_WORTH = 1.0
 
 
 @dataclass(frozen=True)
@@ -42,8 +49,13 @@ def fewest_needed(concepts: int) -> int:
     return concepts if concepts <= 2 else math.ceil(concepts / 2)
 
 
-def by_coverage(matches: ConceptMatches, concepts: int) -> Coverage:
-    """Entries having enough of the concepts (see the module's rule); more concepts first, then score."""
+def by_coverage(matches: ConceptMatches, concepts: int, answers: frozenset[int] = frozenset()) -> Coverage:
+    """
+    Entries having enough of the concepts (see the module's rule); more concepts first, then score.
+    `answers` are the entries of the kind the question asks for ("what works": interventions,
+    `asking_for.py`): in the ranking they count ANSWER_WORTH concepts more; which entries are shown
+    does not change.
+    """
     not_found = tuple(i for i, found in enumerate(matches.found) if not found)
     if not matches.covered:
         return Coverage({}, concepts, not_found)
@@ -54,8 +66,22 @@ def by_coverage(matches: ConceptMatches, concepts: int) -> Coverage:
     # The count orders results first; the score (scaled to 0..SCORE_SPAN) orders entries having as many,
     # and lets an entry that matches far better (title and summary first) rise above one with one more.
     scores = {
-        pk: counts[pk] + SCORE_SPAN * max(matches.scores[pk], 0.0) / top
+        pk: counts[pk] + SCORE_SPAN * max(matches.scores[pk], 0.0) / top + (ANSWER_WORTH if pk in answers else 0.0)
         for pk in matches.covered
         if counts[pk] >= needed
     }
     return Coverage(scores, needed, not_found)
+
+
+def favouring_answers(scores: dict[int, float], concepts: int, answers: frozenset[int]) -> dict[int, float]:
+    """
+    Entries having every concept, ranked as `by_coverage` ranks them (the same scale), so that the entries
+    of the kind asked for count ANSWER_WORTH concepts more here too. Without `answers`, the scores as they are.
+    """
+    if not answers or not scores:
+        return scores
+    top = max(scores.values()) or 1.0
+    return {
+        pk: concepts + SCORE_SPAN * max(score, 0.0) / top + (ANSWER_WORTH if pk in answers else 0.0)
+        for pk, score in scores.items()
+    }
