@@ -262,7 +262,7 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot, answers: tuple[str, ..
     cached = _text_masks.get(key)
     if cached is None:
         try:
-            matches, concepts_matched = _matches(plan, _entries_of_types(snapshot, answers))
+            matches, concepts_matched = _matches(plan, _entries_of_types(snapshot, answers), snapshot.size)
         except TextSearchUnavailable:
             return np.ones(snapshot.size, dtype=bool), None, True, (0, ())
         # Popular searches repeat: keep what they matched until the catalogue changes (the version
@@ -277,16 +277,19 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot, answers: tuple[str, ..
     return mask, scores, False, concepts_matched
 
 
-def _matches(plan: TextPlan, answers: frozenset[int]) -> tuple[dict[int, float], tuple[int, tuple[int, ...]]]:
+def _matches(
+    plan: TextPlan, answers: frozenset[int], catalogue_size: int
+) -> tuple[dict[int, float], tuple[int, tuple[int, ...]]]:
     """
     Entries having every concept; if fewer than ENOUGH do, those having the most (`coverage.py`).
-    `answers`: entries of the kind the question asks for, ranked up (`coverage.ANSWER_WORTH`).
+    `answers`: entries of the kind the question asks for, ranked up (`coverage.ANSWER_WORTH`);
+    `catalogue_size`: the entries searched, for what a common concept is worth (`coverage.concept_worth`).
     """
     concepts = len(plan.concepts)
     matches = match_entries(plan)
     if concepts == 1 or len(matches) >= ENOUGH:
         return favouring_answers(matches, concepts, answers), (concepts, ())
-    coverage = by_coverage(match_concepts(plan), concepts, answers)
+    coverage = by_coverage(match_concepts(plan), concepts, answers, catalogue_size)
     if not coverage.scores:
         return favouring_answers(matches, concepts, answers), (concepts, coverage.not_found)
     return coverage.scores, (coverage.needed, coverage.not_found)
