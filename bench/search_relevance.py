@@ -1,5 +1,6 @@
 """
-Relevance of the catalogue search against Wagtail's plain search, on the same demo content, in one run.
+Relevance of the catalogue search, as it is now and as it was before issue 20 (commit f77d189, see
+bench/search_before.py), against Wagtail's plain search, on the same demo content, in one run.
 
 Usage: .venv/bin/python bench/search_relevance.py            (SQLite, a throwaway database)
        PGPORT=55414 bin/with-postgres .venv/bin/python bench/search_relevance.py   (PostgreSQL)
@@ -29,11 +30,16 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
+    from bench.search_before import BEFORE, before_top
     from tests.search.relevance import JUDGED_SETS, catalogue_top, judge, wagtail_top
 
     call_command("migrate", "--no-input", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
-    searches = {"this catalogue": catalogue_top, "Wagtail plain search": _safe(wagtail_top)}
+    searches = {
+        "this catalogue": catalogue_top,
+        f"before issue 20 ({BEFORE})": before_top,
+        "Wagtail plain search": _safe(wagtail_top),
+    }
     judgements = {}
     for set_name, queries in JUDGED_SETS.items():
         print(

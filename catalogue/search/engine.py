@@ -8,7 +8,8 @@ import numpy as np
 from django.db.models import F
 
 from ..models import EntryPage
-from .coverage import ENOUGH, by_coverage
+from .asking_for import answer_types
+from .coverage import ENOUGH, by_coverage, favouring_answers
 from .facets import FACETS, PAGE_SIZE
 from .known_words import known_words_for
 from .match_cache import TextMatchCache
@@ -168,7 +169,8 @@ def run_search(
     """
     plan = plan_text(query.text, vocabulary_for(snapshot)) if query.text else None
     notices = _plan_notices(plan)
-    text_mask, scores, unavailable, (concepts_matched, not_found) = _text_mask(plan, snapshot)
+    answers = answer_types(query.text) if plan and plan.concepts else ()
+    text_mask, scores, unavailable, (concepts_matched, not_found) = _text_mask(plan, snapshot, answers)
     if plan and 0 < concepts_matched < len(plan.concepts):
         notices.append(notice(NoticeCode.PARTIAL_MATCH, matched=concepts_matched, terms=len(plan.concepts)))
     selected = {param: snapshot.mask_for(param, values) for param, values in query.filters.items() if values}
@@ -249,18 +251,18 @@ def _plan_notices(plan: TextPlan | None) -> list[Notice]:
     return [notice(NoticeCode.NO_SEARCHABLE_CHARACTERS)]
 
 
-def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
+def _text_mask(plan: TextPlan | None, snapshot: Snapshot, answers: tuple[str, ...] = ()):
     """
     (mask of matching entries, their scores, whether text search failed, (concepts each result has at
-    least, positions of concepts no entry has)).
+    least, positions of concepts no entry has)). `answers`: the entry types the question asks for.
     """
     if plan is None or not plan.concepts:
         return np.ones(snapshot.size, dtype=bool), None, False, (0, ())
-    key = (snapshot.version, plan.concepts)
+    key = (snapshot.version, plan.concepts, answers)
     cached = _text_masks.get(key)
     if cached is None:
         try:
-            matches, concepts_matched = _matches(plan)
+            matches, concepts_matched = _matches(plan, _entries_of_types(snapshot, answers), snapshot.size)
         except TextSearchUnavailable:
             return np.ones(snapshot.size, dtype=bool), None, True, (0, ())
         # Popular searches repeat: keep what they matched until the catalogue changes (the version
@@ -275,16 +277,29 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot):
     return mask, scores, False, concepts_matched
 
 
-def _matches(plan: TextPlan) -> tuple[dict[int, float], tuple[int, tuple[int, ...]]]:
-    """Entries having every concept; if fewer than ENOUGH do, those having the most (`coverage.py`)."""
+def _matches(
+    plan: TextPlan, answers: frozenset[int], catalogue_size: int
+) -> tuple[dict[int, float], tuple[int, tuple[int, ...]]]:
+    """
+    Entries having every concept; if fewer than ENOUGH do, those having the most (`coverage.py`).
+    `answers`: entries of the kind the question asks for, ranked up (`coverage.ANSWER_WORTH`);
+    `catalogue_size`: the entries searched, for what a common concept is worth (`coverage.concept_worth`).
+    """
     concepts = len(plan.concepts)
     matches = match_entries(plan)
     if concepts == 1 or len(matches) >= ENOUGH:
-        return matches, (concepts, ())
-    coverage = by_coverage(match_concepts(plan), concepts)
+        return favouring_answers(matches, concepts, answers), (concepts, ())
+    coverage = by_coverage(match_concepts(plan), concepts, answers, catalogue_size)
     if not coverage.scores:
-        return matches, (concepts, coverage.not_found)
+        return favouring_answers(matches, concepts, answers), (concepts, coverage.not_found)
     return coverage.scores, (coverage.needed, coverage.not_found)
+
+
+def _entries_of_types(snapshot: Snapshot, types: tuple[str, ...]) -> frozenset[int]:
+    """The ids of the snapshot's entries of these types (from the type facet's masks: no SQL)."""
+    if not types or "type" not in snapshot.facets:
+        return frozenset()
+    return frozenset(int(pk) for pk in snapshot.ids[snapshot.mask_for("type", types)])
 
 
 def _matched_positions(matches: dict[int, float], snapshot: Snapshot):

@@ -99,9 +99,9 @@ def _plan(text: str, vocabulary: Vocabulary, asking_words: frozenset[str]) -> Te
                 concepts.append(
                     Concept(
                         typed,
-                        _alternatives([words_of(t) for t in terms]),
+                        _askable(_alternatives([words_of(t) for t in terms])),
                         others,
-                        _alternatives(as_typed + [words[i:j]]),
+                        _askable(_alternatives(as_typed + [words[i:j]])),
                     )
                 )
                 i = j
@@ -130,6 +130,30 @@ def _alternatives(variants: list[list[str]]) -> tuple[Phrase, ...]:
         if phrase not in phrases:
             phrases.append(phrase)
     return tuple(phrases[:MAX_ALTERNATIVES])
+
+
+def _askable(phrases: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
+    """
+    A synonym term's phrases as both databases can ask them. PostgreSQL indexes no stop words and
+    to_tsquery drops them silently, so a term beginning or ending with one widens there: "further
+    removals" became every "removal" (each law entry on removing a child then had the concept of
+    repeat removals), "parents-to-be" every "parent". Such a term is asked without its outer stop words
+    on both databases ("had a child removed" as "child removed"), and left out if one word is all that
+    is left, since the editor's phrase meant less than that word does. A stop word inside a phrase
+    stays ("children taken into care"): PostgreSQL keeps its place. If nothing is left, the phrases
+    are kept as written (a group of nothing but such terms still finds what it used to).
+    """
+    kept = []
+    for phrase in phrases:
+        words = list(phrase.words)
+        while len(words) > 1 and words[0] in STOP_WORDS:
+            words.pop(0)
+        while len(words) > 1 and words[-1] in STOP_WORDS:
+            words.pop()
+        trimmed = Phrase(tuple(words))
+        if (len(words) > 1 or len(phrase.words) == 1) and trimmed not in kept:
+            kept.append(trimmed)
+    return tuple(kept) or phrases
 
 
 def vocabulary_for(snapshot) -> Vocabulary:

@@ -77,25 +77,30 @@ class IndexAdapter:
             if branch < len(concepts):
                 covered[object_id] = covered.get(object_id, 0) | (1 << branch)
                 found[branch] = True
-        rarity = self._rarity(covered, len(concepts), typed)
+        rarity = self._rarity(rows, len(plans))
         scores: dict[int, float] = {}
         for object_id, score, branch in rows:
             weight = TYPED_WEIGHT if branch >= len(concepts) else 1.0
             scores[object_id] = scores.get(object_id, 0.0) + score * weight * rarity[branch]
         return ConceptMatches(scores, covered, tuple(found))
 
-    def _rarity(self, covered: dict[int, int], concepts: int, typed: list[int]) -> list[float]:
+    def _rarity(self, rows: list[tuple[int, float, int]], branches: int) -> list[float]:
         """
         Each branch's weight for a score that, unlike bm25, does not count how rare a word is (ts_rank):
-        log((entries found + 1) / (entries having the concept + 0.5)), as bm25's inverse document
+        log((entries found + 1) / (entries the branch found + 0.5)), as bm25's inverse document
         frequency, so a concept every entry has ("baby") does not outweigh the one the question is
-        about. 1 for every branch where the score already counts it.
+        about. Each branch counts its own entries: the words as typed ("antenatal") are rarer than the
+        concept with its synonyms (perinatal, postnatal, pre-birth), as bm25 finds them on SQLite; giving
+        the typed branch the whole concept's weight ranked an entry having a common word ("parents")
+        above one having the word asked for. 1 for every branch where the score already counts rarity.
         """
         if self.scores_count_rarity:
-            return [1.0] * (concepts + len(typed))
-        having = [sum(1 for bits in covered.values() if bits >> i & 1) for i in range(concepts)]
-        weights = [math.log((len(covered) + 1) / (n + 0.5)) if n else 0.0 for n in having]
-        return weights + [weights[i] for i in typed]
+            return [1.0] * branches
+        having = [set() for _ in range(branches)]
+        for object_id, _, branch in rows:
+            having[branch].add(object_id)
+        found = len(set().union(*having))
+        return [math.log((found + 1) / (len(ids) + 0.5)) if ids else 0.0 for ids in having]
 
     def match_most_concepts(self, plan: TextPlan) -> tuple[dict[int, float], int]:
         """The entries matching the most of the plan's concepts, with that number."""

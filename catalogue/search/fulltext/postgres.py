@@ -16,7 +16,12 @@ from ..words import MIN_PREFIX_LENGTH, prefix_forms
 from .base import MAX_MATCHES, IndexAdapter, entry_content_type_ids
 from .weights import postgres_weight_array
 
-SYNTAX_ERROR = "42601"  # SQLSTATE of a malformed statement, and of a tsquery PostgreSQL cannot parse
+SYNTAX_ERROR = "42601"
+# ts_rank's normalization 32 (rank / (rank + 1)): a word's score levels off the more often an entry repeats
+# it, as bm25's term-frequency saturation does on SQLite. Without it one long entry repeating a phrase
+# ("extended family" in a case study) scored ten times the next, and every other entry's score, scaled
+# to the best (coverage.py), came to nothing beside it.
+SATURATE = 32  # SQLSTATE of a malformed statement, and of a tsquery PostgreSQL cannot parse
 
 
 class PostgresIndex(IndexAdapter):
@@ -67,8 +72,8 @@ class PostgresIndex(IndexAdapter):
         weights = f"'{postgres_weight_array()}'::float4[]"
         return (
             f"(SELECT {entries.get_field('object_id').column}, "
-            f"ts_rank({weights}, setweight({title}, 'A') || setweight({body}, 'D'), query) "
-            f"+ ts_rank({weights}, setweight({summary}, 'B'), to_tsquery('simple', %s)), %s "
+            f"ts_rank({weights}, setweight({title}, 'A') || setweight({body}, 'D'), query, {SATURATE}) "
+            f"+ ts_rank({weights}, setweight({summary}, 'B'), to_tsquery('simple', %s), {SATURATE}), %s "
             f"FROM {entries.db_table}, to_tsquery(%s::regconfig, %s) query, "
             f"to_tsquery(%s::regconfig, %s) candidates "
             f"WHERE {entries.get_field('content_type').column} = ANY(%s) "
