@@ -2,13 +2,17 @@
 Two versions of the code side by side on the same catalogue: catalogue search latency, as ratios.
 
 Usage: .venv/bin/python bench/compare_trees.py BEFORE_DIR [--sizes 10000,100000] [--requests 15]
+       [--ports 8093,8094]            (or BENCH_PORTS=8093,8094: before's port, after's port)
+On PostgreSQL: PGPORT=55470 bin/with-postgres .venv/bin/python bench/compare_trees.py BEFORE_DIR ...
+(a DATABASE_URL starting with postgres: the catalogue is grown in a database of that server and
+copied with CREATE DATABASE ... TEMPLATE for each version; the role needs CREATEDB).
 
 BEFORE_DIR is another checkout of this repository with its own `.venv` (e.g.
 `git worktree add /tmp/before <commit>` then `make -C /tmp/before install-dev`); this checkout is
 "after". For each size one SQLite database is grown with BEFORE's `generate_entries`, copied, and
-each copy migrated by its own code; one gunicorn server (1 worker) per version serves it, and the
-requests alternate between the two versions in interleaved rounds, so that a shared machine's
-noise falls on both alike. Printed: median ms per request and version, each version's ratio to
+each copy migrated by its own code (likewise on PostgreSQL); one gunicorn server (1 worker) per
+version serves it, and the requests alternate between the two versions in interleaved rounds, so
+that a shared machine's noise falls on both alike. Printed: median ms per request and version, each version's ratio to
 its own home page, and after / before for the same request.
 """
 
@@ -31,17 +35,38 @@ from bench.servers import wait_until_serving  # noqa: E402
 
 REQUESTS = {name: url for name, url in URLS.items() if not name.startswith("peer")}
 PORTS = {"before": 8093, "after": 8094}
+SERVER_URL = os.environ.get("DATABASE_URL", "")
+POSTGRES = SERVER_URL.startswith("postgres")
 
 
-def manage(tree: Path, database: Path, *args):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+def database_url(database: Path | str) -> str:
+    """SQLite: a file path; PostgreSQL: a database name on the server DATABASE_URL names."""
+    if POSTGRES:
+        return SERVER_URL.rsplit("/", 1)[0] + f"/{database}"
+    return f"sqlite:///{database}"
+
+
+def copy_database(source, target):
+    if not POSTGRES:
+        shutil.copyfile(source, target)
+        return
+    psql(f'DROP DATABASE IF EXISTS "{target}"')
+    psql(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
+def psql(statement: str):
+    subprocess.run(["psql", SERVER_URL, "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True)
+
+
+def manage(tree: Path, database, *args):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url(database)}
     subprocess.run(
         [str(tree / ".venv/bin/python"), "manage.py", *args], cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL
     )
 
 
-def start_server(tree: Path, database: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+def start_server(tree: Path, database, port: int) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url(database)}
     command = [str(tree / ".venv/bin/gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
     server = subprocess.Popen([*command, "--timeout", "600", "--log-level", "warning"], cwd=tree, env=env)
     return wait_until_serving(server, port)
@@ -70,7 +95,7 @@ def measure(rounds: int) -> dict[tuple[str, str], list[float]]:
 
 def report(size: int, samples):
     median = {key: statistics.median(values) for key, values in samples.items()}
-    print(f"\nSQLite, {size:,} entries, {len(next(iter(samples.values())))} rounds")
+    print(f"\n{'PostgreSQL' if POSTGRES else 'SQLite'}, {size:,} entries, {len(next(iter(samples.values())))} rounds")
     print(f"{'request':22} {'before ms':>10} {'x home':>7} {'after ms':>10} {'x home':>7} {'after/before':>13}")
     for name in REQUESTS:
         before, after = median[("before", name)], median[("after", name)]
@@ -88,19 +113,31 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/born-into-care-compare"))
+    parser.add_argument(
+        "--ports", default=os.environ.get("BENCH_PORTS", "8093,8094"), help="before's port, after's port"
+    )
     args = parser.parse_args()
+    PORTS.update(zip(PORTS, (int(port) for port in args.ports.split(",")), strict=True))
     before_tree = args.before.resolve()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    grown = args.workdir / "grown.sqlite3"
-    grown.unlink(missing_ok=True)
+    if POSTGRES:
+        grown = "compare_grown"
+        psql(f'DROP DATABASE IF EXISTS "{grown}"')
+        psql(f'CREATE DATABASE "{grown}"')
+    else:
+        grown = args.workdir / "grown.sqlite3"
+        grown.unlink(missing_ok=True)
     manage(before_tree, grown, "migrate", "--no-input")
     existing = 0
     for size in sorted(int(s) for s in args.sizes.split(",")):
         manage(before_tree, grown, "generate_entries", str(size - existing))
         existing = size
-        databases = {version: args.workdir / f"{version}.sqlite3" for version in PORTS}
+        if POSTGRES:
+            databases = {version: f"compare_{version}" for version in PORTS}
+        else:
+            databases = {version: args.workdir / f"{version}.sqlite3" for version in PORTS}
         for database in databases.values():
-            shutil.copyfile(grown, database)
+            copy_database(grown, database)
         manage(AFTER, databases["after"], "migrate", "--no-input")  # the after code's own migrations
         trees = {"before": before_tree, "after": AFTER}
         servers = [start_server(trees[v], databases[v], PORTS[v]) for v in PORTS]

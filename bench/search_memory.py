@@ -33,6 +33,20 @@ def cache_bytes(cache) -> int:
     return sum(sum(array.nbytes for array in value if hasattr(array, "nbytes")) for value in cache.values())
 
 
+def snapshot_mb(snapshot) -> float:
+    """The snapshot's arrays (ids, every facet value's masks, the stacked matrices, sort orders), each counted once."""
+    for param in snapshot.facets:
+        snapshot.matrix(param)  # as after a search: every facet's matrix built
+    held = {}
+    arrays = [snapshot.ids, *snapshot.orders.values(), *snapshot._matrices.values()]
+    arrays += [array for values in snapshot.facets.values() for value in values for array in (value.mask, value.tagged)]
+    for array in arrays:
+        if array is not None:
+            owner = array if array.base is None else array.base  # a view costs nothing of its own
+            held[id(owner)] = owner.nbytes
+    return sum(held.values()) / 1e6
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--searches", type=int, default=256)
@@ -74,6 +88,7 @@ def main():
         results = run(letter)
         timings.append((time.perf_counter() - t0) * 1000)
     print(f"entries: {snapshot.size:,}; distinct searches: {len(texts)}")
+    print(f"search snapshot: {snapshot_mb(snapshot):.1f} MB of arrays")
     print(f"resident memory: {start:.1f} MB before, {end:.1f} MB after ({end - start:+.1f} MB)")
     print(f"text-match cache: {len(engine._text_masks)} searches, {cache_bytes(engine._text_masks) / 1e6:.1f} MB")
     print(f"one-letter search ('b', 'c', 'd'): {min(timings):.0f}-{max(timings):.0f} ms, {results.total:,} results")

@@ -1,10 +1,12 @@
 """
-sitemap.xml as a sitemap index, with pages of at most SITEMAP_PAGE_URLS addresses each (the
-protocol allows 50,000 a file); both built once per content version and streamed from disk.
+sitemap.xml as a sitemap index, with files of at most SITEMAP_PAGE_URLS addresses each (the protocol
+allows 50,000 a file), built by the task worker after each publish (opendata/tasks.py) and only served
+by the web processes: no visitor's request builds a sitemap file (issue 25). Until the new version's
+files are built a visitor gets the previous version's, or a 503 "being prepared" with Retry-After.
 
 Wagtail's own sitemap view renders every live public page through `.specific()` and the template
 engine on every request: 4.7 MB and about 8 s at 100,000 entries. This lists the same pages (live,
-public, under the site's root, with Wagtail's `lastmod`: last published, else last revised) from
+public, under the default site's root, with Wagtail's `lastmod`: last published, else last revised) from
 one query a file. The addresses start with SITE_BASE_URL, like every other absolute URL the site writes:
 not the Wagtail Site's hostname (`localhost` unless an editor changes it), nor the request's Host header.
 Pages whose type lists more addresses than its own (Wagtail's `get_sitemap_urls`, e.g. the data page's
@@ -14,22 +16,21 @@ routes: every chart page, profile and area) add them after the pages, in the las
 import math
 from xml.sax.saxutils import escape
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
-from catalogue.io.versioned_files import VersionedFiles
+from catalogue.caches import content_version
+from catalogue.io.built_files import BuiltFiles
 from website.site_url import base_url
 
 SITEMAP_PAGE_URLS = 50_000
-MAX_FILES = 10_000  # 500 million pages: a larger number is not ours (and would overflow OFFSET)
+MAX_FILES = 10_000  # 500 million pages: a larger number is not ours
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-sitemap_files = VersionedFiles("sitemaps", max_files=64)
-
-
-def _site(request) -> Site:
-    return Site.find_for_request(request) or Site.objects.select_related("root_page").get(is_default_site=True)
+RETRY_SECONDS = 10
+INDEX = "index"  # written after the numbered files: a version whose index exists is complete
+sitemap_files = BuiltFiles("sitemaps", suffix=".xml")
 
 
 def _public_pages(site: Site):
@@ -53,46 +54,78 @@ def _route_addresses(site: Site) -> list[str]:
     return addresses
 
 
-def _xml_response(path) -> FileResponse:
-    return FileResponse(path.open("rb"), content_type="application/xml; charset=utf-8")
+def build_sitemap(version: int) -> None:
+    """Write this version's numbered files, then its index (run by the task worker)."""
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        files = 0
+    else:
+        pages, routes = _public_pages(site), _route_addresses(site)
+        page_count = pages.count()
+        files = max(1, math.ceil((page_count + len(routes)) / SITEMAP_PAGE_URLS))
+        for number in range(1, files + 1):
+            sitemap_files.write(str(number), version, _file_lines(site, pages, page_count, routes, number))
+    sitemap_files.write(INDEX, version, _index_lines(files))
+
+
+def _index_lines(files: int):
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{XMLNS}">\n'
+    for number in range(1, files + 1):
+        location = base_url() + reverse("opendata-sitemap-page", args=[number])
+        yield f"<sitemap><loc>{escape(location)}</loc></sitemap>\n"
+    yield "</sitemapindex>\n"
+
+
+def _file_lines(site: Site, pages, page_count: int, routes: list[str], number: int):
+    """One file: pages in tree order, then the routes' addresses, SITEMAP_PAGE_URLS of them at most."""
+    start, end = (number - 1) * SITEMAP_PAGE_URLS, number * SITEMAP_PAGE_URLS
+    root_path = site.root_page.url_path
+    rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[start:end]
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
+    for url_path, published, revised in rows.iterator(chunk_size=5000):
+        location = base_url() + url_path[len(root_path) - 1 :]
+        changed = published or revised
+        lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
+        yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"
+    for location in routes[max(0, start - page_count) : max(0, end - page_count)]:
+        yield f"<url><loc>{escape(location)}</loc></url>\n"
+    yield "</urlset>\n"
+
+
+def _built(key: str):
+    """The built file for `key` (this version's, else the previous one's), a 404, or a 503 while it is built."""
+    from .tasks import request_sitemap
+
+    version = content_version()
+    found = sitemap_files.find_latest(INDEX, version)
+    if found is None or found.version != version:
+        request_sitemap()
+        found = sitemap_files.find_latest(INDEX, version)  # built already if a test runs tasks at once
+    if found is None:
+        response = HttpResponse(
+            "The sitemap is being prepared. Please try again in a few seconds.\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = str(RETRY_SECONDS)
+        return response
+    path = sitemap_files.path(key, found.version)
+    if not path.exists():
+        raise Http404("There is no sitemap file with that number.")
+    response = FileResponse(path.open("rb"), content_type="application/xml; charset=utf-8")
+    response["X-Content-Version"] = str(found.version)
+    return response
 
 
 @require_safe
 def sitemap_index(request):
     """The index: one <sitemap> per file of up to SITEMAP_PAGE_URLS pages."""
-    site = _site(request)
-
-    def build():
-        files = max(1, math.ceil((_public_pages(site).count() + len(_route_addresses(site))) / SITEMAP_PAGE_URLS))
-        yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{XMLNS}">\n'
-        for number in range(1, files + 1):
-            location = base_url() + reverse("opendata-sitemap-page", args=[number])
-            yield f"<sitemap><loc>{escape(location)}</loc></sitemap>\n"
-        yield "</sitemapindex>\n"
-
-    return _xml_response(sitemap_files.path(f"{site.pk}:index", build))
+    return _built(INDEX)
 
 
 @require_safe
 def sitemap_page(request, number: int):
-    """One file of the sitemap: pages in tree order, SITEMAP_PAGE_URLS of them at most."""
-    site = _site(request)
-    pages = _public_pages(site)
-    start, end = (number - 1) * SITEMAP_PAGE_URLS, number * SITEMAP_PAGE_URLS
-    if not 1 <= number <= MAX_FILES or (number > 1 and start >= pages.count() + len(_route_addresses(site))):
+    """One file of the sitemap, as the worker built it."""
+    if not 1 <= number <= MAX_FILES:
         raise Http404("There is no sitemap file with that number.")
-
-    def build():
-        root_path, page_count, routes = site.root_page.url_path, pages.count(), _route_addresses(site)
-        rows = pages.values_list("url_path", "last_published_at", "latest_revision_created_at")[start:end]
-        yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">\n'
-        for url_path, published, revised in rows.iterator(chunk_size=5000):
-            location = base_url() + url_path[len(root_path) - 1 :]
-            changed = published or revised
-            lastmod = f"<lastmod>{changed.date().isoformat()}</lastmod>" if changed else ""
-            yield f"<url><loc>{escape(location)}</loc>{lastmod}</url>\n"
-        for location in routes[max(0, start - page_count) : max(0, end - page_count)]:
-            yield f"<url><loc>{escape(location)}</loc></url>\n"
-        yield "</urlset>\n"
-
-    return _xml_response(sitemap_files.path(f"{site.pk}:{number}", build))
+    return _built(str(number))

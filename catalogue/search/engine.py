@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 import numpy as np
@@ -44,7 +45,7 @@ class CatalogueResults:
     page: int  # the page shown: the one asked for, or the last if it asked past the end
     page_count: int
     page_size: int = PAGE_SIZE
-    entries: list = field(default_factory=list)
+    page_ids: list[int] = field(default_factory=list)  # the page's entries, in result order
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
     text_search_unavailable: bool = False
     ordered_ids: np.ndarray | None = None
@@ -54,6 +55,11 @@ class CatalogueResults:
     snapshot: Snapshot | None = field(default=None, repr=False)
     notices: tuple[Notice, ...] = ()  # what the search itself found to say (the query has its own)
     words_not_found: tuple[str, ...] = ()  # words of the search no entry has, left out of it
+
+    @cached_property
+    def entries(self) -> list:
+        """The page's entries, loaded when first asked for (the catalogue page shows kept cards: `cards.py`)."""
+        return load_entries(self.page_ids)
 
     @property
     def recommended(self) -> list:
@@ -197,7 +203,7 @@ def run_search(
         page=page,
         page_count=page_count,
         page_size=page_size,
-        entries=load_entries(page_ids),
+        page_ids=page_ids,
         facets=facets,
         text_search_unavailable=unavailable,
         ordered_ids=snapshot.ids[ordered],

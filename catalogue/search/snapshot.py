@@ -7,7 +7,7 @@ values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the
 `ContentVersion` moves; a request pays one small query to read it (`catalogue.caches`).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -92,23 +92,34 @@ def build_snapshot(version: int) -> Snapshot:
     snapshot = Snapshot(
         version=version, ids=ids, facets={facet.param: facet.read(entries) for facet in facets}, orders={}
     )
+    _share_masks(snapshot)
     snapshot.orders.update(_sort_orders(rows, snapshot.facets.get("evidence", [])))
     return snapshot
+
+
+def _share_masks(snapshot: Snapshot) -> None:
+    """
+    Each facet's masks become rows of its stacked matrix (views, not copies): holding both doubled the
+    snapshot (22 MB at 100,000 entries, issue 25); stacked once here, they are held once.
+    """
+    for param, values in snapshot.facets.items():
+        matrix = snapshot.matrix(param)
+        snapshot.facets[param] = [replace(value, mask=row) for value, row in zip(values, matrix, strict=True)]
 
 
 def _sort_orders(rows, evidence_levels: list[FacetValue]) -> dict[str, np.ndarray]:
     """Positions in each sort's order; "evidence" is the evidence facet's value order (strongest first)."""
     titles = [row[1].casefold() for row in rows]
-    by_title = np.array(sorted(range(len(rows)), key=titles.__getitem__), dtype=np.int64)
-    title_rank = np.empty(len(rows), dtype=np.int64)
+    by_title = np.array(sorted(range(len(rows)), key=titles.__getitem__), dtype=np.int32)
+    title_rank = np.empty(len(rows), dtype=np.int32)  # positions fit in 32 bits: half the memory of 64
     title_rank[by_title] = np.arange(len(rows))
-    evidence_rank = np.full(len(rows), len(evidence_levels), dtype=np.int64)  # unrated last
+    evidence_rank = np.full(len(rows), len(evidence_levels), dtype=np.int32)  # unrated last
     for rank, level in enumerate(evidence_levels):
         evidence_rank[level.mask] = rank
     published = np.array([row[2].timestamp() if row[2] else 0.0 for row in rows], dtype=np.float64)
     return {
         "title": by_title,
-        "evidence": np.lexsort((title_rank, evidence_rank)),
-        "newest": np.lexsort((title_rank, -published)),
+        "evidence": np.lexsort((title_rank, evidence_rank)).astype(np.int32),
+        "newest": np.lexsort((title_rank, -published)).astype(np.int32),
         "title_rank": title_rank,
     }

@@ -1,0 +1,132 @@
+"""
+What a publish costs at scale (issue 25's done-when figures), on a grown SQLite catalogue:
+
+1. the first request to each public page after a publish, as a ratio to the home page's warm median
+   (the page cache off, one gunicorn worker, as bench/scale/run), and
+2. the task worker's peak resident memory and time while it builds the files a publish queues
+   (evidence-map CSV, export records, sitemap).
+
+Usage: .venv/bin/python bench/after_publish.py DATABASE.sqlite3 [--port 8175] [--rounds 5]
+The database is changed: its content version moves on and the worker's files are written under
+GENERATED_FILES_ROOT (a temporary directory here).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scale.measure import URLS  # noqa: E402  (the same pages as the scale benchmark)
+from bench.servers import wait_until_serving  # noqa: E402
+
+PYTHON = str(ROOT / ".venv/bin/python")
+QUEUED = "from django_tasks_db.models import DBTaskResult as T; print(T.objects.filter(status='READY').count())"
+
+
+def environment(database: Path, generated: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "GENERATED_FILES_ROOT": generated,
+    }
+
+
+def manage(env: dict, code: str) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+def publish(env: dict) -> None:
+    """What every publish does at its commit: the content version moves on and the builds are queued."""
+    manage(env, "from catalogue.models import ContentVersion; ContentVersion._bump_now()")
+
+
+def get(port: int, url: str) -> tuple[float, int]:
+    import urllib.error
+    import urllib.request
+
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=900) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return (time.perf_counter() - start) * 1000, status
+
+
+def run_worker(env: dict) -> tuple[float, float]:
+    """(seconds, peak resident MB) of `db_worker --batch` working through the queue."""
+    start = time.perf_counter()
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    peak = 0.0
+    while worker.poll() is None:
+        try:
+            status = Path(f"/proc/{worker.pid}/status").read_text()
+            peak = max(peak, int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]))
+        except (FileNotFoundError, StopIteration, ProcessLookupError):
+            pass
+        time.sleep(0.05)
+    return time.perf_counter() - start, peak / 1024
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("database", type=Path)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8175")))
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    env = environment(args.database.resolve(), tempfile.mkdtemp(prefix="born-into-care-generated-"))
+    code = "from catalogue.models import InterventionPage as P; print(P.objects.live().order_by('pk').first().url)"
+    urls = {name: url or manage(env, code) for name, url in URLS.items()}
+    publish(env)
+    seconds, peak = run_worker(env)
+    assert manage(env, QUEUED) == "0", "the worker left tasks in the queue"
+    print(f"worker, first build of every queued file: {seconds:.1f} s, peak resident memory {peak:.0f} MB")
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "bench.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{args.port}"]
+        + ["--timeout", "900", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_serving(server, args.port)
+        for url in urls.values():  # warm: as a server that has been running since the last publish
+            get(args.port, url)
+        home = statistics.median(get(args.port, "/")[0] for _ in range(args.rounds))
+        publish(env)
+        print(f"\nfirst request to each page after a publish (home's warm median: {home:.1f} ms)")
+        print(f"{'request':34} {'ms':>9} {'x home':>7} {'status':>7}")
+        for name, url in urls.items():
+            elapsed, status = get(args.port, url)
+            print(f"{name:34} {elapsed:9.1f} {elapsed / home:7.2f} {status:7}")
+        seconds, peak = run_worker(env)
+        print(f"\nworker after the publish: {seconds:.1f} s, peak resident memory {peak:.0f} MB")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
