@@ -27,13 +27,15 @@ def _edit_page(client, user, entry):
 def test_no_list_needs_ctrl_click(client, request, role, entry):
     html = _edit_page(client, request.getfixturevalue(role), entry)
     assert not re.search(r"<select[^>]*\bmultiple\b", html)
-    for name in ("areas", "stages", "topics", "regions", "local_authorities", "references"):
+    for name in ("areas", "stages", "topics", "regions", "local_authorities"):
         assert re.search(rf'<input type="checkbox" name="{name}"', html), name
-    # Every local authority and reference can be ticked, inside a box a script can filter.
+    # Every local authority can be ticked, inside a box a script can filter.
     assert html.count('name="local_authorities"') == LocalAuthority.objects.count()
-    assert html.count('name="references"') == Reference.objects.count()
-    assert html.count('<div class="editorial-filterable" data-filter-checkboxes>') == 2
+    assert html.count('<div class="editorial-filterable" data-filter-checkboxes>') == 1
     assert "editorial/filter_checkboxes.js" in html
+    # References through Wagtail's searchable multiple chooser (ordered rows), not a list of every reference.
+    assert 'name="cited_references-TOTAL_FORMS"' in html
+    assert 'name="references"' not in html
 
 
 @pytest.mark.django_db
