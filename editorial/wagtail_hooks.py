@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from catalogue.extensions import ENTRY_FORM_HOOK, REFERENCE_CREATION_FORM_HOOK
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
+from .autosave_guard import autosave_over_published_revision
 from .citations.chooser_form import NewReferenceForm
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
@@ -98,3 +99,8 @@ def show_next_step_first(menu_items, request, context):
 def reference_chooser_creation_form():
     """The reference chooser's 'Add a new reference' tab reads a pasted BibTeX or RIS record."""
     return NewReferenceForm
+
+
+@hooks.register("before_edit_page")
+def refuse_autosave_over_published_revision(request, page):
+    return autosave_over_published_revision(request, page)
