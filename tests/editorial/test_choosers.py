@@ -56,3 +56,16 @@ def test_contributor_radios_are_disabled_and_keep_rating(client, contributor, en
     html = _edit_page(client, contributor, entry)
     radios = re.findall(r'<input type="radio" name="evidence_level"[^>]*>', html)
     assert radios and all("disabled" in radio for radio in radios)
+
+
+@pytest.mark.django_db
+def test_each_evidence_level_says_what_the_rule_needs(client, reviewer, entry):
+    from catalogue.models.rating import LEVEL_NEEDS
+
+    html = _edit_page(client, reviewer, entry)
+    slugs = set(EvidenceLevel.objects.values_list("slug", flat=True))
+    assert slugs & set(LEVEL_NEEDS), "the seeded scale has levels the rule checks"
+    for slug, (_designs, _count, wording) in LEVEL_NEEDS.items():
+        if slug in slugs:
+            assert f"Needs {wording} among the studies it rests on." in html, slug
+    assert html.count('class="editorial-option-needs"') == len(slugs & set(LEVEL_NEEDS))
