@@ -156,6 +156,8 @@ def test_a_reference_can_be_typed_in_instead(client, contributor):
         (RIS + RIS.replace("0001", "0002"), "2 records were pasted"),
         ("TY  - JOUR\nTI  - Bad year\nPY  - 20x0\nER  - \n", "is not a four-digit year"),
         ("TY  - JOUR\nTI  - " + "Long " * 200 + "\nER  - \n", "the most the library keeps is 500"),
+        ("TY  - JOUR\nTI  - Huge\nN2  - " + "x" * 1024 * 1024 + "\nER  - \n", "The text is longer than 1024 KB"),
+        ("", "Fill this in, or paste"),
     ],
 )
 def test_bad_records_get_a_message_and_create_nothing(client, contributor, citation, message):
