@@ -82,6 +82,22 @@ def _plan(vocabulary) -> CaseStudyPlan:
     )
 
 
+def _watch(context, site_url: str, outside: list, csp: list):
+    """Record every request to another host and every Content-Security-Policy error in this browser context."""
+    context.on(
+        "request",
+        lambda request: (
+            outside.append(request.url) if not request.url.startswith((site_url, "data:", "blob:", "about:")) else None
+        ),
+    )
+    context.on(
+        "console",
+        lambda message: (
+            csp.append(message.text) if message.type == "error" and "Content Security Policy" in message.text else None
+        ),
+    )
+
+
 def _vocabulary():
     from catalogue.models import AreaOfPractice, Region, Stage, Topic
 
@@ -101,7 +117,9 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     steps = Interactions()
     catalogue_id = site.case_study.get_parent().pk
 
+    outside, csp = [], []
     contributor = browser.new_context(viewport={"width": 1280, "height": 1000})
+    contributor.on("page", lambda opened: _watch(opened, site.url, outside, csp))
     page = contributor.new_page()
     steps.role = "contributor"
     sign_in(page, site.url, editors["contributor"].username, PASSWORD, steps)
@@ -110,6 +128,7 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     contributor.close()
 
     reviewer = browser.new_context(viewport={"width": 1280, "height": 1000})
+    reviewer.on("page", lambda opened: _watch(opened, site.url, outside, csp))
     page = reviewer.new_page()
     steps.role = "reviewer"
     sign_in(page, site.url, editors["reviewer"].username, PASSWORD, steps)
@@ -150,6 +169,8 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     expect(public.get_by_text(NEW_REFERENCE).first).to_be_visible()
     public.close()
 
+    # No admin page the editors used asked another host for anything, and the admin kept to the site's CSP.
+    assert outside == [] and csp == []
     print(f"\nInteractions: {dict(steps.counts)}")
     for role, most in MOST.items():
         assert 0 < steps.counts[role] <= most, (role, steps.counts[role])
