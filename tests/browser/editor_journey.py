@@ -79,6 +79,7 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     modal = page.locator(".modal-dialog")
     steps.click(page.get_by_role("button", name="Add reference"))
     steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
+    page.wait_for_load_state("networkidle")  # the results are replaced when the search answers
     row = modal.locator("tr", has_text=plan.existing_reference_title)
     steps.check(row.locator("input[type=checkbox]"))
     steps.click(modal.get_by_role("button", name="Confirm selection"))
@@ -115,11 +116,15 @@ def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingP
     steps.check(page.get_by_label(plan.level, exact=True))
     steps.fill(page.locator("#id_evidence_rationale"), plan.rationale)
     steps.fill(page.locator("#id_evidence_rated_on"), plan.rated_on)
+    # Let autosave answer first: its "paused: validation errors" notice moves the form down as it appears.
+    page.wait_for_load_state("networkidle")
     steps.click(page.get_by_role("button", name="Add Study"))
+    expect(page.locator("#id_rating_basis-TOTAL_FORMS")).to_have_value("1")
     basis = page.locator("#id_rating_basis-FORMS")
     steps.click(basis.get_by_role("button", name=re.compile(r"^Choose")).first)
     modal = page.locator(".modal-dialog")
     steps.fill(modal.get_by_label("Search term"), plan.basis_reference_title)
+    page.wait_for_load_state("networkidle")
     steps.click(modal.get_by_role("link", name=re.compile(re.escape(plan.basis_reference_title))).first)
     expect(modal).to_be_hidden()
     steps.fill(basis.get_by_label("Outcomes measured").first, plan.outcomes)
