@@ -19,6 +19,8 @@ its own `wagtail_hooks.py`:
   evidence badges link to the first non-empty answer.
 - `entry_page_base_form_class`: return a WagtailAdminPageForm subclass for editing entries; the
   last one registered is used (see `EntryPage.base_form_class`).
+- `reference_chooser_creation_form`: return a ModelForm for Reference used by the reference chooser's
+  "Add a new reference" tab (the editorial app's reads a pasted BibTeX or RIS record); the last one wins.
 - `register_place_index`: return `catalogue.places.index.Place`s (local authorities, family justice
   areas...) with the page each leads to; read once per content version, so a search that names a
   place offers its pages at no query cost.
@@ -38,6 +40,7 @@ ENTRY_SECTIONS_HOOK = "register_entry_page_sections"
 CATALOGUE_SECTIONS_HOOK = "register_catalogue_page_sections"
 EVIDENCE_SCALE_URL_HOOK = "evidence_scale_url"
 ENTRY_FORM_HOOK = "entry_page_base_form_class"
+REFERENCE_CREATION_FORM_HOOK = "reference_chooser_creation_form"
 PLACE_INDEX_HOOK = "register_place_index"
 
 # A last path segment like "export.csv" or "cite.bib" is a file name.
@@ -107,3 +110,9 @@ class EntryFormFromHooks:
     def base_form_class(cls):
         registered = [provide() for provide in hooks.get_hooks(ENTRY_FORM_HOOK)]
         return registered[-1] if registered else WagtailAdminPageForm
+
+
+def registered_reference_creation_form():
+    """The form class the last `reference_chooser_creation_form` hook gives, or None."""
+    registered = [provide() for provide in hooks.get_hooks(REFERENCE_CREATION_FORM_HOOK)]
+    return registered[-1] if registered else None

@@ -19,6 +19,7 @@ from .models import (
     Topic,
 )
 from .places.vocabulary_places import region_places
+from .reference_chooser import ReferenceChooserViewSet
 from .search.report import RecommendForSearch, SearchesFindingLittleReport
 
 
@@ -78,6 +79,7 @@ class ReferenceViewSet(SnippetViewSet):
     list_display = ["title", "authors", "year", "design", "country"]
     list_filter = ["design", "country", "outcomes"]
     search_fields = ["title", "authors"]
+    chooser_viewset_class = ReferenceChooserViewSet
 
 
 class SearchSynonymGroupViewSet(SnippetViewSet):

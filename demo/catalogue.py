@@ -36,6 +36,7 @@ from catalogue.models import (
     Stage,
     Topic,
 )
+from catalogue.models.cited import cite
 
 from .catalogue_extras import apply_extras, merge_references, save_reference
 
@@ -148,7 +149,7 @@ def apply_spec(page: EntryPage, spec: dict, kind: str, vocabulary: Vocabulary) -
             terms = getattr(vocabulary, name)
             setattr(page, name, [terms[key] for key in spec[name]])
     if "references" in spec:
-        page.references = [vocabulary.references[key] for key in spec["references"]]
+        cite(page, [vocabulary.references[key] for key in spec["references"]])  # in the fixture's order
     apply_extras(page, spec, kind, vocabulary)
     return page
 

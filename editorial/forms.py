@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from catalogue.models.cited import in_citing_order, reconcile_cited
+
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
 from .widgets import DescribedRadioSelect, FilterableCheckboxes, use_widget
@@ -34,8 +36,9 @@ FIELD_HELP = {
 }
 
 
-# Long lists, shown as checkboxes with a filter box, and the noun the filter box names.
-CHECKBOX_FILTERS = {"local_authorities": "a local authority", "references": "a reference"}
+# Long lists, shown as checkboxes with a filter box, and the noun the filter box names. (References are
+# chosen through Wagtail's searchable chooser, which can add a new one: catalogue/models/cited.py.)
+CHECKBOX_FILTERS = {"local_authorities": "a local authority"}
 
 
 def can_rate_evidence(user) -> bool:
@@ -50,6 +53,9 @@ class EntryPageForm(WagtailAdminPageForm):
     """
 
     def __init__(self, *args, **kwargs):
+        if kwargs.get("instance") is not None:
+            # Before the formsets are built: links an importer or loader made appear in the chooser.
+            reconcile_cited(kwargs["instance"])
         super().__init__(*args, **kwargs)
         self._use_choosers()
         for name, help_text in FIELD_HELP.items():
@@ -86,6 +92,14 @@ class EntryPageForm(WagtailAdminPageForm):
                     self.add_error(name, NOT_ALLOWED)
         check_rating_rule(self, cleaned_data)
         return cleaned_data
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        # Everything that reads an entry's references reads the many-to-many: write it from the chosen rows.
+        page.references = in_citing_order(page)
+        if commit:
+            page.save()
+        return page
 
     def _posted_change(self, name) -> bool:
         """Whether the request carries a value for a locked field that differs from the stored one."""

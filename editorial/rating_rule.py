@@ -22,9 +22,23 @@ def posted_basis(form) -> list[BasisStudy]:
     return rows
 
 
+def posted_references(form) -> list[int] | None:
+    """The ids of the references chosen in the posted form (deleted and empty rows left out); None without them."""
+    formset = getattr(form, "formsets", {}).get("cited_references")
+    if formset is None or not formset.is_valid():
+        return None
+    chosen = []
+    for row in formset.forms:
+        data = getattr(row, "cleaned_data", None) or {}
+        if data.get("reference") is not None and not data.get("DELETE"):
+            chosen.append(data["reference"].pk)
+    return chosen
+
+
 def _evidence_changed(form, formset) -> bool:
     """Whether the post changes what the rating rests on (its references or basis rows)."""
-    return "references" in form.changed_data or bool(formset is not None and formset.has_changed())
+    cited = getattr(form, "formsets", {}).get("cited_references")
+    return (cited is not None and cited.has_changed()) or bool(formset is not None and formset.has_changed())
 
 
 def check_rating_rule(form, cleaned_data: dict) -> None:
@@ -36,8 +50,9 @@ def check_rating_rule(form, cleaned_data: dict) -> None:
         return  # the rows' own errors come first; the rule is checked once they are readable
     if getattr(form, "rating_locked", False) and not _evidence_changed(form, formset):
         return  # a contributor's edit of other fields leaves the rating as a reviewer set it
-    references = cleaned_data.get("references")
-    cited = [reference.pk for reference in references] if references is not None else []
+    cited = posted_references(form)
+    if cited is None:
+        return  # the chosen references' own errors come first
     problems = rating_problems(
         cleaned_data.get("evidence_level"),
         is_case_study=isinstance(form.instance, CaseStudyPage),

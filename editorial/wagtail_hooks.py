@@ -4,9 +4,11 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from catalogue.extensions import ENTRY_FORM_HOOK
+from catalogue.extensions import ENTRY_FORM_HOOK, REFERENCE_CREATION_FORM_HOOK
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
+from .autosave_guard import autosave_over_published_revision
+from .citations.chooser_form import NewReferenceForm
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
 from .my_drafts import MyDraftsPanel
@@ -91,3 +93,14 @@ def register_citations_menu_item():
 @hooks.register("construct_page_action_menu")
 def show_next_step_first(menu_items, request, context):
     next_step_first(menu_items)
+
+
+@hooks.register(REFERENCE_CREATION_FORM_HOOK)
+def reference_chooser_creation_form():
+    """The reference chooser's 'Add a new reference' tab reads a pasted BibTeX or RIS record."""
+    return NewReferenceForm
+
+
+@hooks.register("before_edit_page")
+def refuse_autosave_over_published_revision(request, page):
+    return autosave_over_published_revision(request, page)

@@ -6,6 +6,8 @@ Both work without JavaScript; the filter box is added by a static script (no inl
 
 from django import forms
 
+from catalogue.models.rating import LEVEL_NEEDS
+
 
 class FilterableCheckboxes(forms.CheckboxSelectMultiple):
     """Checkboxes in a scrolling box; with JavaScript, a search box above hides the ones that do not match."""
@@ -38,6 +40,9 @@ class DescribedRadioSelect(forms.RadioSelect):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         instance = getattr(value, "instance", None)  # ModelChoiceIteratorValue; the empty choice has none
         option["description"] = getattr(instance, "description", "")
+        # What the rating rule checks for this level (catalogue/models/rating.py), in the rule's own words.
+        needs = LEVEL_NEEDS.get(getattr(instance, "slug", ""))
+        option["needs"] = f"Needs {needs[2]} among the studies it rests on." if needs else ""
         if option["description"] and option["attrs"].get("id"):
             option["attrs"]["aria-describedby"] = f"{option['attrs']['id']}-hint"
         return option

@@ -1,5 +1,6 @@
 """The catalogue's content model; see each module for its part."""
 
+from .cited import CitedReference
 from .content_version import ContentVersion
 from .entries import CaseStudyPage, EntryPage, GuidancePage, InterventionPage, RelatedEntry
 from .facts import DeliverySetting
@@ -14,6 +15,7 @@ __all__ = [
     "AreaOfPractice",
     "CaseStudyPage",
     "CatalogueIndexPage",
+    "CitedReference",
     "ContentVersion",
     "DeliverySetting",
     "GuidanceStatus",

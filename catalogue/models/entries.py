@@ -6,7 +6,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
@@ -90,7 +97,14 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
             [FieldPanel("evidence_level"), FieldPanel("evidence_rationale"), FieldPanel("evidence_rated_on")],
             heading="Evidence rating",
         ),
-        FieldPanel("references"),
+        # Chosen in order through a searchable chooser that can add a new reference (catalogue/models/cited.py).
+        MultipleChooserPanel(
+            "cited_references",
+            chooser_field_name="reference",
+            heading="References",
+            label="Reference",
+            help_text="The studies, evaluations and reports the rating and text rely on.",
+        ),
         InlinePanel("rating_basis", heading="What the rating rests on", label="Study"),
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review"),
     ]

@@ -97,6 +97,7 @@ class Reference(index.Indexed, ClusterableModel):
         index.SearchField("title"),
         index.SearchField("authors"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("authors"),  # the reference chooser's search box finds a study by its author
         index.FilterField("design"),
         index.FilterField("year"),
         index.FilterField("kind"),

@@ -55,6 +55,7 @@ def entry_form_data(page, action=None, **overrides):
         "next_review_due": page.next_review_due.isoformat() if page.next_review_due else "",
         "related_entries": inline_formset([]),
         "rating_basis": inline_formset([]),
+        "cited_references": inline_formset([]),
     }
     values.update(overrides)
     if action:
@@ -76,7 +77,7 @@ def rated_form_data(page, reference, level_pk, rationale, action=None, **overrid
         rating_basis=inline_formset(
             [{"reference": reference.pk, "outcomes": "Care entry", "finding": "Fewer entered care", "primary": "on"}]
         ),
+        cited_references=inline_formset([{"reference": reference.pk}]),
         **overrides,
     )
-    data["references"] = [reference.pk]
     return data

@@ -27,13 +27,15 @@ def _edit_page(client, user, entry):
 def test_no_list_needs_ctrl_click(client, request, role, entry):
     html = _edit_page(client, request.getfixturevalue(role), entry)
     assert not re.search(r"<select[^>]*\bmultiple\b", html)
-    for name in ("areas", "stages", "topics", "regions", "local_authorities", "references"):
+    for name in ("areas", "stages", "topics", "regions", "local_authorities"):
         assert re.search(rf'<input type="checkbox" name="{name}"', html), name
-    # Every local authority and reference can be ticked, inside a box a script can filter.
+    # Every local authority can be ticked, inside a box a script can filter.
     assert html.count('name="local_authorities"') == LocalAuthority.objects.count()
-    assert html.count('name="references"') == Reference.objects.count()
-    assert html.count('<div class="editorial-filterable" data-filter-checkboxes>') == 2
+    assert html.count('<div class="editorial-filterable" data-filter-checkboxes>') == 1
     assert "editorial/filter_checkboxes.js" in html
+    # References through Wagtail's searchable multiple chooser (ordered rows), not a list of every reference.
+    assert 'name="cited_references-TOTAL_FORMS"' in html
+    assert 'name="references"' not in html
 
 
 @pytest.mark.django_db
@@ -54,3 +56,16 @@ def test_contributor_radios_are_disabled_and_keep_rating(client, contributor, en
     html = _edit_page(client, contributor, entry)
     radios = re.findall(r'<input type="radio" name="evidence_level"[^>]*>', html)
     assert radios and all("disabled" in radio for radio in radios)
+
+
+@pytest.mark.django_db
+def test_each_evidence_level_says_what_the_rule_needs(client, reviewer, entry):
+    from catalogue.models.rating import LEVEL_NEEDS
+
+    html = _edit_page(client, reviewer, entry)
+    slugs = set(EvidenceLevel.objects.values_list("slug", flat=True))
+    assert slugs & set(LEVEL_NEEDS), "the seeded scale has levels the rule checks"
+    for slug, (_designs, _count, wording) in LEVEL_NEEDS.items():
+        if slug in slugs:
+            assert f"Needs {wording} among the studies it rests on." in html, slug
+    assert html.count('class="editorial-option-needs"') == len(slugs & set(LEVEL_NEEDS))

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from catalogue.models import EvidenceLevel, InterventionPage
 from editorial import roles
@@ -80,7 +80,7 @@ def _change_rating(client, page, user):
             [{"reference": study.pk, "outcomes": "Parenting", "finding": "Improved", "primary": "on"}]
         ),
     )
-    data["references"] = [study.pk]
+    data.update(nested_form_data({"cited_references": inline_formset([{"reference": study.pk}])}))
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     latest = InterventionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     return latest.evidence_level_id == promising.pk

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from catalogue.models import EvidenceLevel, InterventionPage
 from editorial import roles
@@ -27,7 +27,7 @@ class TestTheRatingLock:
                 [{"reference": reference.pk, "outcomes": "Care entry", "finding": "Fewer", "primary": "on"}]
             ),
         )
-        data["references"] = [reference.pk]
+        data.update(nested_form_data({"cited_references": inline_formset([{"reference": reference.pk}])}))
         return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
     def test_a_moderate_rating_on_a_pre_post_study_is_refused(self, client, make_user, catalogue):

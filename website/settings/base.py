@@ -183,6 +183,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@localhost")
+# Wagtail's workflow notices (reviewers: "submitted for review"; the submitter: approved or changes asked for)
+# go to every active user of the approving groups who has an email address and has not turned them off.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 
 WAGTAIL_SITE_NAME = "Born into Care"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -24,4 +24,13 @@ function setUpCheckboxFilter(box) {
   });
 }
 
-document.querySelectorAll("[data-filter-checkboxes]").forEach(setUpCheckboxFilter);
+function setUpCheckboxFilters() {
+  document.querySelectorAll("[data-filter-checkboxes]").forEach(setUpCheckboxFilter);
+}
+
+// Wagtail loads form media in the page head, before the form exists: wait for the document.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setUpCheckboxFilters);
+} else {
+  setUpCheckboxFilters();
+}

@@ -1,0 +1,132 @@
+"""
+The editor's journey, step by step, counting every interaction (click, fill, tick, choice) each role makes.
+Shared by the browser test (tests/browser/test_editor_journey.py) and usable against a running site.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Page, expect
+
+
+@dataclass
+class Interactions:
+    """Every click, fill and tick goes through here, so the count is of what the editor did, not of checks."""
+
+    counts: Counter = field(default_factory=Counter)
+    role: str = ""
+
+    def click(self, locator):
+        self.counts[self.role] += 1
+        locator.click()
+
+    def fill(self, locator, text: str):
+        self.counts[self.role] += 1
+        locator.fill(text)
+
+    def check(self, locator):
+        self.counts[self.role] += 1
+        locator.check()
+
+
+@dataclass
+class CaseStudyPlan:
+    """What the contributor enters: names as the form shows them."""
+
+    title: str
+    summary: str
+    area_name: str
+    area: str
+    stage: str
+    topic: str
+    region: str
+    local_authorities: tuple[str, str]
+    existing_reference_search: str
+    existing_reference_title: str
+    ris: str
+    new_reference_title: str
+
+
+def sign_in(page: Page, base: str, username: str, password: str, steps: Interactions):
+    page.goto(base + "/admin/login/")
+    steps.fill(page.get_by_label("Username"), username)
+    steps.fill(page.get_by_label("Password"), password)
+    steps.click(page.get_by_role("button", name="Sign in"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def field_box(page: Page, name: str):
+    """One form field's widget, by the id Django gives it."""
+    return page.locator(f"#id_{name}")
+
+
+def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, plan: CaseStudyPlan, steps: Interactions):
+    page.goto(f"{base}/admin/pages/{catalogue_id}/add_subpage/")
+    steps.click(page.get_by_role("link", name=re.compile(r"^Case study")))
+    steps.fill(field_box(page, "title"), plan.title)
+    steps.fill(field_box(page, "summary"), plan.summary)
+    steps.fill(field_box(page, "area_name"), plan.area_name)
+
+    steps.click(page.get_by_role("tab", name="Classification"))
+    for name, label in (("areas", plan.area), ("stages", plan.stage), ("topics", plan.topic), ("regions", plan.region)):
+        steps.check(field_box(page, name).get_by_label(label, exact=True))
+    for authority in plan.local_authorities:
+        steps.fill(page.get_by_label("Find a local authority"), authority)
+        steps.check(field_box(page, "local_authorities").get_by_label(authority, exact=True))
+
+    steps.click(page.get_by_role("tab", name="Evidence and review"))
+    modal = page.locator(".modal-dialog")
+    steps.click(page.get_by_role("button", name="Add reference"))
+    steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
+    page.wait_for_load_state("networkidle")  # the results are replaced when the search answers
+    row = modal.locator("tr", has_text=plan.existing_reference_title)
+    steps.check(row.locator("input[type=checkbox]"))
+    steps.click(modal.get_by_role("button", name="Confirm selection"))
+    expect(modal).to_be_hidden()
+
+    steps.click(page.get_by_role("button", name="Add reference"))
+    steps.click(modal.get_by_role("tab", name="Add a new reference"))
+    steps.fill(modal.get_by_label("Paste a BibTeX or RIS record"), plan.ris)
+    steps.click(modal.get_by_role("button", name="Add a new reference"))
+    expect(modal).to_be_hidden()
+    references = page.locator("#id_cited_references-FORMS")
+    expect(references).to_contain_text(plan.existing_reference_title)
+    expect(references).to_contain_text(plan.new_reference_title)
+
+    steps.click(page.get_by_role("button", name=re.compile(r"^Submit to")))
+    expect(page.locator(".messages")).to_contain_text("submitted", ignore_case=True)
+
+
+@dataclass
+class RatingPlan:
+    level: str
+    rationale: str
+    rated_on: str
+    basis_reference_title: str
+    outcomes: str
+    finding: str
+
+
+def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingPlan, steps: Interactions):
+    """From the dashboard's list of entries awaiting review to the published entry."""
+    steps.click(page.get_by_role("link", name=title).first)
+    expect(page.locator("#id_title")).to_have_value(title)
+    steps.click(page.get_by_role("tab", name="Evidence and review"))
+    steps.check(page.get_by_label(plan.level, exact=True))
+    steps.fill(page.locator("#id_evidence_rationale"), plan.rationale)
+    steps.fill(page.locator("#id_evidence_rated_on"), plan.rated_on)
+    # Let autosave answer first: its "paused: validation errors" notice moves the form down as it appears.
+    page.wait_for_load_state("networkidle")
+    steps.click(page.get_by_role("button", name="Add Study"))
+    expect(page.locator("#id_rating_basis-TOTAL_FORMS")).to_have_value("1")
+    basis = page.locator("#id_rating_basis-FORMS")
+    steps.click(basis.get_by_role("button", name=re.compile(r"^Choose")).first)
+    modal = page.locator(".modal-dialog")
+    steps.fill(modal.get_by_label("Search term"), plan.basis_reference_title)
+    page.wait_for_load_state("networkidle")
+    steps.click(modal.get_by_role("link", name=re.compile(re.escape(plan.basis_reference_title))).first)
+    expect(modal).to_be_hidden()
+    steps.fill(basis.get_by_label("Outcomes measured").first, plan.outcomes)
+    steps.fill(basis.get_by_label("What was found").first, plan.finding)
+    steps.click(page.get_by_role("button", name=re.compile(r"^Approve")).first)
