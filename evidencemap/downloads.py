@@ -13,11 +13,11 @@ from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from wagtail.models import Site
 
 from catalogue.caches import content_version
-from catalogue.io.built_files import BuiltFiles
+from catalogue.io.built_files import BuiltFiles, being_prepared
 from catalogue.io.spreadsheets import safe_row
 from catalogue.models import Outcome
 
@@ -47,13 +47,8 @@ def matrix_csv_response(filters: MapFilters):
         request_matrix_csv(key, version)
         found = matrix_files.find_latest(key, version)  # built already if a test runs tasks at once
     if found is None:
-        response = HttpResponse(
-            "The evidence-map CSV for these filters is being prepared. Please try again in a few seconds.\n",
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-        response["Retry-After"] = str(RETRY_SECONDS)
-        return response
+        message = "The evidence-map CSV for these filters is being prepared. Please try again in a few seconds."
+        return being_prepared(message, RETRY_SECONDS)
     response = FileResponse(found.path.open("rb"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="evidence-map.csv"'
     response["X-Content-Version"] = str(found.version)

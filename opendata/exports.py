@@ -15,6 +15,8 @@ import json
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
+from catalogue.io.built_files import being_prepared
+
 from .export_store import RETRY_SECONDS, current_records
 from .params import BadParameters, bad_request, matching_ids, strict_query
 
@@ -23,12 +25,7 @@ ROW_LIMIT = 5000
 
 def _being_prepared(as_json: bool) -> HttpResponse:
     message = "The export is being prepared after a change to the catalogue. Please try again in a few seconds."
-    if as_json:
-        response = HttpResponse(json.dumps({"message": message}), status=503, content_type="application/json")
-    else:
-        response = HttpResponse(message + "\n", status=503, content_type="text/plain; charset=utf-8")
-    response["Retry-After"] = str(RETRY_SECONDS)
-    return response
+    return being_prepared(message, RETRY_SECONDS, as_json)
 
 
 def _prepare(request):

@@ -16,13 +16,13 @@ routes: every chart page, profile and area) add them after the pages, in the las
 import math
 from xml.sax.saxutils import escape
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
 from catalogue.caches import content_version
-from catalogue.io.built_files import BuiltFiles
+from catalogue.io.built_files import BuiltFiles, being_prepared
 from website.site_url import base_url
 
 SITEMAP_PAGE_URLS = 50_000
@@ -102,13 +102,7 @@ def _built(key: str):
         request_sitemap()
         found = sitemap_files.find_latest(INDEX, version)  # built already if a test runs tasks at once
     if found is None:
-        response = HttpResponse(
-            "The sitemap is being prepared. Please try again in a few seconds.\n",
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-        response["Retry-After"] = str(RETRY_SECONDS)
-        return response
+        return being_prepared("The sitemap is being prepared. Please try again in a few seconds.", RETRY_SECONDS)
     path = sitemap_files.path(key, found.version)
     if not path.exists():
         raise Http404("There is no sitemap file with that number.")

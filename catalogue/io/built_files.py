@@ -14,6 +14,7 @@ version: unusual requests cannot fill the queue.
 """
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.http import HttpResponse
 
 
 @dataclass(frozen=True)
@@ -128,3 +130,16 @@ class BuiltFiles:
             return []
         found = (int(entry.name) for entry in root.iterdir() if entry.name.isascii() and entry.name.isdigit())
         return sorted((kept for kept in found if kept < version), reverse=True)
+
+
+def being_prepared(message: str, retry_seconds: int, as_json: bool = False) -> HttpResponse:
+    """
+    The answer to a request for a file the worker has not built yet (and no earlier version is kept): 503
+    with Retry-After, so a browser, a script or a crawler knows to come back rather than that it failed.
+    """
+    if as_json:
+        response = HttpResponse(json.dumps({"message": message}), status=503, content_type="application/json")
+    else:
+        response = HttpResponse(message + "\n", status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(retry_seconds)
+    return response

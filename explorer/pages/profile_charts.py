@@ -3,7 +3,7 @@ statistical neighbours (boundary changes as separate lines), with Ofsted, depriv
 
 from dataclasses import dataclass, field
 
-from catalogue.models import EntryPage, LocalAuthority
+from catalogue.models import LocalAuthority
 
 from ..charts.chart import Chart
 from ..charts.plots import Series, line_svg
@@ -46,8 +46,6 @@ class Profile:
     neighbours: list = field(default_factory=list)
     charts: list = field(default_factory=list)
     boundary_notes: list = field(default_factory=list)
-    entries: list = field(default_factory=list)
-    region_entries: list = field(default_factory=list)
 
 
 def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> Profile:
@@ -69,13 +67,6 @@ def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_l
         for chart in (group.rate_chart(), group.share_chart(), group.at_31_march_chart(), cafcass_trend(authority))
         if chart
     ]
-    entries = EntryPage.objects.live().public().specific()
-    profile.entries = list(entries.filter(local_authorities=authority).order_by("title"))
-    profile.region_entries = list(
-        entries.filter(regions=authority.region)
-        .exclude(pk__in=[entry.pk for entry in profile.entries])
-        .order_by("title")[:20]
-    )
     return profile
 
 
