@@ -21,6 +21,8 @@ from .conftest import fixture_rows
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
 TABLES = OPEN_DATA_TABLES
+# Sections of the chart kit that are a table by design (`charts.table(...)`), with no drawing.
+TABLE_ONLY = {"la-context-latest"}
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +120,8 @@ def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(cli
     for chart in charts:
         chart = chart[: chart.index("</section>")]
         slug = chart.split('id="chart-', 1)[1].split('"', 1)[0]
-        assert "<svg" in chart and "<title>" in chart, slug
+        if slug not in TABLE_ONLY:
+            assert "<svg" in chart and "<title>" in chart, slug
         assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart, slug
         assert "Source, licence and definition" in chart and "Licence:" in chart and "Definition:" in chart, slug
         rows, sources = download(client, name, slug, *args)
