@@ -12,7 +12,7 @@ import pytest
 from catalogue.models import LocalAuthority
 from explorer.formatting import year_label
 from explorer.loading import load_all
-from explorer.models import OPEN_DATA_TABLES
+from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 from tests.factories import CaseStudyPageFactory
 
@@ -20,19 +20,17 @@ from .conftest import fixture_rows
 
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
-TABLES = OPEN_DATA_TABLES
 # Sections of the chart kit that are a table by design (`charts.table(...)`), with no drawing.
 TABLE_ONLY = {"la-context-latest"}
 
 
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker):
-    """The real open data, loaded once for this module (it takes a while) and removed afterwards."""
-    with django_db_blocker.unblock():
-        load_all()
-        yield
-        for model in TABLES:
-            model.objects.all().delete()
+    """
+    The real open data, loaded once for this module (it takes a while) and rolled back afterwards; loaded
+    outside any one test, so what its saves would queue for the task worker is not queued (see conftest).
+    """
+    yield from built_once_for_the_module(django_db_blocker, load_all)
 
 
 @pytest.fixture
