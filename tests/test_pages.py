@@ -126,6 +126,7 @@ def test_editor_creates_and_publishes_an_entry_in_the_admin(
             "evidence_rationale": "",
             "related_entries": inline_formset([]),
             "rating_basis": inline_formset([]),
+            "cited_references": inline_formset([]),
             "action-publish": "publish",
         }
     )

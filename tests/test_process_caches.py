@@ -31,6 +31,9 @@ PURE_MEMOS = {
     "opendata/citation.py:_style",
     "explorer/figures/boundaries.py:_imd_matches",
     "catalogue/caches.py:_content_version_model",
+    # Read from the deployed templates and stylesheet, which change only with a new release (a restart).
+    "explorer/reports/pdf.py:stylesheet_text",
+    "explorer/reports/pdf.py:layout_digest",
 }
 # Module state that is not a cache of content: the process's scratch directory for generated files.
 NOT_CACHES = {"catalogue/io/versioned_files.py:_root", "catalogue/caches.py:_registry"}
