@@ -79,6 +79,7 @@ def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files
             "evidencemap.tasks.build_matrix_csv_task",
             "linkcheck.tasks.check_links_task",
             "opendata.tasks.build_export_records_task",
+            "opendata.tasks.build_sitemap_task",  # queued by the entry's publish
         }
 
         finished = run_worker()
@@ -93,3 +94,4 @@ def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files
     assert b"Checked by the worker" in b"".join(download.streaming_content)
     export = client.get("/catalogue/export.csv")
     assert export.status_code == 200 and b"Checked by the worker" in b"".join(export.streaming_content)
+    assert client.get("/sitemap.xml").status_code == 200  # built by the worker, not by this request
