@@ -4,18 +4,13 @@ same menu (templates/explorer/includes/data_menu.html); a page that belongs unde
 the list of profiles, an area under the list of areas) names that page as its parent here.
 """
 
-# (route name, label), in the order the menu shows them.
+from .models.data_page import SECTIONS
+
+# (route name, label), in the order the menu shows them: the sections editors write an opening for, between
+# the overview and the downloads and sources.
 DATA_MENU = [
     ("overview", "Overview and national trend"),
-    ("regions", "Regions compared"),
-    ("funnel", "Outlier local authorities"),
-    ("relationships", "Deprivation, spend, Ofsted and Cafcass"),
-    ("local_authorities", "Local authority profiles"),
-    ("questions", "What we asked, what the data show"),
-    ("area_index", "Family justice areas"),
-    ("legal_status", "Legal status and orders at home"),
-    ("centres", "Parent-and-child units"),
-    ("your_data", "Examine your own data"),
+    *SECTIONS,
     ("downloads", "Download the data"),
     ("sources", "Sources and licences"),
 ]
