@@ -5,6 +5,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# On a busy two-core CI machine, with both suites running at once, an entry page's first render can take
+# longer than Playwright's 5 s default wait; a wait bound, not a speed assertion.
+expect.set_options(timeout=20_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
