@@ -17,11 +17,19 @@ boundary look-ups) may use `functools.cache`: they can never go stale, so they a
 """
 
 import functools
+import logging
 import threading
+import time
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from django.apps import apps
+from django.db import connections
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -68,59 +76,182 @@ def _content_version_model():
 class VersionedValue(Generic[T]):
     """
     One value built from the content version (the search snapshot), rebuilt when the version moves.
-    Building can take seconds, so one thread builds while the others wait for its result.
+    Building can take seconds, so one thread builds while the others wait for its result; asked for
+    `previous_while_rebuilding` during a visitor's request (`previous_version_while_rebuilding`), it is
+    built in the background instead and the previous version's value answers meanwhile.
     """
 
     def __init__(self, build: Callable[[int], T]):
         self._build = build
         self._held: tuple[int, T] | None = None
         self._lock = threading.Lock()
+        self._rebuild = _BackgroundBuild()
+        self._generation = 0  # moved on by clear(): a build started before a reset is thrown away
 
-    def get(self) -> T:
+    def get(self, previous_while_rebuilding: bool = False) -> T:
         version = content_version()
         held = self._held
-        if held is None or held[0] != version:
-            with self._lock:
-                held = self._held
-                if held is None or held[0] != version:
-                    held = (version, self._build(version))
-                    self._held = held
+        if held is not None and held[0] == version:
+            return held[1]
+        visit = _visit.get()
+        if held is not None and visit is not None and previous_while_rebuilding:
+            generation = self._generation
+
+            def rebuild():
+                value = self._build(version)
+                if self._generation == generation:
+                    self._held = (version, value)
+
+            return _rebuilt_or_previous(self._rebuild, rebuild, lambda: self._held or held, version, visit)
+        with self._lock:
+            held = self._held
+            if held is None or held[0] != version:
+                held = (version, self._build(version))
+                self._held = held
         return held[1]
 
     def clear(self) -> None:
+        self._generation += 1
         self._held = None
+
+
+# How a value asked for `previous_while_rebuilding` is rebuilt: False never, True by computing it again,
+# or a function of the previous version's value.
+Rebuilding = bool | Callable[[object], object]
 
 
 class VersionedCache:
     """
     Values worked out once per content version, by key. Computing is cheap enough (a query or two)
     that two threads may both compute on a miss; the last one kept wins, and both are right.
+    A key asked for `previous_while_rebuilding` is recomputed in the background during a visitor's
+    request, which meanwhile gets the previous version's value (`previous_version_while_rebuilding`).
     """
 
     def __init__(self):
         self._items: dict[Hashable, tuple[int, object]] = {}
+        self._rebuilds: dict[Hashable, _BackgroundBuild] = {}
+        self._generation = 0
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, compute: Callable[[], T], previous_while_rebuilding: Rebuilding = False) -> T:
         version = content_version()
         cached = self._items.get(key)
-        if cached is None or cached[0] != version:
-            cached = (version, compute())
-            self._items[key] = cached
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        visit = _visit.get()
+        if cached is not None and visit is not None and previous_while_rebuilding:
+            generation = self._generation
+            previous = cached[1]
+
+            def rebuild():
+                value = compute() if previous_while_rebuilding is True else previous_while_rebuilding(previous)
+                if self._generation == generation:
+                    self._items[key] = (version, value)
+
+            rebuilding = self._rebuilds.setdefault(key, _BackgroundBuild())
+            return _rebuilt_or_previous(rebuilding, rebuild, lambda: self._items.get(key, cached), version, visit)
+        cached = (version, compute())
+        self._items[key] = cached
         return cached[1]
 
     def clear(self) -> None:
+        self._generation += 1
         self._items.clear()
 
 
 _per_version_lists = register("per-version lists", VersionedCache())
 
 
-def per_content_version(key: Hashable, compute: Callable[[], T]) -> T:
+def per_content_version(key: Hashable, compute: Callable[[], T], previous_while_rebuilding: Rebuilding = False) -> T:
     """
     `compute()`, worked out once per content version and process, for small lists every page
     shows (menus, footer, recent case studies, vocabularies, view restrictions). Wagtail's page
     look-ups by tree position scan every descendant's path, which costs tens of milliseconds a query
     once the catalogue holds 100,000 entries; any publish moves the version on, so the lists never
-    go stale.
+    go stale. `previous_while_rebuilding`: a visitor may be shown the previous version's value while
+    the new one is computed in the background (`previous_version_while_rebuilding`): True computes it
+    with `compute()`, a function makes it from the previous value (e.g. works out again what was asked
+    of it). Never for anything that decides who may see what.
     """
-    return _per_version_lists.get(key, compute)
+    return _per_version_lists.get(key, compute, previous_while_rebuilding)
+
+
+# A visitor's request after a publish: serve what was current a moment ago rather than make them wait.
+
+
+@dataclass
+class Visit:
+    """One anonymous visitor's request, and whether anything it used was the previous version's."""
+
+    wait: float  # seconds a rebuild may keep this request waiting, in all, before it gets the previous value
+    previous_served: bool = False
+
+
+_visit: ContextVar[Visit | None] = ContextVar("catalogue_visit", default=None)
+
+
+@contextmanager
+def previous_version_while_rebuilding(wait: float = 0.0):
+    """
+    Within: a per-version value that is out of date and already held at an earlier version (the search
+    snapshot, the lists asked for `previous_while_rebuilding`) is rebuilt in a background thread; the
+    request waits for it at most `wait` seconds in all and is otherwise answered from the previous
+    version. At 100,000 entries the search snapshot takes seconds to build: without this, the first
+    visitor after every publish waited for it (issue 25). Only anonymous visitors' reads enter this
+    (`website.page_cache`); worker tasks, editors and commands always get the current version, and
+    the page cache never keeps a page that used a previous version (`Visit.previous_served`).
+    """
+    visit = Visit(wait=wait)
+    token = _visit.set(visit)
+    try:
+        yield visit
+    finally:
+        _visit.reset(token)
+
+
+def previous_version_served() -> bool:
+    """Whether this request has been answered, in part, from a previous content version's value."""
+    visit = _visit.get()
+    return visit is not None and visit.previous_served
+
+
+REBUILD_THREAD = "per-version rebuild"
+
+
+class _BackgroundBuild:
+    """At most one background thread at a time for one cached value."""
+
+    def __init__(self):
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self, build: Callable[[], None]) -> threading.Thread:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=_build_in_background, args=(build,), name=REBUILD_THREAD, daemon=True
+                )
+                self._thread.start()
+            return self._thread
+
+
+def _build_in_background(build: Callable[[], None]) -> None:
+    try:
+        build()
+    except Exception:  # the next visitor's request starts another build; log why this one failed
+        logger.exception("Rebuilding a per-process cache in the background failed")
+    finally:
+        connections.close_all()  # this thread's own connections: nothing else will close them
+
+
+def _rebuilt_or_previous(rebuilding: _BackgroundBuild, build, now: Callable, version: int, visit: Visit):
+    """Start (or join) the background build, wait what the visit allows, then answer with what is held."""
+    thread = rebuilding.start(build)
+    if visit.wait > 0:
+        waited = time.monotonic()
+        thread.join(visit.wait)
+        visit.wait = max(0.0, visit.wait - (time.monotonic() - waited))
+    held_version, value = now()
+    if held_version != version:
+        visit.previous_served = True
+    return value

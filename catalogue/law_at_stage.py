@@ -24,7 +24,7 @@ class LawAtStage:
 
 def law_by_stage() -> dict[str, tuple[EntryPage, ...]]:
     """Stage slug -> the live, public legislation and judgments tagged with it."""
-    return per_content_version("law-by-stage", _law_by_stage)
+    return per_content_version("law-by-stage", _law_by_stage, previous_while_rebuilding=True)
 
 
 def _law_by_stage() -> dict[str, tuple[EntryPage, ...]]:

@@ -25,7 +25,9 @@ def site_navigation(request) -> SiteNavigation:
     root = site.root_page if site else Page.objects.filter(depth=2).first()
     navigation = SiteNavigation()
     if root is not None:
-        navigation = per_content_version(("site-navigation", root.pk), lambda: _find_navigation(root, request))
+        navigation = per_content_version(
+            ("site-navigation", root.pk), lambda: _find_navigation(root, request), previous_while_rebuilding=True
+        )
     if request is not None:
         request._site_navigation = navigation
     return navigation

@@ -188,7 +188,9 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
     page = MapPage(min(max(page_number, 1), page.page_count), page_size, len(ordered_ids))
     page_ids = list(ordered_ids[page.offset : page.offset + page.size])
     outcomes = list(Outcome.objects.all())
-    found = {intervention.pk: intervention for intervention in InterventionPage.objects.filter(pk__in=page_ids)}
+    # live().public(): rows from a previous content version's order (`map_rows`) may have been withdrawn since.
+    shown = InterventionPage.objects.live().public().filter(pk__in=page_ids)
+    found = {intervention.pk: intervention for intervention in shown}
     rows_by_id = {pk: found[pk] for pk in page_ids if pk in found}
     cells = tally_cells(filters, list(rows_by_id), outcomes)
     groups = _group_by_area(filters, rows_by_id, outcomes, cells)
@@ -201,21 +203,32 @@ def map_rows(filters: MapFilters) -> tuple[array, int]:
     """
     Every matching intervention's id in A to Z order, and how many cells have a study: worked out
     once per content version for the last few filter combinations (sorting 100,000 titles and
-    counting every finding on each page view would cost more than the page itself).
+    counting every finding on each page view would cost more than the page itself). After a publish,
+    a visitor is answered from the previous version's while those combinations are worked out again in
+    the background (`catalogue.caches`); the page's rows are then checked against the database
+    (`build_matrix`).
     """
-    kept = per_content_version("evidence-map-rows", OrderedDict)
+    kept = per_content_version("evidence-map-rows", OrderedDict, previous_while_rebuilding=_rows_asked_before)
     key = filters.query_string()
     if key not in kept:
-        interventions = matching_interventions(filters)
-        ids = array("q", interventions.order_by("title", "pk").values_list("pk", flat=True))
-        studied = (
-            _counted_findings(filters, interventions).values("reference__entries", "outcome_id").distinct().count()
-        )
-        kept[key] = (ids, studied)
+        kept[key] = _rows(filters)
         while len(kept) > ROW_ORDERS_KEPT:
             kept.popitem(last=False)
     kept.move_to_end(key)
-    return kept[key]
+    ids, studied, _ = kept[key]
+    return ids, studied
+
+
+def _rows(filters: MapFilters) -> tuple[array, int, MapFilters]:
+    interventions = matching_interventions(filters)
+    ids = array("q", interventions.order_by("title", "pk").values_list("pk", flat=True))
+    studied = _counted_findings(filters, interventions).values("reference__entries", "outcome_id").distinct().count()
+    return ids, studied, filters
+
+
+def _rows_asked_before(previous: OrderedDict) -> OrderedDict:
+    """The filter combinations kept at the previous content version, worked out again at this one."""
+    return OrderedDict((key, _rows(filters)) for key, (_, _, filters) in list(previous.items()))
 
 
 def tally_cells(

@@ -22,7 +22,7 @@ def questions_for_map() -> list[ResearchQuestion]:
     Every question, numbered in display order (Q1, Q2...) for the markers in the map. Read once per
     content version: any edit to a question or an entry moves the version on.
     """
-    return per_content_version("evidence-map-questions", _numbered_questions)
+    return per_content_version("evidence-map-questions", _numbered_questions, previous_while_rebuilding=True)
 
 
 def _numbered_questions() -> list[ResearchQuestion]:

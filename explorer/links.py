@@ -18,7 +18,7 @@ def _live_data_page():
 
 def data_page():
     """The live data page and its site-relative URL, worked out once per content version."""
-    return per_content_version("explorer:data-page", _live_data_page)
+    return per_content_version("explorer:data-page", _live_data_page, previous_while_rebuilding=True)
 
 
 def data_home_url() -> str:

@@ -42,6 +42,10 @@ def server_environment() -> dict[str, str]:
         "ALLOWED_HOSTS": PUBLIC_HOST,
         "SITE_BASE_URL": f"http://{PUBLIC_HOST}",
         "PAGE_CACHE_SECONDS": "600",
+        # Visitors after a publish wait for per-version rebuilds (background threads with their own connection
+        # to PostgreSQL) up to 5 s, which this small catalogue's take well within even on a busy machine; so the
+        # next request shows the publish, and the page is cached ("miss"), as production's small sites do.
+        "VISITOR_REBUILD_WAIT_SECONDS": "5",
         "TRUSTED_PROXY_COUNT": "1",
         "LOGIN_FAILURE_LIMIT": "5",
     }

@@ -68,7 +68,7 @@ def _number(minimum: int, maximum: int) -> Callable[[str], bool]:
 
 
 def _catalogue_value(param: str) -> Callable[[str], bool]:
-    return lambda value: value in get_snapshot().known_values().get(param, ())
+    return lambda value: value in get_snapshot(previous_while_rebuilding=True).known_values().get(param, ())
 
 
 def _map_values() -> dict[str, frozenset[str]]:
@@ -76,12 +76,16 @@ def _map_values() -> dict[str, frozenset[str]]:
 
 
 def _map_value(param: str) -> Callable[[str], bool]:
-    return lambda value: value in per_content_version("page-cache-map-values", _map_values)[param]
+    return lambda value: (
+        value in per_content_version("page-cache-map-values", _map_values, previous_while_rebuilding=True)[param]
+    )
 
 
 def _published_entry(value: str) -> bool:
     number = parse_int(value, minimum=1) if value.isascii() and value.isdigit() else None
-    return number is not None and bool(get_snapshot().locate(np.array([number], dtype=np.int64))[1][0])
+    return number is not None and bool(
+        get_snapshot(previous_while_rebuilding=True).locate(np.array([number], dtype=np.int64))[1][0]
+    )
 
 
 def _slug(value: str) -> bool:
@@ -101,7 +105,7 @@ def _known_words(text: str) -> bool:
     if any(word.isdigit() for word in words):
         return False
     asked = [word for word in words if word not in STOP_WORDS]
-    return not asked or known_words_for(get_snapshot())(asked) >= set(asked)
+    return not asked or known_words_for(get_snapshot(previous_while_rebuilding=True))(asked) >= set(asked)
 
 
 def _never(value: str) -> bool:
@@ -152,7 +156,7 @@ def parameters_for(path: str) -> dict[str, str]:
 
 def catalogue_paths() -> frozenset[str]:
     """The catalogue page's path and its routes' paths, as the page cache sees them (e.g. "/catalogue/feed/")."""
-    return per_content_version("page-cache-catalogue-paths", _find_catalogue_paths)
+    return per_content_version("page-cache-catalogue-paths", _find_catalogue_paths, previous_while_rebuilding=True)
 
 
 def _find_catalogue_paths() -> frozenset[str]:

@@ -27,6 +27,7 @@ class HomePage(Page):
         context["recent_case_studies"] = per_content_version(
             "recent-case-studies",
             lambda: list(CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]),
+            previous_while_rebuilding=True,
         )
         return context
 

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from catalogue.caches import Visit, previous_version_while_rebuilding
 from catalogue.models import ContentVersion
 
 from .content_models import content_models
@@ -39,6 +40,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not self._anonymous_read(request) or settings.VISITOR_REBUILD_WAIT_SECONDS is None:
+            return self._serve(request, None)
+        # A visitor right after a publish is not kept waiting for per-version rebuilds (catalogue.caches).
+        with previous_version_while_rebuilding(settings.VISITOR_REBUILD_WAIT_SECONDS) as visit:
+            return self._serve(request, visit)
+
+    def _serve(self, request, visit: Visit | None):
         key = page_cache_key(request) if self._cacheable_request(request) else None
         if key is None:
             return self.get_response(request)
@@ -47,18 +55,26 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
+        if visit is not None and visit.previous_served:
+            return response  # built partly from the previous version: never kept under the new one
         if self._cacheable_response(request, response):
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def _cacheable_request(request) -> bool:
+    def _anonymous_read(request) -> bool:
         return (
-            settings.PAGE_CACHE_SECONDS > 0
-            and request.method in CACHED_METHODS
+            request.method in CACHED_METHODS
             and not request.path.startswith(NEVER_CACHED_PREFIXES)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @classmethod
+    def _cacheable_request(cls, request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and cls._anonymous_read(request)
             and _served_host(request) == canonical_host()
         )
 

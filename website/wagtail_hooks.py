@@ -16,4 +16,4 @@ def evidence_scale_page_url():
         page = StandardPage.objects.live().filter(show_evidence_scale=True).only("url_path").first()
         return page.url if page else ""
 
-    return per_content_version("evidence-scale-url", find)
+    return per_content_version("evidence-scale-url", find, previous_while_rebuilding=True)

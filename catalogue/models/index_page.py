@@ -53,7 +53,7 @@ class CatalogueIndexPage(RegisteredRoutesMixin, Page):
         from ..search.snapshot import get_snapshot
 
         context = super().get_context(request, *args, **kwargs)
-        snapshot = get_snapshot()
+        snapshot = get_snapshot(previous_while_rebuilding=True)  # run_search checks what it shows
         query = CatalogueQuery.from_params(request.GET, snapshot.known_values())
         place = read_place(query.text) if query.text else None  # "Blackpool": its pages, then what applies there
         narrowed = narrowed_to_place(query, place, snapshot.known_values().get("region", ()))

@@ -76,7 +76,7 @@ def place_index() -> PlaceIndex:
     def build():
         return build_index(place for supply in hooks.get_hooks(PLACE_INDEX_HOOK) for place in supply())
 
-    return per_content_version("place-index", build)
+    return per_content_version("place-index", build, previous_while_rebuilding=True)
 
 
 def local_authority_key(ons_code: str) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import numpy as np
 from django.db.models import F
 
+from ..caches import content_version, previous_version_served
 from ..models import EntryPage
 from .asking_for import answer_types
 from .coverage import ENOUGH, by_coverage, favouring_answers
@@ -197,6 +198,8 @@ def run_search(
         page = page_count
     start = (page - 1) * page_size
     page_ids = [int(i) for i in snapshot.ids[ordered[start : start + page_size]]]
+    if previous_version_served() and snapshot.version != content_version():
+        page_ids = _still_public(page_ids)
     return CatalogueResults(
         query=query,
         total=total,
@@ -323,6 +326,12 @@ def _ordered_positions(sort: str, matched: np.ndarray, scores, snapshot: Snapsho
         return positions[np.lexsort((title_rank, -scores[positions]))]
     order = snapshot.orders.get(sort, snapshot.orders["evidence"])
     return order[matched[order]]
+
+
+def _still_public(page_ids: list[int]) -> list[int]:
+    """A previous version's snapshot may list an entry withdrawn or made private since: never show it."""
+    public = set(EntryPage.objects.live().public().filter(pk__in=page_ids).order_by().values_list("pk", flat=True))
+    return [pk for pk in page_ids if pk in public]
 
 
 def load_entries(page_ids: list[int]) -> list[EntryPage]:

@@ -66,9 +66,14 @@ class Snapshot:
 _snapshots = register("search snapshot", VersionedValue(lambda version: build_snapshot(version)))
 
 
-def get_snapshot() -> Snapshot:
-    """The snapshot for the catalogue as it is now, rebuilt if something was published since."""
-    return _snapshots.get()
+def get_snapshot(previous_while_rebuilding: bool = False) -> Snapshot:
+    """
+    The snapshot for the catalogue as it is now, rebuilt if something was published since. With
+    `previous_while_rebuilding`, a visitor's request may get the previous version's snapshot while the
+    new one is built in the background (`catalogue.caches`): its entries may since have been withdrawn,
+    so the caller checks what it shows against the database (`run_search` does).
+    """
+    return _snapshots.get(previous_while_rebuilding)
 
 
 FACETS.on_change(_snapshots.clear)  # a facet registered or removed: the next request builds a new snapshot

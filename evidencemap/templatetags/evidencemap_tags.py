@@ -34,7 +34,9 @@ def entry_research_questions(page):
     """
     if page is None or not getattr(page, "pk", None):
         return []
-    return per_content_version("research-questions-by-entry", _questions_by_entry).get(page.pk, [])
+    return per_content_version("research-questions-by-entry", _questions_by_entry, previous_while_rebuilding=True).get(
+        page.pk, []
+    )
 
 
 def _questions_by_entry() -> dict[int, list[ResearchQuestion]]:

@@ -249,6 +249,14 @@ SESSION_COOKIE_HTTPONLY = True
 # Several web servers need a shared CACHE_BACKEND (e.g. Redis) for the cache to be shared too.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024)))
+# After a publish, an anonymous visitor waits at most this long (seconds, in all) for the search snapshot
+# and the per-version lists to be rebuilt, and is otherwise served those of the previous version while
+# a background thread rebuilds them (catalogue/caches.py). "off": every request waits for the rebuild.
+VISITOR_REBUILD_WAIT_SECONDS = (
+    None
+    if os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0.05") == "off"
+    else float(os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0.05"))
+)
 
 # A CDN or caching proxy in front of the site is purged on publish by wagtail.contrib.frontend_cache;
 # setting FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint, e.g. Varnish) or the Cloudflare

@@ -20,6 +20,9 @@ AXES_ENABLED = False
 # Whole-page caching is tested on its own (tests/test_page_cache.py); elsewhere each request must
 # see the database as the test left it, whether or not its transaction ran on-commit hooks.
 PAGE_CACHE_SECONDS = 0
+# Background rebuilds after a publish are tested on their own (tests/test_previous_version.py): their thread
+# has its own database connection, which cannot see a test's uncommitted rows.
+VISITOR_REBUILD_WAIT_SECONDS = None
 # Search counts are written when a test asks (tests/search/test_records.py sets 0): written on the clock,
 # a search 60 s after the last write costs more queries than the one before it, so query counts would flake.
 SEARCH_RECORD_FLUSH_SECONDS = 10**9

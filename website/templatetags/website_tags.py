@@ -20,6 +20,7 @@ def footer_links(context):
     pages = per_content_version(
         "footer",
         lambda: list(StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")),
+        previous_while_rebuilding=True,
     )
     return {
         "pages": pages,
@@ -37,7 +38,7 @@ def site_notice():
     """The one-line notice on every page (SITE_NOTICE, or DEMO_CONTENT_NOTICE as it was called)."""
     if not (settings.SITE_NOTICE and settings.DEMO_CONTENT_NOTICE):
         return {"show": False}
-    details = per_content_version("site-notice-details", _notice_details_url)
+    details = per_content_version("site-notice-details", _notice_details_url, previous_while_rebuilding=True)
     return {"show": True, "details_url": details}
 
 
