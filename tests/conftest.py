@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 from django.test import TestCase, override_settings
+from django.test.utils import setup_databases, teardown_databases
 from wagtail.models import Site
 
 from catalogue.caches import reset_process_caches
@@ -11,7 +12,7 @@ from demo.site_tree import ensure_site_tree
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, request):
     """
     The test database starts with the site tree every installation has (home, catalogue, standard pages),
     built once for the run rather than once a test: each test's changes are rolled back around it. A
@@ -19,13 +20,37 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
 
     Its publishes queue nothing (`queueing_nothing`).
     """
-    with django_db_blocker.unblock(), queueing_nothing(tmp_path_factory.mktemp("session-generated")):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            ensure_site_tree()
+    browser_tests = any(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ())) for item in request.session.items)
+    with django_db_blocker.unblock():
+        created = database_for_browser_tests_alone() if browser_tests else None
+        with queueing_nothing(tmp_path_factory.mktemp("session-generated")):
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                ensure_site_tree()
         # A transactional test with serialized rollback starts by putting this copy back: it must hold the
-        # tree too, or the migrated default Site (which the tree replaces) would come back beside it.
-        if getattr(connection, "_test_serialized_contents", None) is not None:
+        # tree too, or the migrated default Site (which the tree replaces) would come back beside it. The
+        # browser tests put it back too if an earlier transactional test flushed the database
+        # (tests/browser/conftest.py: restore_migrated_data).
+        if browser_tests or getattr(connection, "_test_serialized_contents", None) is not None:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+def database_for_browser_tests_alone():
+    """
+    pytest-django creates the test database only when a collected test asks for a database fixture; the
+    browser tests share one live server and commit their catalogue outside any test's transaction, so none
+    does. Run on their own (`pytest tests/browser/test_journeys.py`), they get the test database here.
+    """
+    if (
+        connection.vendor == "sqlite"
+        and connection.is_in_memory_db()
+        or connection.settings_dict["NAME"].startswith("test_")
+    ):
+        return None  # pytest-django made it: other collected tests asked for one
+    return setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
 
 
 def queueing_nothing(generated_files_root):

@@ -71,8 +71,8 @@ def restore_migrated_data():
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized is None:
         pytest.fail(
-            "The test database was flushed and no serialized copy exists: a browser-suite test must "
-            "request django_db_serialized_rollback (test_journeys does)."
+            "The test database was flushed and no serialized copy exists: tests/conftest.py's "
+            "django_db_setup keeps one whenever browser tests are collected."
         )
     # The flush's post_migrate recreated content types and permissions with new ids: clear them first.
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
@@ -84,7 +84,8 @@ def restore_migrated_data():
 def refuse_unless_test_database():
     """
     pytest-django creates the test database only when some collected test asks for `db`; run on their own,
-    the browser tests would otherwise write to the development database. test_journeys asks for it.
+    the browser tests get one from tests/conftest.py (`database_for_browser_tests_alone`). A guard all the same:
+    their content must never go into a development database.
     """
     from django.db import connection
 

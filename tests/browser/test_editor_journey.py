@@ -29,13 +29,6 @@ PASSWORD = "journey-pass-2026"
 MOST = {"contributor": 26, "reviewer": 15}
 
 
-def test_journey_content_goes_into_the_test_database(db, django_db_serialized_rollback):
-    """As in test_journeys: asking for `db` makes pytest-django create the test database for this file alone."""
-    from .conftest import refuse_unless_test_database
-
-    refuse_unless_test_database()
-
-
 @pytest.fixture
 def editors(site):
     from django.contrib.auth import get_user_model

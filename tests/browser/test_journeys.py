@@ -8,16 +8,6 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def test_browser_content_goes_into_the_test_database(db, django_db_serialized_rollback):
-    """
-    Asking for `db` makes pytest-django create the test database even when only browser tests run, and
-    for serialized rollback makes it keep a copy of the migrated data (see restore_migrated_data).
-    """
-    from .conftest import refuse_unless_test_database
-
-    refuse_unless_test_database()
-
-
 def test_search_filter_open_an_entry_and_back_keeps_the_filters(site, page, csp_errors):
     page.goto(site.at("/"))
     page.get_by_label("Search the evidence and practice catalogue").fill("court")
