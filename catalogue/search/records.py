@@ -14,12 +14,13 @@ import atexit
 import re
 import threading
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Min, Sum
 from django.utils import timezone
+from django_tasks import task
 
 from ..caches import register
 from ..models import SearchRecord
@@ -71,9 +72,10 @@ def terms_to_keep(text: str, known) -> str | None:
 
 def record_search(text: str, results: int, known=None) -> None:
     """
-    Count one search of `text` today. Counts gather in the process and are written together, in one
-    statement, once `SEARCH_RECORD_FLUSH_SECONDS` have passed (a write and commit on every search
-    cost 35-50 ms on a loaded SQLite machine); a stopping worker writes what it holds. `known(words)`
+    Count one search of `text` today. Counts gather in the process and are handed to the task queue
+    together once `SEARCH_RECORD_FLUSH_SECONDS` have passed (a write and commit on every search cost
+    35-50 ms on a loaded SQLite machine); the worker writes them in one statement. A stopping web
+    process hands over what it holds. `known(words)`
     returns the words the catalogue knows; a search with any other word is an "other search".
     """
     if not normalise_terms(text):
@@ -92,24 +94,33 @@ def record_search(text: str, results: int, known=None) -> None:
 
 
 def flush_records() -> None:
-    """Write the searches counted so far: one upsert statement for all of them."""
+    """Hand the searches counted so far to the task queue, which writes them in one upsert statement."""
     with _lock:
-        rows = [(day, terms, searches, results) for (day, terms), (searches, results) in _pending.items()]
+        rows = [(day.isoformat(), terms, searches, results) for (day, terms), (searches, results) in _pending.items()]
         _pending.clear()
         _flushed_at[0] = time.monotonic()
     if not rows:
         return
+    try:
+        write_search_records.enqueue(rows)
+    except DatabaseError:
+        pass  # the search still works if its record cannot be queued (a read-only replica, say)
+
+
+@task(backend="background")
+def write_search_records(rows: list[list]) -> int:
+    """Add counted searches, (ISO day, terms, searches, results at the latest), to their day's records."""
     table = SearchRecord._meta.db_table
     sql = (
         f"INSERT INTO {table} (day, terms, searches, results) VALUES (%s, %s, %s, %s) "
         f"ON CONFLICT (day, terms) DO UPDATE SET searches = {table}.searches + excluded.searches, "
         f"results = excluded.results"
     )
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
-    except DatabaseError:
-        pass  # the search still works if its record cannot be written (a read-only replica, say)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [(date.fromisoformat(day), terms, searches, results) for day, terms, searches, results in rows]
+        )
+    return len(rows)
 
 
 def flush_seconds() -> float:

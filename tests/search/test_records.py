@@ -17,9 +17,35 @@ REPORT_URL = "/admin/reports/searches-finding-little/"
 
 
 @pytest.fixture(autouse=True)
-def write_at_once(settings):
-    """Counts are normally written once a minute; here every search is written at once."""
+def write_at_once(settings, request):
+    """
+    Counts are normally handed to the task queue once a minute; here every search is handed over at once, and
+    the queue's task runs at once (unless the test is about the queue).
+    """
     settings.SEARCH_RECORD_FLUSH_SECONDS = 0
+    if "queue_as_in_production" not in request.fixturenames:
+        request.getfixturevalue("immediate_tasks")
+
+
+@pytest.fixture
+def queue_as_in_production():
+    """Asked for by a test about the queue itself: its tasks wait in the database for the worker."""
+
+
+@pytest.mark.django_db
+def test_a_request_only_queues_its_counts_for_the_worker_to_write(client, entries, queue_as_in_production):
+    from django_tasks_db.models import DBTaskResult
+
+    client.get("/catalogue/", {"q": "pause"})
+    client.get("/catalogue/", {"q": "jane.doe@example.org"})
+    assert not SearchRecord.objects.exists()  # nothing written in the request
+    queued = DBTaskResult.objects.filter(task_path="catalogue.search.records.write_search_records")
+    assert queued.count() == 2
+    day = timezone.localdate().isoformat()
+    assert [task.args_kwargs["args"][0] for task in queued.order_by("enqueued_at")] == [
+        [[day, "pause", 1, 1]],
+        [[day, "#other 0", 1, 0]],  # the address itself is nowhere in the queue
+    ]
 
 
 @pytest.fixture
