@@ -7,6 +7,8 @@ entry in `LOADERS`.
 
 from django.db import DatabaseError, transaction
 
+from catalogue.models import ContentVersion
+
 from . import context_measures, family_justice, infant_care, open_data
 from .reader import POSITION, FixtureError
 
@@ -25,6 +27,9 @@ def load_all(loaders=None) -> dict[str, int]:
             for name, loader in chosen.items():
                 rows = loader()
                 counts.update(rows if isinstance(rows, dict) else {name: rows})  # some loaders fill several tables
+            # Bulk loads send no save signals: move the content version on (at commit) so that cached pages,
+            # the place index and the board reports' digests follow the new figures.
+            ContentVersion.bump()
             return counts
     except FixtureError:
         raise

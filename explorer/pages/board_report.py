@@ -42,15 +42,17 @@ def board_report(request, slug):
 
 def board_report_pdf(request, slug):
     """The built PDF for today's figures; else the area's previous PDF; else 503 while the worker builds it."""
-    from catalogue.caches import content_version
+    from catalogue.caches import content_version, per_content_version
 
     from ..reports.tasks import request_board_pdf
 
     area = _area(slug)
     if area is None:
         return unknown_area(request, slug)
-    report = build_report(area)
-    digest, version = report_digest(report), content_version()
+    # Building the report to digest it costs about a second: once per content version and area (a data
+    # reload moves the version on: explorer.loading.load_all).
+    digest = per_content_version(("board-report-digest", area.slug), lambda: report_digest(build_report(area)))
+    version = content_version()
     found = pdf_files.find_latest(file_key(area.slug, digest), version)
     current = found is not None
     if not current:

@@ -142,3 +142,14 @@ def test_the_example_file_names_only_fictional_areas(db):
     assert codes and codes == {area.ons_code for area in FICTIONAL_AREAS}
     assert not codes & real_codes
     assert all("fictional" in area.name and area.name.split(" (")[0] not in real_names for area in FICTIONAL_AREAS)
+
+
+@pytest.mark.django_db
+def test_a_reload_moves_the_content_version_on_at_commit(django_capture_on_commit_callbacks):
+    from catalogue.models import ContentVersion
+    from explorer.loading import load_all
+
+    before = ContentVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        load_all(["statistical neighbours"])
+    assert ContentVersion.current() == before + 1  # cached data pages and per-version digests follow the figures
