@@ -254,8 +254,8 @@ PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024
 # a background thread rebuilds them (catalogue/caches.py). "off": every request waits for the rebuild.
 VISITOR_REBUILD_WAIT_SECONDS = (
     None
-    if os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0.05") == "off"
-    else float(os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0.05"))
+    if os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0") == "off"
+    else float(os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0"))
 )
 
 # A CDN or caching proxy in front of the site is purged on publish by wagtail.contrib.frontend_cache;
