@@ -64,7 +64,7 @@ def build_report(area: DfjArea) -> BoardReport:
     members = areas.members_of(area)
     figures = under_one.under1_figures(year) if year else {}
     areas.attach_figures(members, year, figures)
-    pooled = areas.pool(area, members, year, figures.get(under_one.ENGLAND_CODE))
+    pooled, _ = areas.pool_among_all(area, members, year, figures)
     report = BoardReport(area, year, members, pooled)
     # Ofsted registers residential family centres in England only: no row is a 0 only for English authorities.
     english = any(member.authority and member.authority.country == "England" for member in members)
