@@ -39,7 +39,7 @@ PLACEMENT_TYPES = (
     _placement(
         "independent_living",
         "Independent and semi-independent living arrangements/supported accommodation",
-        "Independent or supported living",
+        "Independent living",
         "Independent and semi-independent living or supported accommodation",
     ),
     _placement(

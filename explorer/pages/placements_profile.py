@@ -16,6 +16,7 @@ from ..sources import CLA_CHARACTERISTICS
 from .comparators import Comparators
 
 SOURCE_WORDS = "DfE, Children looked after in England including adoptions, 2025 release"
+FLAG_WORDS = {"c": "suppressed", "k": "under 0.5%", "z": "not applicable", "x": "not available"}
 
 
 def placement_charts(authority: LocalAuthority, comparators: Comparators) -> list[Chart]:
@@ -37,17 +38,27 @@ def placement_charts(authority: LocalAuthority, comparators: Comparators) -> lis
 
 def _latest(authority, group: Group, found: Shares, year: int, named, total) -> Chart:
     own = authority.ons_code
-    bars = []
+    bars, missing_text = [], {}
     for category in group.categories:
         value = found.of(own, year, category.key)
-        bars.append((category.name, value.value if value else None, False))
+        bars.append((category.short, value.value if value else None, False))
+        if value is not None and value.value is None and value.flag:
+            missing_text[category.short] = f"[{value.flag}] {FLAG_WORDS.get(value.flag, 'not published')}"
     title = f"Children looked after by {group.heading} at 31 March {year}: {authority.name} compared"
     how_many = f" ({placements.shown(total)} children)" if total and total.value is not None else ""
-    leading = max((bar for bar in bars if bar[1] is not None), key=lambda bar: bar[1], default=None)
+    named_bars = [(category.name, bar[1]) for category, bar in zip(group.categories, bars, strict=True)]
+    leading = max((bar for bar in named_bars if bar[1] is not None), key=lambda bar: bar[1], default=None)
     summary = f"Source: {SOURCE_WORDS}. At 31 March {year}, of the children {authority.name} looked after{how_many}"
-    summary += f", the largest share was {leading[0].lower()} ({leading[1]:.0f}%). " if leading else ". "
+    summary += f", the largest group was {leading[0]} ({leading[1]:.0f}%). " if leading else ". "
     summary += placements.ALL_AGES_ENGLAND
-    svg = bar_svg(title, summary, bars, x_label=f"% of {authority.name}'s children looked after, 31 March {year}")
+    svg = bar_svg(
+        title,
+        summary,
+        bars,
+        x_label=f"% of {authority.name}'s children looked after, 31 March {year}",
+        value_format="{:,.0f}%",
+        missing_text=missing_text,
+    )
     columns = [group.heading.capitalize(), *[name for _, name in named]]
     rows = [
         [category.name, *[placements.shown(found.of(code, year, category.key)) for code, _ in named]]
@@ -61,8 +72,7 @@ def _latest(authority, group: Group, found: Shares, year: int, named, total) -> 
     if group is placements.PLACEMENTS:
         notes.append(
             "Family centres and mother and baby units are not published separately: they are inside "
-            "'Other placements'. 'Placed with parents' counts children placed with a parent or other person "
-            "with parental responsibility, usually under a care order at home."
+            "'Other placements'. The bars use short names; the table gives DfE's own."
         )
     first = group.categories[0].key
     missing = [name for code, name in named[3:] if found.of(code, year, first) is None]  # comparators
