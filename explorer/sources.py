@@ -380,6 +380,16 @@ LOW_INCOME = Source(
     "not say whether this is relative or absolute low income.",
     CAFCASS.url,
 )
+CLA_CHARACTERISTICS = Source(
+    "Department for Education: Children looked after in England including adoptions, reporting year 2025 "
+    "release, children looked after at 31 March by placement type and by ethnicity, 2021 to 2025",
+    OGL,
+    "DfE's published percentages of each local authority's children looked after at 31 March (all ages) in each "
+    "placement type and each ethnic group, and the number of children looked after. Family centres and mother "
+    "and baby units are not published separately: they are inside 'Other placements'. [k] is a percentage under "
+    "0.5. " + CONTEXT_ALL_AGES,
+    "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions",
+)
 CONTEXT_FILES = "fixtures/context-measures/ (README.md, sources.json with SHA-256 of every original file)"
 DATASETS += [
     Dataset(
@@ -419,5 +429,23 @@ DATASETS += [
         "Children aged under 16, not infants. Relative or absolute low income: not stated in LAIT's dictionary.",
         CONTEXT_FILES + "; england_lait_other_context_la.csv",
         LOW_INCOME.url,
+    ),
+]
+
+DATASETS += [
+    Dataset(
+        CLA_CHARACTERISTICS.title,
+        "Department for Education (DfE)",
+        "Children looked after in England including adoptions, reporting year 2025 (LA file "
+        "la_cla_on_31_march_by_characteristics, read through DfE's children's social care dashboard data)",
+        OGL,
+        OGL_STATEMENT + " Source: Department for Education, Children looked after in England including adoptions.",
+        CLA_CHARACTERISTICS.definition,
+        "All ages, England only: no local authority table of placement type or ethnicity for infants is published. "
+        "The dashboard's data leave out Cumbria 2021-2023 and Northamptonshire 2021. Percentages are DfE's own, "
+        "rounded to whole numbers.",
+        CONTEXT_FILES + "; england_cla_31march_placements_ethnicity_subset.csv (rows of the shared file kept by "
+        "subset_cla_placements.py)",
+        CLA_CHARACTERISTICS.url,
     ),
 ]

@@ -111,8 +111,11 @@ def bar_svg(
     *,
     x_label: str,
     reference: tuple[str, float] | None = None,
+    value_format: str = "{:,.1f}",
+    missing_text: dict[str, str] | None = None,
 ) -> str:
-    """Horizontal bars with their values printed; flagged bars are hatched, missing ones say so."""
+    """Horizontal bars with their values printed; flagged bars are hatched, missing ones say so (by default
+    "no figure"; `missing_text` gives a bar's own words, e.g. the publisher's symbol)."""
     height = 70 + 26 * len(bars)
     top_value = max([value for _, value, _ in bars if value is not None] + [reference[1] if reference else 0, 1])
     ticks = nice_ticks(0, top_value * 1.1)
@@ -129,10 +132,11 @@ def bar_svg(
         y_top = canvas.top + i * 26 + 4
         canvas.text(canvas.left - 8, y_top + 14, label, anchor="end", size=12)
         if value is None:
-            canvas.text(canvas.left + 6, y_top + 14, "no figure", size=12, fill=MUTED)
+            words = (missing_text or {}).get(label, "no figure")
+            canvas.text(canvas.left + 6, y_top + 14, words, size=12, fill=MUTED)
             continue
         canvas.rect(canvas.left, y_top, canvas.x(value) - canvas.left, 18, fill=MUTED, pattern=flagged)
-        canvas.text(canvas.x(value) + 5, y_top + 14, f"{value:,.1f}", size=12)
+        canvas.text(canvas.x(value) + 5, y_top + 14, value_format.format(value), size=12)
     if reference:
         ref_x = canvas.x(reference[1])
         canvas.line(ref_x, canvas.top, ref_x, canvas.height - canvas.bottom, width=2, dash="6 3")

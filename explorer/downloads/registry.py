@@ -126,6 +126,12 @@ DOWNLOADS += [
         "Year the financial year ends in (period gives it in words).",
         sources.LOW_INCOME,
     ),
+    context_download(
+        "children-looked-after-by-placement-type-and-ethnicity-by-local-authority",
+        "Children looked after at 31 March by placement type and by ethnicity (DfE percentages, all ages)",
+        "Year of the 31 March count (2025 = at 31 March 2025).",
+        sources.CLA_CHARACTERISTICS,
+    ),
 ]
 
 

@@ -18,9 +18,10 @@ from ..formatting import year_label
 from ..sources import Source
 
 # The markers publishers use for a figure they hold but withhold: DfE c (suppressed), x (not available),
-# z (not applicable); StatsWales * (not shown). Anything else (an empty cell, "not in same publication",
+# z (not applicable); StatsWales * (not shown); DfE k (a percentage under 0.5, not given exactly, in the
+# children looked after by placement and ethnicity file). Anything else (an empty cell, "not in same publication",
 # LAIT's "-") is no published figure at all, so it has no row.
-SUPPRESSION_MARKERS = ("c", "x", "z", "*")
+SUPPRESSION_MARKERS = ("c", "x", "z", "*", "k")
 
 COLUMNS = (
     ("area_code", "string", "ONS (GSS) code of the area, on today's codes (pure re-codes joined into one series)."),
@@ -34,7 +35,8 @@ COLUMNS = (
     (
         "suppression_flag",
         "string",
-        "The publisher's marker for a withheld figure ([c], [x], [z] or [*]); empty otherwise.",
+        "The publisher's marker for a withheld figure ([c], [x], [z] or [*]; [k] a percentage under 0.5); "
+        "empty otherwise.",
     ),
 )
 

@@ -1,8 +1,9 @@
 """
 A family justice (DFJ) area: its local authorities, their infants entering care side by side and pooled
-against England with exact Poisson funnel limits, their legal-status mix and the residential family
-centres in them. Only authorities whose courts all lie in this one area are pooled; authorities whose
-courts span several areas are listed with their candidate areas and left out of the pool.
+against England with exact Poisson funnel limits (chance-only, and widened for the over-dispersion estimated
+from all areas, as the local authority funnel does: figures/overdispersion.py), their legal-status mix and
+the residential family centres in them. Only authorities whose courts all lie in this one area are pooled;
+authorities whose courts span several areas are listed with their candidate areas and left out of the pool.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from catalogue.models import LocalAuthority
 
 from ..models import AuthorityArea, DfjArea
-from . import family_justice, statistics, under_one
+from . import family_justice, overdispersion, statistics, under_one
 
 POOLED_STATUSES = (AuthorityArea.Status.SINGLE, AuthorityArea.Status.SINGLE_MAPPED, AuthorityArea.Status.PREDECESSOR)
 
@@ -43,7 +44,9 @@ class PooledArea:
     authorities: int = 0
     left_out: list[str] = field(default_factory=list)  # members with no count or no births
     england_rate: float | None = None
-    limits: statistics.ControlLimits | None = None
+    limits: statistics.ControlLimits | None = None  # chance only
+    dispersion: overdispersion.Overdispersion | None = None  # estimated from every area with a rate
+    adjusted_limits: statistics.ControlLimits | None = None  # widened by sqrt(phi) when phi applies
 
     @property
     def rate(self) -> float | None:
@@ -54,6 +57,20 @@ class PooledArea:
         if self.rate is None or self.limits is None:
             return None
         return statistics.funnel_position(self.rate, self.limits)
+
+    @property
+    def adjusted_position(self) -> str | None:
+        """Against the limits allowing for over-dispersion: the only position that names an outlier."""
+        if self.rate is None or self.adjusted_limits is None:
+            return None
+        return statistics.funnel_position(self.rate, self.adjusted_limits)
+
+    @property
+    def expected(self) -> float | None:
+        """The count expected at England's rate for the area's births."""
+        if self.england_rate is None or not self.births:
+            return None
+        return self.england_rate * self.births / statistics.PER
 
 
 def members_of(area: DfjArea) -> list[Member]:
@@ -112,7 +129,34 @@ def all_pooled(year: int | None) -> list[PooledArea]:
         for member in members:
             member.infants = figures.get(member.link.la_code)
         results.append(pool(area, members, year, england))
+    dispersion = estimate_overdispersion(results)
+    for result in results:
+        allow_for(result, dispersion)
     return results
+
+
+def estimate_overdispersion(pooled_areas: list[PooledArea]) -> overdispersion.Overdispersion | None:
+    """Spiegelhalter's phi from every area with a pooled rate: its count against the count England's rate expects."""
+    return overdispersion.estimate(
+        [(item.count, item.expected) for item in pooled_areas if item.rate is not None and item.expected]
+    )
+
+
+def allow_for(pooled: PooledArea, dispersion: overdispersion.Overdispersion | None) -> PooledArea:
+    """Attach the areas' phi and the limits widened by it (the same as chance-only when phi does not apply)."""
+    pooled.dispersion = dispersion
+    if pooled.limits is not None and pooled.england_rate is not None:
+        inflation = dispersion.inflation if dispersion else 1.0
+        pooled.adjusted_limits = overdispersion.adjusted(pooled.limits, pooled.england_rate, inflation)
+    return pooled
+
+
+def pool_among_all(area: DfjArea, members: list[Member], year: int | None, figures: dict):
+    """This area pooled, with the allowance estimated from every area; and every area (for the funnel)."""
+    every_area = all_pooled(year)
+    pooled = pool(area, members, year, figures.get(under_one.ENGLAND_CODE))
+    allow_for(pooled, every_area[0].dispersion if every_area else None)
+    return pooled, every_area
 
 
 def ranked(pooled_areas: list[PooledArea]) -> list[PooledArea]:

@@ -15,7 +15,8 @@ reporting year (April to March) of the under-1 figures that a context year falls
 from dataclasses import dataclass
 
 from ..models import ENGLAND_CODE, ContextFigure
-from ..sources import CIN_RATES, LOW_INCOME, WORKFORCE, Source
+from ..sources import CIN_RATES, CLA_CHARACTERISTICS, LOW_INCOME, WORKFORCE, Source
+from . import cla_characteristics as cla
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,25 @@ MEASURES = dict(
             LOW_INCOME,
             "financial year",
         ),
+    ]
+)
+
+# Children looked after at 31 March by placement type and by ethnicity: DfE's own percentages, all ages.
+CLA_SHARE = "% of the authority's children looked after at 31 March (all ages)"
+MEASURES.update(
+    _measure(item.key, f"Children looked after: {item.name}", item.name, CLA_SHARE, CLA_CHARACTERISTICS, "at 31 March")
+    for item in (*cla.PLACEMENT_TYPES, *cla.ETHNIC_GROUPS)
+)
+MEASURES.update(
+    [
+        _measure(
+            cla.ALL_CHILDREN_KEY,
+            "Children looked after at 31 March (all ages)",
+            "Children looked after",
+            "children (count)",
+            CLA_CHARACTERISTICS,
+            "at 31 March",
+        )
     ]
 )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from ..figures.cla_characteristics import BY_SOURCE as CLA_CATEGORIES
 from ..models import ContextFigure
 from .reader import read_rows, replace_rows
 
@@ -35,6 +36,9 @@ FILES = {
     },
     "england_lait_other_context_la.csv": {"children_in_low_income_families_pct"},
 }
+# Children looked after at 31 March (a subset of the shared file: subset_cla_placements.py): each
+# (measure, category) the site shows becomes one measure key (figures/cla_characteristics.py).
+CATEGORY_FILES = {"england_cla_31march_placements_ethnicity_subset.csv": CLA_CATEGORIES}
 COLUMNS = (
     "year",
     "year_label",
@@ -75,35 +79,49 @@ def _value(row) -> Decimal | None:
     return value
 
 
+def _figures(row, measure: str):
+    """One ContextFigure for each authority of the row (two for a joint workforce return)."""
+    level = row.text("geographic_level")
+    if level not in LEVELS:
+        row.fail(f"'geographic_level' is not one of {', '.join(sorted(LEVELS))}: {level[:30]!r}")
+    codes, value = _codes(row), _value(row)
+    for code in codes:
+        yield ContextFigure(
+            measure=measure,
+            year=row.year(),
+            year_label=row.text("year_label"),
+            geographic_level=level,
+            area_code=code,
+            area_code_as_published=row.text("la_code"),
+            area_name=row.text("la_name"),
+            region_code=row.text("region_code", required=False),
+            value=value,
+            flag=row["flag"].strip(),
+            joint_return=len(codes) > 1,
+            unit=row.text("unit"),
+            source_file=row.text("source_file"),
+        )
+
+
 def read_file(filename: str, measures: set[str]):
     for row in read_rows(CONTEXT_MEASURES / filename, COLUMNS):
-        if row.text("measure") not in measures:
-            continue
-        level = row.text("geographic_level")
-        if level not in LEVELS:
-            row.fail(f"'geographic_level' is not one of {', '.join(sorted(LEVELS))}: {level[:30]!r}")
-        codes, value = _codes(row), _value(row)
-        for code in codes:
-            yield ContextFigure(
-                measure=row["measure"],
-                year=row.year(),
-                year_label=row.text("year_label"),
-                geographic_level=level,
-                area_code=code,
-                area_code_as_published=row.text("la_code"),
-                area_name=row.text("la_name"),
-                region_code=row.text("region_code", required=False),
-                value=value,
-                flag=row["flag"].strip(),
-                joint_return=len(codes) > 1,
-                unit=row.text("unit"),
-                source_file=row.text("source_file"),
-            )
+        if row.text("measure") in measures:
+            yield from _figures(row, row["measure"])
+
+
+def read_category_file(filename: str, categories: dict[tuple[str, str], str]):
+    """Rows whose (measure, category) the site shows, each stored under the site's key for that pair."""
+    for row in read_rows(CONTEXT_MEASURES / filename, (*COLUMNS, "category")):
+        key = categories.get((row.text("measure"), row.text("category", required=False)))
+        if key is not None:
+            yield from _figures(row, key)
 
 
 def load_context_measures() -> int:
     """Replace every context figure with the files' rows (inside load_all's one transaction)."""
     figures = [figure for filename, measures in FILES.items() for figure in read_file(filename, measures)]
+    for filename, categories in CATEGORY_FILES.items():
+        figures += read_category_file(filename, categories)
     return replace_rows(ContextFigure, figures)
 
 

@@ -16,6 +16,7 @@ from ..figures.context import MEASURES, ContextValue, context_table, years
 from ..models import ENGLAND_CODE
 from ..sources import CIN_RATES, CONTEXT_ALL_AGES, LOW_INCOME, WORKFORCE
 from .comparators import Comparators
+from .placements_profile import placement_charts
 
 SHORT_SOURCE = {
     CIN_RATES: "DfE, Children in need 2025 release (published rates, via LAIT)",
@@ -49,10 +50,11 @@ class ContextPanel:
     glance: Chart | None = None
     charts: list[Chart] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # measures with no figure for this authority
+    placements: list[Chart] = field(default_factory=list)  # placement type and ethnicity (placements_profile)
 
     @property
     def all_charts(self) -> list[Chart]:
-        return [chart for chart in (self.glance, *self.charts) if chart]
+        return [chart for chart in (self.glance, *self.charts, *self.placements) if chart]
 
 
 @dataclass
@@ -89,6 +91,7 @@ def build_context_panel(authority: LocalAuthority, comparators: Comparators) -> 
         else:
             panel.missing.append(MEASURES[key].name)
     panel.glance = _glance(authority, comparators, lines)
+    panel.placements = placement_charts(authority, comparators)
     return panel
 
 

@@ -1,9 +1,8 @@
 """The charts and tables of one family justice area's page (and of its download pack)."""
 
 from ..charts.chart import Chart, table
-from ..charts.plots import FunnelPoint, bar_svg, funnel_svg
+from ..charts.plots import bar_svg
 from ..figures import family_justice as family
-from ..figures import statistics
 from ..figures.areas import Member, PooledArea
 from ..figures.under_one import PAIRING
 from ..formatting import fmt_count, fmt_rate, fmt_share, year_label
@@ -52,88 +51,6 @@ def under1_chart(pooled: PooledArea, members: list[Member]) -> Chart:
         ),
     ]
     return table("area-under1", title, summary, columns, rows, [DFE_STARTS, BIRTHS, DFJ], notes, svg)
-
-
-def funnel_chart(pooled: PooledArea | None, all_areas: list[PooledArea]) -> Chart | None:
-    """Every area's pooled rate against its births, with England's exact Poisson limits; `pooled` marked."""
-    shown = [item for item in all_areas if item.rate is not None and item.england_rate is not None]
-    if not shown:
-        return None
-    target, year = shown[0].england_rate, shown[0].year
-    highlight = pooled.area.pk if pooled else None
-    points = [
-        FunnelPoint(item.area.name, item.births, item.rate, item.position, highlighted=item.area.pk == highlight)
-        for item in shown
-    ]
-    low, high = min(p.births for p in points), max(p.births for p in points)
-    steps = 40
-    curve = [
-        statistics.funnel_limits(target, int(low * 0.9 * ((high * 1.1) / (low * 0.9)) ** (i / steps)))
-        for i in range(steps + 1)
-    ]
-    title = f"Family justice areas against England, {year_label(year)}"
-    outside = [item.area.name for item in shown if item.position != statistics.FunnelPosition.WITHIN]
-    if pooled is not None and pooled.rate is not None:
-        summary = (
-            f"{pooled.area.name} (diamond) has a pooled rate of {fmt_rate(pooled.rate)} per 10,000 live "
-            f"births from {pooled.births:,} births: {pooled.position} around England's {target:.1f}. "
-        )
-    else:
-        summary = (
-            f"{len(outside)} of {len(shown)} areas lie outside the 95% limits around England's rate of "
-            f"{target:.1f} per 10,000 live births. "
-        )
-    summary += (
-        "Limits are exact Poisson 95% and 99.8% limits: a point outside them differs from England by more "
-        "than chance would explain, which does not say why."
-    )
-    svg = funnel_svg(title, summary, points, target=target, curve=curve, x_label="Live births in the area")
-    # The explorer's legend calls the highlighted point "Your figures"; here it is the area of this page.
-    svg = svg.replace(">Your figures<", ">This area<")
-    columns = [
-        "Family justice area",
-        "Local authorities pooled",
-        "Infants starting care aged under 1",
-        f"Live births, {year - 1}",
-        "Rate per 10,000 live births",
-        "Position",
-    ]
-    rows = [
-        [
-            item.area.name,
-            str(item.authorities),
-            fmt_count(item.count),
-            fmt_count(item.births),
-            fmt_rate(item.rate),
-            item.position,
-        ]
-        for item in sorted(shown, key=lambda item: item.area.name)
-    ]
-    notes = [PAIRING]
-    if pooled is not None and pooled.limits:
-        limits = pooled.limits
-        notes.append(
-            f"For {pooled.area.name}'s {pooled.births:,} births: 95% limits {limits.lower_95:.1f} to "
-            f"{limits.upper_95:.1f}; 99.8% limits {limits.lower_998:.1f} to {limits.upper_998:.1f}."
-        )
-    if pooled is not None and pooled.left_out:
-        notes.append(
-            "Left out of the pooled figure (no published count or no births): " + ", ".join(pooled.left_out) + "."
-        )
-    notes.append(
-        "England's rate uses DfE's national count, which is rounded to the nearest 10. Authorities whose "
-        "courts span several areas are left out of every area's pool."
-    )
-    return table(
-        "area-funnel" if pooled else "areas-funnel",
-        title,
-        summary,
-        columns,
-        rows,
-        [DFE_STARTS, BIRTHS, DFJ],
-        notes,
-        svg,
-    )
 
 
 def legal_status_table(area_name: str, members: list[Member], starts_year, at_31_march_year) -> Chart:

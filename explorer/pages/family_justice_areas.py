@@ -21,6 +21,7 @@ from ..models import AuthorityArea, DfjArea
 from ..sources import BIRTHS, DERIVED_LINKS_CAVEAT, DFE_STARTS, DFJ
 from . import authority_panel
 from . import family_justice_area_charts as area_charts
+from .family_justice_area_funnel import funnel_chart
 from .state import PageState, csv_response, respond
 
 
@@ -33,7 +34,7 @@ def area_index(request):
     pooled = areas.all_pooled(state.year)
     ranking = areas.ranked(pooled)
     charts = [
-        area_charts.funnel_chart(None, pooled) if state.year else None,
+        funnel_chart(None, pooled) if state.year else None,
         area_index_table(pooled, state.year),
     ]
     return respond(
@@ -51,14 +52,14 @@ def area_context(area: DfjArea, year: int | None):
     members = areas.members_of(area)
     figures = under_one.under1_figures(year) if year else {}
     areas.attach_figures(members, year, figures)
-    pooled = areas.pool(area, members, year, figures.get(under_one.ENGLAND_CODE))
+    pooled, every_area = areas.pool_among_all(area, members, year, figures)
     starts_year = family.latest_shares("section-20")[0]
     at_31_march_year = family.latest_shares("placed-with-parents")[0]
     centres_year = max(family.centre_years(), default=None)
     charts = [
         area_charts.members_table(area.name, members),
         area_charts.under1_chart(pooled, members) if year else None,
-        area_charts.funnel_chart(pooled, areas.all_pooled(year)) if year else None,
+        funnel_chart(pooled, every_area) if year else None,
         area_charts.legal_status_table(area.name, members, starts_year, at_31_march_year),
         area_charts.centres_table(area.name, members, centres_year),
     ]
@@ -111,9 +112,10 @@ NO_FIGURE = "no figure"
 def area_index_row(item) -> list[str]:
     """One area's row; an area with no authority pooled has no figure, which is shown as such, never as 0."""
     if not item.authorities:
-        figures = [NO_FIGURE] * 4
+        figures = [NO_FIGURE] * 5
     else:
-        figures = [fmt_count(item.count), fmt_count(item.births), fmt_rate(item.rate), item.position or ""]
+        positions = [item.position or "", item.adjusted_position or ""]
+        figures = [fmt_count(item.count), fmt_count(item.births), fmt_rate(item.rate), *positions]
     return [item.area.name, item.area.hmcts_region, str(item.authorities), *figures]
 
 
@@ -130,7 +132,8 @@ def area_index_table(pooled_areas, year) -> Chart:
         f"Infants starting care aged under 1, {label}",
         f"Live births, {year - 1 if year else ''}",
         "Rate per 10,000 live births",
-        "Against England (exact Poisson limits)",
+        "Against England (exact Poisson limits, chance only)",
+        "Against England (allowing for over-dispersion)",
     ]
     notes = [PAIRING]
     empty = [item.area.name for item in ordered if not item.authorities]

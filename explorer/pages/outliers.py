@@ -119,10 +119,10 @@ COLUMNS = [
 ]
 
 
-def meaning(count: int) -> str:
+def meaning(count: int, between: str = "authorities") -> str:
     return (
         "What a limit means: an area outside the limits allowing for over-dispersion has a rate further from "
-        "England's than the usual spread between authorities would give, so it is worth asking why. It does not "
+        f"England's than the usual spread between {between} would give, so it is worth asking why. It does not "
         "mean the area is doing well or badly, or that its practice is the cause: it may count differently, "
         "serve a different population or have had an unusual year. An area inside the limits is "
         "not shown to be the same as England, only not shown to differ. Even if every area differed only by "

@@ -12,8 +12,8 @@ from evidencemap.models import ResearchQuestion
 from ..figures import areas, under_one
 from ..links import data_url
 from . import context_scatters
-from . import family_justice_area_charts as area_charts
 from . import family_justice_scatters as relationships
+from .family_justice_area_funnel import funnel_chart
 from .legal_status import infants_trend
 from .state import PageState, respond
 
@@ -174,7 +174,7 @@ QUESTION_CONTEXT_MEASURES = ("cpp_rate_per_10000_at_31_march", "turnover_rate_ft
 def charts_for(year: int | None) -> dict:
     """The charts the questions refer to, by key, for one reporting year."""
     charts = {chart.slug.removeprefix("under1-vs-"): chart for chart in relationships.all_scatters(year)}
-    charts["funnel"] = area_charts.funnel_chart(None, areas.all_pooled(year)) if year else None
+    charts["funnel"] = funnel_chart(None, areas.all_pooled(year)) if year else None
     # The same years as the relationships page, whatever year is chosen here.
     for chart in context_scatters.context_scatters(QUESTION_CONTEXT_MEASURES):
         charts[chart.slug.removeprefix("under1-vs-")] = chart

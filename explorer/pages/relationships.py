@@ -9,6 +9,8 @@ births) because single-year LA counts are small and noisy; the Cafcass compariso
 the same financial year on both axes.
 """
 
+from django.db.models import Max, Min
+
 from catalogue.models import LocalAuthority
 
 from ..charts.chart import Chart
@@ -111,7 +113,7 @@ def under_one_scatter(kind: str) -> Chart | None:
                 f"Using ranks instead, which a few extreme areas sway less, Spearman's r = {ranked.r:.2f} "
                 f"(95% interval {ranked.low:.2f} to {ranked.high:.2f})."
             )
-    summary = statistics.describe_correlation(corr, x_words, y_words, extra)
+    summary = years_unpaired(kind, span, codes) + statistics.describe_correlation(corr, x_words, y_words, extra)
     extremes = set(sorted(codes, key=lambda c: rates[c][2])[-LABEL_EXTREMES:])
     title = f"Infants (under 1) entering care against {title_words}"
     svg = scatter_svg(
@@ -170,6 +172,32 @@ def under_one_scatter(kind: str) -> Chart | None:
             "aged 0-17, in the same financial year as the under-1 figures."
         )
     return chart
+
+
+def years_unpaired(kind: str, span: str, codes: list[str]) -> str:
+    """
+    Which years each side covers where the two cannot be paired by year, said first: the site holds one year of
+    spend (RO3 2024 to 2025), each authority's latest Ofsted inspection and one edition of the IMD, while the
+    under-1 rate needs live births (to 2022, so reporting years to 2023). Cafcass is paired year by year.
+    """
+    if kind == "cafcass":
+        return f"Years: both sides are {span}. "
+    rate_years = f"the under-1 rate pools {span.removesuffix(' pooled')} (the latest years with live births)"
+    if kind == "spend":
+        other = "spend per child is for 2024 to 2025 only (the one year of spending returns the site holds)"
+    elif kind == "ofsted":
+        dates = OfstedJudgement.objects.filter(local_authority__ons_code__in=codes).aggregate(
+            first=Min("inspection_date"), last=Max("inspection_date")
+        )
+        if dates["first"] is None:
+            return ""
+        other = (
+            "the Ofsted grade is each authority's latest inspection, inspected between "
+            f"{dates['first']:%B %Y} and {dates['last']:%B %Y}"
+        )
+    else:
+        other = "deprivation is the Index of Multiple Deprivation 2019, one edition"
+    return f"Years: {rate_years}; {other}. They cannot be paired by year. "
 
 
 def _fewer_years_note(codes, rates, names) -> list[str]:

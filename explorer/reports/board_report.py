@@ -13,7 +13,7 @@ from ..formatting import year_label
 from ..models import DfjArea
 from ..pages import family_justice_area_charts as area_charts
 from ..sources import DERIVED_LINKS_CAVEAT, Source
-from . import context, trend
+from . import context, placements, trend
 
 
 @dataclass
@@ -64,7 +64,7 @@ def build_report(area: DfjArea) -> BoardReport:
     members = areas.members_of(area)
     figures = under_one.under1_figures(year) if year else {}
     areas.attach_figures(members, year, figures)
-    pooled = areas.pool(area, members, year, figures.get(under_one.ENGLAND_CODE))
+    pooled, _ = areas.pool_among_all(area, members, year, figures)
     report = BoardReport(area, year, members, pooled)
     # Ofsted registers residential family centres in England only: no row is a 0 only for English authorities.
     english = any(member.authority and member.authority.country == "England" for member in members)
@@ -143,7 +143,12 @@ def _placements_section(area, members) -> Section | None:
         parts.append(f"placed with parents, 31 March {trend_chart.rows[0][0]} to {trend_chart.rows[-1][0]}")
     if at_31_march:
         parts.append(f"infants looked after, {at_31_march.columns[1][len('Under 1 on ') :]}")
-    return _section("placements", "; ".join(parts), [trend_chart, at_31_march])
+    year, by_type = placements.placement_tables(area.name, members)
+    # England's row is always there; a table is shown only if one of the area's authorities has a figure.
+    by_type = [chart for chart in by_type if any(any(cell for cell in row[1:]) for row in chart.rows[:-1])]
+    if by_type:
+        parts.append(f"placement type and ethnicity (all ages), 31 March {year}")
+    return _section("placements", "; ".join(parts), [trend_chart, at_31_march, *by_type])
 
 
 def _centres_section(area, members) -> Section | None:

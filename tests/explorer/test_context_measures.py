@@ -30,6 +30,8 @@ def expected_rows():
         for row in rows(filename):
             if row["measure"] in measures:
                 total += len(row["la_code_current"].split("/"))
+    for filename, categories in context_measures.CATEGORY_FILES.items():
+        total += sum((row["measure"], row["category"]) in categories for row in rows(filename))
     return total
 
 

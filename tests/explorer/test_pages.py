@@ -21,7 +21,7 @@ from .conftest import fixture_rows
 CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
 # Sections of the chart kit that are a table by design (`charts.table(...)`), with no drawing.
-TABLE_ONLY = {"la-context-latest"}
+TABLE_ONLY = {"la-context-latest", "la-placements-years", "la-ethnicity-years"}  # tables beside a chart
 
 
 @pytest.fixture(scope="module")
