@@ -242,7 +242,7 @@ def list_entries(
 ):
     """The catalogue's search: the same parameters, results and order as /catalogue/."""
     try:
-        query, snapshot = strict_query(request.GET, also_allowed=("page_size",))
+        query, snapshot = strict_query(request.GET, also_allowed=("page_size",), previous_while_rebuilding=True)
     except BadParameters as error:
         return _error("Some parameters cannot be used.", error.messages)
     results = run_search(query, snapshot, page_size=page_size)
@@ -251,8 +251,7 @@ def list_entries(
     problems = rejected(results.notices)
     if problems:
         return _error("There is no such page.", [notice.error for notice in problems], status=404)
-    start = (results.page - 1) * page_size
-    records = RecordBuilder(request).records(results.ordered_ids[start : start + page_size])
+    records = RecordBuilder(request).records(results.page_ids)
 
     def page_url(number):
         params = request.GET.copy()

@@ -31,12 +31,16 @@ def rejected(notices) -> list[Notice]:
     return [notice for notice in notices if notice.rejects_request]
 
 
-def strict_query(params, *, also_allowed: tuple[str, ...] = ()) -> tuple[CatalogueQuery, Snapshot]:
+def strict_query(
+    params, *, also_allowed: tuple[str, ...] = (), previous_while_rebuilding: bool = False
+) -> tuple[CatalogueQuery, Snapshot]:
     """
     The validated search for `params` (a QueryDict), or BadParameters. A valid `page` is accepted
     everywhere (so a catalogue URL can be reused as it is) but only the API uses it.
+    `previous_while_rebuilding`: see `get_snapshot`; only for a caller that shows `run_search`'s `page_ids`,
+    which are checked against the database (not `ordered_ids`, which exports and feeds list whole).
     """
-    snapshot = get_snapshot()
+    snapshot = get_snapshot(previous_while_rebuilding)
     params = params.copy()
     for name in also_allowed:
         params.pop(name, None)

@@ -165,3 +165,28 @@ def test_the_page_cache_never_keeps_a_page_built_from_a_previous_version(catalog
         assert response["X-Page-Cache"] == "miss"
         assert cache.get(page_cache_key(request)).content.decode() == f"built at {ContentVersion.current()}"
     cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/catalogue/", "/api/v1/entries/"])
+def test_a_visitor_served_the_previous_snapshot_never_sees_an_entry_withdrawn_since(
+    path, client, catalogue, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from catalogue.search import snapshot as snapshots
+
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = InterventionPageFactory(parent=catalogue, title="Family group conference")
+        withdrawn = InterventionPageFactory(parent=catalogue, title="Family drug and alcohol court")
+    previous = get_snapshot()
+    release = threading.Event()
+    # The rebuild waits for the test (and touches no database): the request is answered meanwhile.
+    monkeypatch.setattr(snapshots._snapshots, "_build", lambda version: release.wait(60) and previous)
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn.unpublish()
+    settings.VISITOR_REBUILD_WAIT_SECONDS = 0
+    try:
+        html = client.get(path, {"q": "family"}).content.decode()
+    finally:
+        release.set()
+        finish()
+    assert kept.title in html and withdrawn.title not in html
