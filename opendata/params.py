@@ -37,8 +37,9 @@ def strict_query(
     """
     The validated search for `params` (a QueryDict), or BadParameters. A valid `page` is accepted
     everywhere (so a catalogue URL can be reused as it is) but only the API uses it.
-    `previous_while_rebuilding`: see `get_snapshot`; only for a caller that shows `run_search`'s `page_ids`,
-    which are checked against the database (not `ordered_ids`, which exports and feeds list whole).
+    `previous_while_rebuilding`: see `get_snapshot`; only to check parameters, or for a caller that shows
+    `run_search`'s `page_ids`, which are checked against the database (not `ordered_ids`, which exports and
+    feeds list whole).
     """
     snapshot = get_snapshot(previous_while_rebuilding)
     params = params.copy()
