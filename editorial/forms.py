@@ -1,5 +1,6 @@
 """The entry editing form: only those allowed to rate evidence may change a rating."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -83,6 +84,28 @@ class EntryPageForm(WagtailAdminPageForm):
         if "evidence_level" in self.fields:
             # A plain radio list, not the snippet chooser, whose "Edit this evidence level" link reviewers cannot use.
             use_widget(self.fields["evidence_level"], DescribedRadioSelect())
+        self._basis_from_own_references()
+
+    def _basis_from_own_references(self):
+        """
+        A study the rating rests on must be one of the entry's references (the rating rule): offer those in a
+        plain list, one choice, instead of a search of the whole library. An entry with no saved references yet
+        keeps the searchable chooser.
+        """
+        formset = self.formsets.get("rating_basis")
+        references = in_citing_order(self.instance) if self.instance.pk else []
+        if formset is None or not references:
+            return
+        choices = [("", "Choose one of this entry's references")] + [(ref.pk, str(ref)) for ref in references]
+
+        class BasisRowForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["reference"].widget = forms.Select(choices=choices)
+
+        formset.form = BasisRowForm  # also for the empty row "Add study" copies
+        for row in formset.forms:
+            row.fields["reference"].widget = forms.Select(choices=choices)
 
     def clean(self):
         cleaned_data = super().clean()

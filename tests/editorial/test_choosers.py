@@ -69,3 +69,31 @@ def test_each_evidence_level_says_what_the_rule_needs(client, reviewer, entry):
         if slug in slugs:
             assert f"Needs {wording} among the studies it rests on." in html, slug
     assert html.count('class="editorial-option-needs"') == len(slugs & set(LEVEL_NEEDS))
+
+
+@pytest.mark.django_db
+def test_the_study_a_rating_rests_on_is_chosen_from_the_entry_s_own_references(client, reviewer, catalogue):
+    from catalogue.models.cited import cite
+
+    library = [
+        Reference.objects.create(authors="Broadhurst K", year=2017, title="Vulnerable birth mothers"),
+        Reference.objects.create(authors="Harwin J", year=2014, title="Changing lifestyles, keeping children safe"),
+        Reference.objects.create(authors="Mason C", year=2022, title="Not cited by this entry"),
+    ]
+    entry = InterventionPageFactory(parent=catalogue, title="An entry")
+    cite(entry, [library[1], library[0]])  # the editor's order
+    entry.save_revision()
+    html = _edit_page(client, reviewer, entry)
+    # The empty row that "Add study" copies, and any row, list exactly the entry's references, in its order.
+    selects = re.findall(r'<select name="rating_basis-[^"]*-reference"[^>]*>(.*?)</select>', html, re.S)
+    assert selects
+    for options in selects:
+        values = re.findall(r'<option value="(\d+)"', options)
+        assert values == [str(library[1].pk), str(library[0].pk)]
+
+
+@pytest.mark.django_db
+def test_an_entry_without_references_keeps_the_searchable_chooser_for_its_rating_basis(client, reviewer, entry):
+    html = _edit_page(client, reviewer, entry)
+    assert not re.search(r'<select name="rating_basis-[^"]*-reference"', html)
+    assert 'id="id_rating_basis-__prefix__-reference' in html  # the chooser's hidden input in the empty row
