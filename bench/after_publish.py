@@ -44,10 +44,12 @@ def manage(env: dict, code: str) -> str:
         [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,
         env=env,
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise RuntimeError(f"manage.py shell -c {code!r} failed:\n{done.stderr[-3000:]}")
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
