@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from django.apps import apps
@@ -185,6 +185,9 @@ class Visit:
 
     wait: float  # seconds a rebuild may keep this request waiting, in all, before it gets the previous value
     previous_served: bool = False
+    # Rebuilds started once the response is made: begun sooner, their thread would compete with this
+    # request for the interpreter (a snapshot build is mostly Python) and slow the very answer it spares.
+    rebuilds_after: list = field(default_factory=list)
 
 
 _visit: ContextVar[Visit | None] = ContextVar("catalogue_visit", default=None)
@@ -207,6 +210,8 @@ def previous_version_while_rebuilding(wait: float = 0.0):
         yield visit
     finally:
         _visit.reset(token)
+        for rebuilding, build in visit.rebuilds_after:
+            rebuilding.start(build)
 
 
 def previous_version_served() -> bool:
@@ -245,12 +250,16 @@ def _build_in_background(build: Callable[[], None]) -> None:
 
 
 def _rebuilt_or_previous(rebuilding: _BackgroundBuild, build, now: Callable, version: int, visit: Visit):
-    """Start (or join) the background build, wait what the visit allows, then answer with what is held."""
-    thread = rebuilding.start(build)
+    """
+    Start (or join) the background build and wait what the visit allows; with no time left to wait, start it
+    once the response is made. Then answer with what is held.
+    """
     if visit.wait > 0:
         waited = time.monotonic()
-        thread.join(visit.wait)
+        rebuilding.start(build).join(visit.wait)
         visit.wait = max(0.0, visit.wait - (time.monotonic() - waited))
+    else:
+        visit.rebuilds_after.append((rebuilding, build))
     held_version, value = now()
     if held_version != version:
         visit.previous_served = True

@@ -61,7 +61,10 @@ def test_a_visitor_gets_the_previous_value_while_it_is_rebuilt_and_the_new_one_a
 
     with previous_version_while_rebuilding(wait=0) as visit:
         assert value.get(previous_while_rebuilding=True) == first
+        # Not begun while the request is still being answered: the thread would compete with it.
+        assert not [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]
     assert visit.previous_served
+    assert [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]  # begun once answered
 
     build.release.set()
     finish()
