@@ -10,6 +10,8 @@ values, and cost no SQL. The snapshot is rebuilt (a handful of queries) when the
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from django.db.models import CharField
+from django.db.models.functions import Cast
 
 from ..caches import VersionedValue, register
 from ..models import EntryPage
@@ -78,14 +80,22 @@ def get_snapshot(previous_while_rebuilding: bool = False) -> Snapshot:
 
 FACETS.on_change(_snapshots.clear)  # a facet registered or removed: the next request builds a new snapshot
 
-# Every entry's id and sort keys; each facet asks for the further columns it reads (entry_columns).
-SORT_COLUMNS = ("pk", "title", "first_published_at")
+# Every entry's id and sort keys; each facet asks for the further columns it reads (entry_columns). The first
+# publication time is read as text: ISO text in one time zone sorts as the times do, and converting 100,000
+# values to aware datetimes was 40% of building the snapshot.
+SORT_COLUMNS = ("pk", "title", "published_text")
 
 
 def build_snapshot(version: int) -> Snapshot:
     facets = tuple(FACETS)
     columns = list(dict.fromkeys(column for facet in facets for column in facet.entry_columns))
-    rows = list(EntryPage.objects.live().public().order_by("pk").values_list(*SORT_COLUMNS, *columns))
+    rows = list(
+        EntryPage.objects.live()
+        .public()
+        .annotate(published_text=Cast("first_published_at", output_field=CharField()))
+        .order_by("pk")
+        .values_list(*SORT_COLUMNS, *columns)
+    )
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
     entries = EntryColumns(
         ids,
@@ -121,10 +131,11 @@ def _sort_orders(rows, evidence_levels: list[FacetValue]) -> dict[str, np.ndarra
     evidence_rank = np.full(len(rows), len(evidence_levels), dtype=np.int32)  # unrated last
     for rank, level in enumerate(evidence_levels):
         evidence_rank[level.mask] = rank
-    published = np.array([row[2].timestamp() if row[2] else 0.0 for row in rows], dtype=np.float64)
+    # Equal times share a rank; never published ("") ranks lowest, so comes last when newest is first.
+    _, published_rank = np.unique(np.array([row[2] or "" for row in rows], dtype=str), return_inverse=True)
     return {
         "title": by_title,
         "evidence": np.lexsort((title_rank, evidence_rank)).astype(np.int32),
-        "newest": np.lexsort((title_rank, -published)).astype(np.int32),
+        "newest": np.lexsort((title_rank, -published_rank.astype(np.int64))).astype(np.int32),
         "title_rank": title_rank,
     }
