@@ -6,14 +6,21 @@ the years paired and the years that could not be, and every authority left out n
 
 from ..charts.chart import Chart
 from ..charts.plots import ScatterPoint, scatter_svg
+from ..figures import cla_characteristics as cla
 from ..figures import statistics
 from ..figures.context import MEASURES
 from ..figures.context_pairing import MIN_POOLED_BIRTHS, Pairing, england_figures, pair
 from ..figures.measures import years_pooled
+from ..figures.placements import ALL_AGES_ENGLAND
 from ..formatting import fmt_count, fmt_rate
-from ..sources import BIRTHS, CONTEXT_ALL_AGES, DFE_STARTS
+from ..sources import BIRTHS, CLA_CHARACTERISTICS, CONTEXT_ALL_AGES, DFE_STARTS
 from .context_profile import SHORT_SOURCE
 
+# The placement types that bear on infants entering care: at home with parents (a proxy for orders at home),
+# foster care, and children's homes (the residential end). "Other placements" is left out:
+# sources disagree on whether it or "other residential settings" holds family centres and mother and baby units.
+PLACEMENT_SCATTER_MEASURES = tuple(f"cla_placement_{key}_pct" for key in ("with_parents", "foster", "childrens_homes"))
+CLA_AXIS = {category.key: category.short for category in cla.PLACEMENT_TYPES}
 SCATTER_MEASURES = (
     "cpp_rate_per_10000_at_31_march",
     "turnover_rate_fte_pct",
@@ -25,6 +32,7 @@ SCATTER_MEASURES = (
     "vacancy_rate_fte_pct",
     "average_caseload_fte",
     "children_in_low_income_families_pct",
+    *PLACEMENT_SCATTER_MEASURES,
 )
 LABEL_EXTREMES = 4
 TINY_RULE = (
@@ -63,7 +71,7 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
         title,
         summary,
         [ScatterPoint(a.context, a.rate, a.name, a.code in extremes) for a in pairing.areas],
-        x_label=f"{spec.short} ({spec.unit})"[:90],
+        x_label=_axis(measure),
         y_label="Rate per 10,000 live births",
     )
     rows = [
@@ -94,6 +102,14 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
     return chart
 
 
+def _axis(measure: str) -> str:
+    """The x-axis label: a placement type by its short name (the long one does not fit a phone's width)."""
+    if measure in CLA_AXIS:
+        return f"{CLA_AXIS[measure]}, % of children looked after (all ages)"
+    spec = MEASURES[measure]
+    return f"{spec.short} ({spec.unit})"[:90]
+
+
 def _lower_first(text: str) -> str:
     """'Children on a plan at 31 March' -> 'children on a plan at 31 March' (proper nouns keep their capitals)."""
     return text[:1].lower() + text[1:]
@@ -118,6 +134,7 @@ def _notes(pairing: Pairing) -> list[str]:
             "workforce year is paired with that year. Turnover counts leavers in the year to 30 September, so it "
             "overlaps two reporting years."
         )
+    notes += _snapshot_notes(spec)
     unpaired = []
     if pairing.unpaired_context_years:
         unpaired.append(
@@ -142,6 +159,25 @@ def _notes(pairing: Pairing) -> list[str]:
     ):
         if names:
             notes.append(f"Left out for {why}: {', '.join(names)}.")
+    return notes
+
+
+def _snapshot_notes(spec) -> list[str]:
+    """How a 31 March count is paired, and, for placements, what the shares are and what leaving some out does."""
+    notes = []
+    if spec.timing == "at 31 March":
+        notes.append(
+            "A count at 31 March is taken on the last day of the April-to-March year of the under-1 figures that "
+            "ends that day (31 March 2023 closes the year ending March 2023), so each is paired with that year."
+        )
+    if spec.source == CLA_CHARACTERISTICS:
+        notes.append(
+            ALL_AGES_ENGLAND + " Each share is DfE's whole-number percentage, averaged over the paired years. "
+            "A share DfE suppressed ([c], to protect confidentiality) or marked not applicable ([z]) leaves its "
+            "authority out, named below. Infants who entered care are among the children counted, so part of any "
+            "relationship is built in; and a correlation across authorities says "
+            "nothing about causes, nor about how any one authority places babies."
+        )
     return notes
 
 

@@ -115,11 +115,15 @@ QUESTIONS = [
         "question": "Are care orders at home used differently?",
         "asked": "Judges and managers asked about care orders with the child living at home.",
         "can_tell": "How the share of children in care placed with parents (all ages) relates to the rate of "
-        "infants entering care.",
+        "infants entering care: in the latest year, and averaged over the same years as the under-1 rate, with its "
+        "interval.",
         "cannot_tell": "'Placed with parents' includes children under any legal status; it is a proxy for orders at "
         "home, not a count of them, and is for all ages.",
-        "chart": "placed-with-parents",
-        "links": [("Legal status and orders at home", "legal_status")],
+        "chart": ("placed-with-parents", "cla-placement-with-parents-pct"),
+        "links": [
+            ("Legal status and orders at home", "legal_status"),
+            ("Relationships, including placement types", "relationships"),
+        ],
         "topics": ["orders-at-home"],
         "keywords": [],
     },
@@ -168,7 +172,12 @@ QUESTIONS = [
 ]
 
 
-QUESTION_CONTEXT_MEASURES = ("cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct")
+QUESTION_CONTEXT_MEASURES = (
+    "cpp_rate_per_10000_at_31_march",
+    "turnover_rate_fte_pct",
+    "agency_worker_rate_fte_pct",
+    "cla_placement_with_parents_pct",
+)
 
 
 def charts_for(year: int | None) -> dict:
