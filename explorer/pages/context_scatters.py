@@ -21,6 +21,12 @@ from .context_profile import SHORT_SOURCE
 # sources disagree on whether it or "other residential settings" holds family centres and mother and baby units.
 PLACEMENT_SCATTER_MEASURES = tuple(f"cla_placement_{key}_pct" for key in ("with_parents", "foster", "childrens_homes"))
 CLA_AXIS = {category.key: category.short for category in cla.PLACEMENT_TYPES}
+# As a sentence says them (DfE's own names read badly after "between" or "against").
+CLA_WORDS = {
+    "cla_placement_with_parents_pct": "the share of children looked after placed with parents",
+    "cla_placement_foster_pct": "the share of children looked after in foster placements",
+    "cla_placement_childrens_homes_pct": "the share of children looked after in secure homes and children's homes",
+}
 SCATTER_MEASURES = (
     "cpp_rate_per_10000_at_31_march",
     "turnover_rate_fte_pct",
@@ -52,7 +58,7 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
         return None
     spec = MEASURES[measure]
     span = years_pooled(pairing.years)
-    x_words = f"{_lower_first(spec.name)} (average of the published values, {_context_span(pairing)})"
+    x_words = f"{_words(measure)} (average of the published values, {_context_span(pairing)})"
     y_words = f"rate of infants entering care (years ending March {span} pooled, per 10,000 live births)"
     corr = correlation(pairing)
     ranked = statistics.spearman([a.context for a in pairing.areas], [a.rate for a in pairing.areas])
@@ -65,7 +71,7 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
         f"Source: {SHORT_SOURCE[spec.source]}, {_context_span(pairing)}, against DfE's under-1 starts and ONS live "
         f"births, years ending March {span}. " + statistics.describe_correlation(corr, x_words, y_words, extra)
     )
-    title = f"Infants (under 1) entering care against {_lower_first(spec.name)}"
+    title = f"Infants (under 1) entering care against {_words(measure)}"
     extremes = {a.code for a in sorted(pairing.areas, key=lambda a: a.rate)[-LABEL_EXTREMES:]}
     svg = scatter_svg(
         title,
@@ -110,6 +116,20 @@ def _axis(measure: str) -> str:
     return f"{spec.short} ({spec.unit})"[:90]
 
 
+def _words(measure: str) -> str:
+    """The measure as a sentence says it: 'children on a child protection plan at 31 March'."""
+    return CLA_WORDS.get(measure) or _lower_first(MEASURES[measure].name)
+
+
+def _noun(measure: str) -> str:
+    """What one value is called: 'child protection plan rate', or 'placement-type percentage'."""
+    return "placement-type percentage" if measure in CLA_WORDS else MEASURES[measure].short.lower()
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _lower_first(text: str) -> str:
     """'Children on a plan at 31 March' -> 'children on a plan at 31 March' (proper nouns keep their capitals)."""
     return text[:1].lower() + text[1:]
@@ -125,7 +145,7 @@ def _notes(pairing: Pairing) -> list[str]:
     spec = MEASURES[pairing.measure]
     notes = [
         f"Same years: the under-1 rate of the reporting years ending March {years_pooled(pairing.years)} beside "
-        f"{_lower_first(spec.name)} ({_context_span(pairing)}). " + CONTEXT_ALL_AGES
+        f"{_words(pairing.measure)} ({_context_span(pairing)}). " + CONTEXT_ALL_AGES
     ]
     if spec.timing == "workforce":
         notes.append(
@@ -138,13 +158,14 @@ def _notes(pairing: Pairing) -> list[str]:
     unpaired = []
     if pairing.unpaired_context_years:
         unpaired.append(
-            f"{spec.name} for {years_pooled(pairing.unpaired_context_years)} has no under-1 rate to pair with "
+            f"{_upper_first(_words(pairing.measure))} for {years_pooled(pairing.unpaired_context_years)} has no "
+            "under-1 rate to pair with "
             "(live births by authority were found only to 2022, so rates end with the year ending March 2023)"
         )
     if pairing.unpaired_under_one_years:
         unpaired.append(
             f"the under-1 rate for years ending March {years_pooled(pairing.unpaired_under_one_years)} has no "
-            f"{spec.short.lower()} of the same year (the source starts later)"
+            f"{_noun(pairing.measure)} of the same year (the source starts later)"
         )
     if unpaired:
         notes.append("Could not be paired by year: " + "; ".join(unpaired) + ".")
@@ -154,7 +175,7 @@ def _notes(pairing: Pairing) -> list[str]:
     ]
     for names, why in (
         (pairing.suppressed, "a suppressed under-1 figure or no births figure in the years pooled"),
-        (pairing.no_context, f"no published {spec.short.lower()} in a year pooled"),
+        (pairing.no_context, f"no published {_noun(pairing.measure)} in a year pooled"),
         (pairing.joint, "a joint workforce return shared with another authority"),
     ):
         if names:

@@ -110,7 +110,7 @@ def test_relationships_and_questions_pages_show_them(client, db):
     load_all(["live births", "infants in care (England and Wales)", "context measures"])
     page = client.get(reverse("explorer:relationships")).content.decode()
     assert "Infants (under 1) entering care against children on a child protection plan at 31 March" in page
-    assert "Infants (under 1) entering care against children looked after: Foster placements" in page
+    assert "Infants (under 1) entering care against the share of children looked after in foster placements" in page
     questions = client.get(reverse("explorer:questions")).content.decode()
     assert "Does the social work workforce play a part" in questions
     assert "Infants (under 1) entering care against agency children and family social workers" in questions
