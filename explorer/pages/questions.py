@@ -150,10 +150,12 @@ QUESTIONS = [
         "can_tell": "How the under-18 conception rate, a proxy for young parenthood, relates to the rate of infants "
         "entering care.",
         "cannot_tell": "Births by mother's age by local authority were not found; conceptions include those ending in "
-        "abortion. No open data on the ethnicity or immigration status of infants entering care by "
-        "local authority is used on this site.",
+        "abortion. No open table of the ethnicity or immigration status of infants entering care by local "
+        "authority was found. Each English authority's profile shows the ethnicity of all its children looked "
+        "after at 31 March (DfE, all ages): that describes children in care, not the area's families or its "
+        "infants, so it is not set against the rate of infants entering care here.",
         "chart": "conceptions",
-        "links": [],
+        "links": [("Local authority profiles: ethnicity of children looked after (all ages)", "local_authorities")],
         "topics": ["young-parents", "black-and-minority-ethnic-families", "asylum-seeking-families"],
         "keywords": [],
     },

@@ -117,6 +117,9 @@ def test_relationships_and_questions_pages_show_them(client, db):
     with_parents = context_scatter("cla_placement_with_parents_pct")
     orders_at_home = questions.split('id="orders-at-home"')[1].split("</section>")[0]
     assert with_parents.title in orders_at_home and f"r = {with_parents.correlation.r:.2f}" in orders_at_home
+    # Ethnicity of children looked after (all ages) describes children in care, not families: linked, not plotted.
+    young_parents = questions.split('id="young-parents"')[1].split("</section>")[0]
+    assert f'href="{reverse("explorer:local_authorities")}"' in young_parents
 
 
 def test_placement_shares_say_what_they_are_and_how_years_pair(db):
