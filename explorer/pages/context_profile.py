@@ -14,7 +14,7 @@ from ..charts.chart import Chart, table
 from ..charts.plots import Series, line_svg
 from ..figures.context import MEASURES, ContextValue, context_table, years
 from ..models import ENGLAND_CODE
-from ..sources import CIN_RATES, CONTEXT_ALL_AGES, LOW_INCOME, WORKFORCE
+from ..sources import CIN_RATES, CLA_CHARACTERISTICS, CONTEXT_ALL_AGES, LOW_INCOME, WORKFORCE
 from .comparators import Comparators
 from .placements_profile import placement_charts
 
@@ -22,6 +22,7 @@ SHORT_SOURCE = {
     CIN_RATES: "DfE, Children in need 2025 release (published rates, via LAIT)",
     WORKFORCE: "DfE, Children's social work workforce 2025 release",
     LOW_INCOME: "DWP/HMRC, Children in low income families (via DfE LAIT)",
+    CLA_CHARACTERISTICS: "DfE, Children looked after in England including adoptions 2025 release",
 }
 PROFILE_MEASURES = (
     "cpp_rate_per_10000_at_31_march",

@@ -6,14 +6,27 @@ the years paired and the years that could not be, and every authority left out n
 
 from ..charts.chart import Chart
 from ..charts.plots import ScatterPoint, scatter_svg
+from ..figures import cla_characteristics as cla
 from ..figures import statistics
 from ..figures.context import MEASURES
 from ..figures.context_pairing import MIN_POOLED_BIRTHS, Pairing, england_figures, pair
 from ..figures.measures import years_pooled
+from ..figures.placements import ALL_AGES_ENGLAND
 from ..formatting import fmt_count, fmt_rate
-from ..sources import BIRTHS, CONTEXT_ALL_AGES, DFE_STARTS
+from ..sources import BIRTHS, CLA_CHARACTERISTICS, CONTEXT_ALL_AGES, DFE_STARTS
 from .context_profile import SHORT_SOURCE
 
+# The placement types that bear on infants entering care: at home with parents (a proxy for orders at home),
+# foster care, and children's homes (the residential end). "Other placements" is left out:
+# sources disagree on whether it or "other residential settings" holds family centres and mother and baby units.
+PLACEMENT_SCATTER_MEASURES = tuple(f"cla_placement_{key}_pct" for key in ("with_parents", "foster", "childrens_homes"))
+CLA_AXIS = {category.key: category.short for category in cla.PLACEMENT_TYPES}
+# As a sentence says them (DfE's own names read badly after "between" or "against").
+CLA_WORDS = {
+    "cla_placement_with_parents_pct": "the share of children looked after placed with parents",
+    "cla_placement_foster_pct": "the share of children looked after in foster placements",
+    "cla_placement_childrens_homes_pct": "the share of children looked after in secure homes and children's homes",
+}
 SCATTER_MEASURES = (
     "cpp_rate_per_10000_at_31_march",
     "turnover_rate_fte_pct",
@@ -25,6 +38,7 @@ SCATTER_MEASURES = (
     "vacancy_rate_fte_pct",
     "average_caseload_fte",
     "children_in_low_income_families_pct",
+    *PLACEMENT_SCATTER_MEASURES,
 )
 LABEL_EXTREMES = 4
 TINY_RULE = (
@@ -44,7 +58,7 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
         return None
     spec = MEASURES[measure]
     span = years_pooled(pairing.years)
-    x_words = f"{_lower_first(spec.name)} (average of the published values, {_context_span(pairing)})"
+    x_words = f"{_words(measure)} (average of the published values, {_context_span(pairing)})"
     y_words = f"rate of infants entering care (years ending March {span} pooled, per 10,000 live births)"
     corr = correlation(pairing)
     ranked = statistics.spearman([a.context for a in pairing.areas], [a.rate for a in pairing.areas])
@@ -57,13 +71,13 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
         f"Source: {SHORT_SOURCE[spec.source]}, {_context_span(pairing)}, against DfE's under-1 starts and ONS live "
         f"births, years ending March {span}. " + statistics.describe_correlation(corr, x_words, y_words, extra)
     )
-    title = f"Infants (under 1) entering care against {_lower_first(spec.name)}"
+    title = f"Infants (under 1) entering care against {_words(measure)}"
     extremes = {a.code for a in sorted(pairing.areas, key=lambda a: a.rate)[-LABEL_EXTREMES:]}
     svg = scatter_svg(
         title,
         summary,
         [ScatterPoint(a.context, a.rate, a.name, a.code in extremes) for a in pairing.areas],
-        x_label=f"{spec.short} ({spec.unit})"[:90],
+        x_label=_axis(measure),
         y_label="Rate per 10,000 live births",
     )
     rows = [
@@ -94,6 +108,28 @@ def context_scatter(measure: str, figures: list | None = None) -> Chart | None:
     return chart
 
 
+def _axis(measure: str) -> str:
+    """The x-axis label: a placement type by its short name (the long one does not fit a phone's width)."""
+    if measure in CLA_AXIS:
+        return f"{CLA_AXIS[measure]}, % of children looked after (all ages)"
+    spec = MEASURES[measure]
+    return f"{spec.short} ({spec.unit})"[:90]
+
+
+def _words(measure: str) -> str:
+    """The measure as a sentence says it: 'children on a child protection plan at 31 March'."""
+    return CLA_WORDS.get(measure) or _lower_first(MEASURES[measure].name)
+
+
+def _noun(measure: str) -> str:
+    """What one value is called: 'child protection plan rate', or 'placement-type percentage'."""
+    return "placement-type percentage" if measure in CLA_WORDS else MEASURES[measure].short.lower()
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _lower_first(text: str) -> str:
     """'Children on a plan at 31 March' -> 'children on a plan at 31 March' (proper nouns keep their capitals)."""
     return text[:1].lower() + text[1:]
@@ -109,7 +145,7 @@ def _notes(pairing: Pairing) -> list[str]:
     spec = MEASURES[pairing.measure]
     notes = [
         f"Same years: the under-1 rate of the reporting years ending March {years_pooled(pairing.years)} beside "
-        f"{_lower_first(spec.name)} ({_context_span(pairing)}). " + CONTEXT_ALL_AGES
+        f"{_words(pairing.measure)} ({_context_span(pairing)}). " + CONTEXT_ALL_AGES
     ]
     if spec.timing == "workforce":
         notes.append(
@@ -118,16 +154,18 @@ def _notes(pairing: Pairing) -> list[str]:
             "workforce year is paired with that year. Turnover counts leavers in the year to 30 September, so it "
             "overlaps two reporting years."
         )
+    notes += _snapshot_notes(spec)
     unpaired = []
     if pairing.unpaired_context_years:
         unpaired.append(
-            f"{spec.name} for {years_pooled(pairing.unpaired_context_years)} has no under-1 rate to pair with "
+            f"{_upper_first(_words(pairing.measure))} for {years_pooled(pairing.unpaired_context_years)} has no "
+            "under-1 rate to pair with "
             "(live births by authority were found only to 2022, so rates end with the year ending March 2023)"
         )
     if pairing.unpaired_under_one_years:
         unpaired.append(
             f"the under-1 rate for years ending March {years_pooled(pairing.unpaired_under_one_years)} has no "
-            f"{spec.short.lower()} of the same year (the source starts later)"
+            f"{_noun(pairing.measure)} of the same year (the source starts later)"
         )
     if unpaired:
         notes.append("Could not be paired by year: " + "; ".join(unpaired) + ".")
@@ -137,11 +175,30 @@ def _notes(pairing: Pairing) -> list[str]:
     ]
     for names, why in (
         (pairing.suppressed, "a suppressed under-1 figure or no births figure in the years pooled"),
-        (pairing.no_context, f"no published {spec.short.lower()} in a year pooled"),
+        (pairing.no_context, f"no published {_noun(pairing.measure)} in a year pooled"),
         (pairing.joint, "a joint workforce return shared with another authority"),
     ):
         if names:
             notes.append(f"Left out for {why}: {', '.join(names)}.")
+    return notes
+
+
+def _snapshot_notes(spec) -> list[str]:
+    """How a 31 March count is paired, and, for placements, what the shares are and what leaving some out does."""
+    notes = []
+    if spec.timing == "at 31 March":
+        notes.append(
+            "A count at 31 March is taken on the last day of the April-to-March year of the under-1 figures that "
+            "ends that day (31 March 2023 closes the year ending March 2023), so each is paired with that year."
+        )
+    if spec.source == CLA_CHARACTERISTICS:
+        notes.append(
+            ALL_AGES_ENGLAND + " Each share is DfE's whole-number percentage, averaged over the paired years. "
+            "A share DfE suppressed ([c], to protect confidentiality) or marked not applicable ([z]) leaves its "
+            "authority out, named below. Infants who entered care are among the children counted, so part of any "
+            "relationship is built in; and a correlation across authorities says "
+            "nothing about causes, nor about how any one authority places babies."
+        )
     return notes
 
 

@@ -115,11 +115,15 @@ QUESTIONS = [
         "question": "Are care orders at home used differently?",
         "asked": "Judges and managers asked about care orders with the child living at home.",
         "can_tell": "How the share of children in care placed with parents (all ages) relates to the rate of "
-        "infants entering care.",
+        "infants entering care: in the latest year, and averaged over the same years as the under-1 rate, with its "
+        "interval.",
         "cannot_tell": "'Placed with parents' includes children under any legal status; it is a proxy for orders at "
         "home, not a count of them, and is for all ages.",
-        "chart": "placed-with-parents",
-        "links": [("Legal status and orders at home", "legal_status")],
+        "chart": ("placed-with-parents", "cla-placement-with-parents-pct"),
+        "links": [
+            ("Legal status and orders at home", "legal_status"),
+            ("Relationships, including placement types", "relationships"),
+        ],
         "topics": ["orders-at-home"],
         "keywords": [],
     },
@@ -146,10 +150,12 @@ QUESTIONS = [
         "can_tell": "How the under-18 conception rate, a proxy for young parenthood, relates to the rate of infants "
         "entering care.",
         "cannot_tell": "Births by mother's age by local authority were not found; conceptions include those ending in "
-        "abortion. No open data on the ethnicity or immigration status of infants entering care by "
-        "local authority is used on this site.",
+        "abortion. No open table of the ethnicity or immigration status of infants entering care by local "
+        "authority was found. Each English authority's profile shows the ethnicity of all its children looked "
+        "after at 31 March (DfE, all ages): that describes children in care, not the area's families or its "
+        "infants, so it is not set against the rate of infants entering care here.",
         "chart": "conceptions",
-        "links": [],
+        "links": [("Local authority profiles: ethnicity of children looked after (all ages)", "local_authorities")],
         "topics": ["young-parents", "black-and-minority-ethnic-families", "asylum-seeking-families"],
         "keywords": [],
     },
@@ -168,7 +174,12 @@ QUESTIONS = [
 ]
 
 
-QUESTION_CONTEXT_MEASURES = ("cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct")
+QUESTION_CONTEXT_MEASURES = (
+    "cpp_rate_per_10000_at_31_march",
+    "turnover_rate_fte_pct",
+    "agency_worker_rate_fte_pct",
+    "cla_placement_with_parents_pct",
+)
 
 
 def charts_for(year: int | None) -> dict:

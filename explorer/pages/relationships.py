@@ -1,8 +1,9 @@
 """
 /data/relationships/: scatter plots of the real under-1 rate against deprivation, spend per child, Ofsted judgement and
 Cafcass care applications (and, from family_justice_scatters.py, legal status, residential family
-centres and young parents; from context_scatters.py, child protection thresholds and the social work
-workforce against the under-1 rate of the same years), each with its correlation and 95% interval in plain words.
+centres and young parents; from context_scatters.py, child protection thresholds, the social work workforce
+and placement types against the under-1 rate of the same years), each with its correlation and 95% interval in
+plain words.
 
 The under-1 rate is pooled over the latest five years with births (total infants over total live
 births) because single-year LA counts are small and noisy; the Cafcass comparison uses one year,
@@ -32,7 +33,9 @@ KINDS = ("imd", "spend", "ofsted", "cafcass")
 def relationships(request):
     state = PageState(request)
     charts = all_scatters() + family_justice_scatters.latest_scatters() + context_scatters.context_scatters()
-    return chart_page(request, state, charts, "Deprivation, spend, Ofsted, Cafcass, thresholds and workforce")
+    return chart_page(
+        request, state, charts, "Deprivation, spend, Ofsted, Cafcass, thresholds, workforce and placements"
+    )
 
 
 def explanatory_values(kind: str, year: int | None = None) -> dict[str, float]:

@@ -19,10 +19,26 @@ from .conftest import fixture_rows
 NORTHAMPTONSHIRE = ("E10000021", ("E06000061", "E06000062"))  # the county's births are its successors' sum
 
 
+# The placement shares: DfE's file keeps one `measure` for every placement type and names the type in `category`.
+CLA_FILE = "england_cla_31march_placements_ethnicity_subset.csv"
+PLACEMENTS = {
+    "cla_placement_with_parents_pct": "Placed with parents or other person with parental responsibility",
+    "cla_placement_foster_pct": "Foster placements",
+    "cla_placement_childrens_homes_pct": "Secure homes and children's homes",
+}
+
+
 def context_file(measure):
-    filename = next(name for name, measures in context_measures.FILES.items() if measure in measures)
+    if measure in PLACEMENTS:
+        filename, wanted = CLA_FILE, ("cla_31_march_by_placement_type_pct", PLACEMENTS[measure])
+    else:
+        filename = next(name for name, measures in context_measures.FILES.items() if measure in measures)
+        wanted = None
     with open(context_measures.CONTEXT_MEASURES / filename, encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle) if row["measure"] == measure]
+        rows = list(csv.DictReader(handle))
+    if wanted:
+        return [row for row in rows if (row["measure"], row["category"]) == wanted]
+    return [row for row in rows if row["measure"] == measure]
 
 
 def births():
@@ -72,7 +88,7 @@ def expected(measure):
 
 
 @pytest.mark.parametrize(
-    "measure", ["cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct"]
+    "measure", ["cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct", *PLACEMENTS]
 )
 def test_each_measure_against_the_under1_rate_of_the_same_years(db, measure):
     load_all(["live births", "infants in care (England and Wales)", "context measures"])
@@ -94,6 +110,33 @@ def test_relationships_and_questions_pages_show_them(client, db):
     load_all(["live births", "infants in care (England and Wales)", "context measures"])
     page = client.get(reverse("explorer:relationships")).content.decode()
     assert "Infants (under 1) entering care against children on a child protection plan at 31 March" in page
+    assert "Infants (under 1) entering care against the share of children looked after in foster placements" in page
     questions = client.get(reverse("explorer:questions")).content.decode()
     assert "Does the social work workforce play a part" in questions
     assert "Infants (under 1) entering care against agency children and family social workers" in questions
+    with_parents = context_scatter("cla_placement_with_parents_pct")
+    orders_at_home = questions.split('id="orders-at-home"')[1].split("</section>")[0]
+    assert with_parents.title in orders_at_home and f"r = {with_parents.correlation.r:.2f}" in orders_at_home
+    # Ethnicity of children looked after (all ages) describes children in care, not families: linked, not plotted.
+    young_parents = questions.split('id="young-parents"')[1].split("</section>")[0]
+    assert f'href="{reverse("explorer:local_authorities")}"' in young_parents
+
+
+def test_placement_shares_say_what_they_are_and_how_years_pair(db):
+    load_all(["live births", "infants in care (England and Wales)", "context measures"])
+    _, _, _, n, years = expected("cla_placement_with_parents_pct")
+    chart = context_scatter("cla_placement_with_parents_pct")
+    notes = " ".join(chart.notes)
+    assert f"31 March, {years[0]} to {years[-1]}" in chart.summary  # the snapshots paired, same years as the rates
+    assert "last day of the April-to-March year" in notes
+    assert "all ages" in notes and "England only" in notes
+    assert "says nothing about causes" in notes
+    assert f"{n} English authorities are compared" in notes
+    # Authorities whose share DfE suppressed in a paired year are named, never counted as 0.
+    suppressed = {
+        row["la_name"]
+        for row in context_file("cla_placement_with_parents_pct")
+        if row["geographic_level"] == "Local authority" and int(row["year"]) in years and row["flag"] == "c"
+    }
+    left_out = notes.split("Left out for no published")[1]
+    assert any(name in left_out for name in suppressed)
