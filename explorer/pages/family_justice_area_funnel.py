@@ -12,7 +12,7 @@ from ..figures.areas import PooledArea
 from ..figures.under_one import PAIRING
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..sources import BIRTHS, DFE_STARTS, DFJ
-from .outliers import LIMIT_ORDER, limit_curve, meaning, overdispersion_note
+from .outliers import LIMIT_COLUMNS, LIMIT_ORDER, limit_curve, meaning, overdispersion_note
 
 COLUMNS = [
     "Family justice area",
@@ -20,16 +20,7 @@ COLUMNS = [
     "Infants starting care aged under 1",
     "Live births, {births_year}",
     "Rate per 10,000 live births",
-    "Lower 99.8% limit (chance only)",
-    "Lower 95% limit (chance only)",
-    "Upper 95% limit (chance only)",
-    "Upper 99.8% limit (chance only)",
-    "Lower 99.8% limit (allowing for over-dispersion)",
-    "Lower 95% limit (allowing for over-dispersion)",
-    "Upper 95% limit (allowing for over-dispersion)",
-    "Upper 99.8% limit (allowing for over-dispersion)",
-    "Position (chance-only limits)",
-    "Position (allowing for over-dispersion)",
+    *LIMIT_COLUMNS,
 ]
 
 

@@ -100,12 +100,8 @@ def funnel(
 
 PER = statistics.PER
 LIMIT_ORDER = ("lower_998", "lower_95", "upper_95", "upper_998")
-COLUMNS = [
-    "Local authority",
-    "ONS code",
-    "Under 1 starting to be looked after",
-    "Live births (paired year)",
-    RATE_LABEL,
+# Both funnels' tables (authorities here, family justice areas) end with the same limit and position columns.
+LIMIT_COLUMNS = [
     "Lower 99.8% limit (chance only)",
     "Lower 95% limit (chance only)",
     "Upper 95% limit (chance only)",
@@ -116,6 +112,14 @@ COLUMNS = [
     "Upper 99.8% limit (allowing for over-dispersion)",
     "Position (chance-only limits)",
     "Position (allowing for over-dispersion)",
+]
+COLUMNS = [
+    "Local authority",
+    "ONS code",
+    "Under 1 starting to be looked after",
+    "Live births (paired year)",
+    RATE_LABEL,
+    *LIMIT_COLUMNS,
 ]
 
 
