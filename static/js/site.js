@@ -61,6 +61,11 @@ function urlFor(form) {
 /** Facet changes update the results in place (and the URL with them); the server renders both. */
 function setUpLiveResults(form, toggle) {
   const announcer = form.querySelector("[data-catalogue-announcer]");
+  const addressOf = (url) => {
+    const { pathname, search } = new URL(url, window.location.href);
+    return pathname + search;
+  };
+  let shown = addressOf(window.location.href); // the results on the page are for this address
   let pending;
 
   async function update(url, { push, applied = false }) {
@@ -85,6 +90,7 @@ function setUpLiveResults(form, toggle) {
       const box = document.getElementById("catalogue-q");
       if (words && box) box.value = words.value;
       if (push) history.pushState({ catalogue: true }, "", url);
+      shown = addressOf(url);
       toggle.render();
       if (applied) {
         toggle.close();
@@ -113,7 +119,12 @@ function setUpLiveResults(form, toggle) {
     event.preventDefault();
     update(urlFor(form), { push: true, applied: Boolean(event.submitter?.matches(".filter-panel__apply")) });
   });
-  window.addEventListener("popstate", () => update(window.location.href, { push: false }));
+  window.addEventListener("popstate", () => {
+    // A link within the page ("Skip to results") fires popstate too: its results are already shown, and
+    // reloading them would take away the keyboard focus the link just moved.
+    if (addressOf(window.location.href) === shown) return;
+    update(window.location.href, { push: false });
+  });
 }
 
 const catalogueForm = document.querySelector("[data-catalogue-form]");

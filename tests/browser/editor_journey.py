@@ -82,8 +82,10 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     steps.click(page.get_by_role("tab", name="Evidence and review"))
     modal = page.locator(".modal-dialog")
     steps.click(page.get_by_role("button", name="Add reference"))
-    steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
-    page.wait_for_load_state("networkidle")  # the results are replaced when the search answers
+    # The results are replaced when the search answers (after a short typing delay): wait for that answer,
+    # or a row ticked in the list before it would be replaced unticked.
+    with page.expect_response(lambda response: "q=" in response.url and "choose" in response.url):
+        steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
     row = modal.locator("tr", has_text=plan.existing_reference_title)
     steps.check(row.locator("input[type=checkbox]"))
     steps.click(modal.get_by_role("button", name="Confirm selection"))

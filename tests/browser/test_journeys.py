@@ -95,8 +95,12 @@ def test_keyboard_only_search_and_filters(site, page, csp_errors):
 
     # The skip link takes keyboard users past the options to the results.
     page.goto(site.at("/catalogue/?area=post-removal-support"))
+    page.evaluate("() => { document.querySelector('[data-catalogue-results]').dataset.loadedWithPage = 'yes'; }")
     tab_to(page, ".filter-panel__skip")
     page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    # The link moves within the page: the results shown are kept, not fetched again (which took the focus away).
+    expect(page.locator("[data-catalogue-results][data-loaded-with-page=yes]")).to_have_count(1)
     tab_to(page, ".result-card__title a")
     title = page.evaluate("() => document.activeElement.textContent.trim()")
     page.keyboard.press("Enter")
