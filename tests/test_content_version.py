@@ -122,3 +122,37 @@ def test_an_editors_publish_shows_on_the_next_anonymous_request(
     fresh = client.get(catalogue.url)
     assert fresh["X-Page-Cache"] == "miss" and "Not yet public" in fresh.content.decode()
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_many_changes_in_one_transaction_move_the_version_on_once(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from explorer.models import NewbornDataset
+
+    before = ContentVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for number in range(3):  # each save asks for a bump (every project model is content)
+                NewbornDataset.objects.create(title=f"Uploaded {number}")
+            NewbornDataset.objects.all().delete()
+    assert ContentVersion.current() == before + 1
+
+
+@pytest.mark.django_db
+def test_a_bump_asked_for_in_a_rolled_back_savepoint_does_not_stand_in_for_a_later_one(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import transaction
+
+    before = ContentVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    ContentVersion.bump()
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            ContentVersion.bump()  # the one above went with its savepoint: this one must still be kept
+    assert ContentVersion.current() == before + 1

@@ -22,6 +22,8 @@ content_version_changed = Signal()
 # memoised list all ask for it); a bump during the request forgets it. Other methods (an editor's
 # POST) read it afresh each time, since they are the requests that change it.
 _request = threading.local()
+# Whether this thread's last commit has already moved the version on (`ContentVersion.bump`).
+_commit = threading.local()
 
 
 class ContentVersion(models.Model):
@@ -49,8 +51,19 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        """Mark every process's caches stale once the current transaction commits."""
-        transaction.on_commit(cls._bump_now)
+        """
+        Mark every process's caches stale once the current transaction commits: once per commit, however many
+        rows change in it (a data reload deletes thousands, each sending a signal that asks for a bump).
+        """
+        _commit.bumped = False  # a change not yet counted: the next commit's first callback moves the version
+        transaction.on_commit(cls._bump_once)
+
+    @classmethod
+    def _bump_once(cls) -> None:
+        if getattr(_commit, "bumped", False):
+            return  # an earlier callback of the same commit moved it on already
+        _commit.bumped = True
+        cls._bump_now()
 
     @classmethod
     def _bump_now(cls) -> None:
