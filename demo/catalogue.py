@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from catalogue.indexing import index_once_at_the_end
 from catalogue.models import (
     AreaOfPractice,
     CaseStudyPage,
@@ -220,7 +221,8 @@ def load_demo_catalogue(
 ) -> tuple[int, int]:
     """Create missing demo entries, publish new corrections, unpublish withdrawn ones; returns (created, revised)."""
     data = read_demo(path, parts_dir)
-    vocabulary = Vocabulary(load_references(data["references"]))
-    created = _create_missing(catalogue, data, vocabulary)
-    revised = _apply_revisions(catalogue, data, vocabulary) + _withdraw(catalogue, data)
+    with index_once_at_the_end():  # each entry is saved several times on its way to being published
+        vocabulary = Vocabulary(load_references(data["references"]))
+        created = _create_missing(catalogue, data, vocabulary)
+        revised = _apply_revisions(catalogue, data, vocabulary) + _withdraw(catalogue, data)
     return created, revised

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from catalogue.models import Region
 from catalogue.search.facets import PAGE_SIZE
 from demo.catalogue import current_specs, read_demo
+from tests.conftest import built_once_for_the_module
 
 
 def applying_in(region_slug: str) -> list[dict]:
@@ -22,9 +23,14 @@ def applying_in(region_slug: str) -> list[dict]:
     return [spec for spec in current_specs(read_demo()) if tags & set(spec.get("regions", []))]
 
 
+@pytest.fixture(scope="class")
+def demo_for_the_class(django_db_blocker):
+    """The demo catalogue, loaded once for the tests in `TestOnTheDemoCatalogue`, which only read it."""
+    yield from built_once_for_the_module(django_db_blocker, lambda: call_command("load_demo", stdout=io.StringIO()))
+
+
 @pytest.fixture
-def demo(catalogue):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_for_the_class, catalogue):
     return catalogue
 
 
@@ -38,38 +44,37 @@ def test_the_hierarchy_is_seeded_and_transitive():
 
 
 @pytest.mark.django_db
-def test_wales_lists_every_entry_that_applies_in_wales(client, demo):
-    expected = applying_in("wales")
-    tagged_wales_only = [spec for spec in current_specs(read_demo()) if "wales" in spec.get("regions", [])]
-    assert len(expected) > len(tagged_wales_only)  # the point of the change
-    html = client.get("/catalogue/?region=wales").content.decode()
-    assert f"<strong>{len(expected)}</strong> entries" in html
-    assert f'Wales <span class="facet__count">({len(expected)})</span>' in html
-    assert "Applies in Wales" in html  # the chip
-    titles = set()
-    for page in range(1, math.ceil(len(expected) / PAGE_SIZE) + 1):
-        page_html = client.get(f"/catalogue/?region=wales&page={page}").content.decode()
-        titles |= {spec["title"] for spec in expected if spec["title"].replace("'", "&#x27;") in page_html}
-    assert len(titles) == len(expected)
+class TestOnTheDemoCatalogue:
+    def test_wales_lists_every_entry_that_applies_in_wales(self, client, demo):
+        expected = applying_in("wales")
+        tagged_wales_only = [spec for spec in current_specs(read_demo()) if "wales" in spec.get("regions", [])]
+        assert len(expected) > len(tagged_wales_only)  # the point of the change
+        html = client.get("/catalogue/?region=wales").content.decode()
+        assert f"<strong>{len(expected)}</strong> entries" in html
+        assert f'Wales <span class="facet__count">({len(expected)})</span>' in html
+        assert "Applies in Wales" in html  # the chip
+        titles = set()
+        for page in range(1, math.ceil(len(expected) / PAGE_SIZE) + 1):
+            page_html = client.get(f"/catalogue/?region=wales&page={page}").content.decode()
+            titles |= {spec["title"] for spec in expected if spec["title"].replace("'", "&#x27;") in page_html}
+        assert len(titles) == len(expected)
 
+    def test_every_region_counts_what_applies_there_in_the_api_export_and_feed(self, client, immediate_tasks, demo):
+        api = client.get("/api/v1/taxonomies/region/").json()
+        counts = {value["slug"]: value["entries"] for value in api.get("values", api.get("items", []))}
+        for region in Region.objects.all():
+            assert counts[region.slug] == len(applying_in(region.slug)), region.slug
 
-@pytest.mark.django_db
-def test_every_region_counts_what_applies_there_in_the_api_export_and_feed(client, immediate_tasks, demo):
-    api = client.get("/api/v1/taxonomies/region/").json()
-    counts = {value["slug"]: value["entries"] for value in api.get("values", api.get("items", []))}
-    for region in Region.objects.all():
-        assert counts[region.slug] == len(applying_in(region.slug)), region.slug
-
-    # The API, the export and the feed read the same meaning.
-    expected = {spec["title"] for spec in applying_in("north-west")}
-    api = client.get("/api/v1/entries/?region=north-west&page_size=100").json()
-    assert api["total"] == len(expected)
-    assert {item["title"] for item in api["results"]} == expected
-    export = client.get("/catalogue/export.csv?region=north-west")
-    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
-    assert {row["title"] for row in rows} == expected
-    feed = client.get("/catalogue/feed/?region=north-west").content.decode()
-    assert feed.count("<entry>") == min(len(expected), 50)
+        # The API, the export and the feed read the same meaning.
+        expected = {spec["title"] for spec in applying_in("north-west")}
+        api = client.get("/api/v1/entries/?region=north-west&page_size=100").json()
+        assert api["total"] == len(expected)
+        assert {item["title"] for item in api["results"]} == expected
+        export = client.get("/catalogue/export.csv?region=north-west")
+        rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+        assert {row["title"] for row in rows} == expected
+        feed = client.get("/catalogue/feed/?region=north-west").content.decode()
+        assert feed.count("<entry>") == min(len(expected), 50)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,89 @@
+"""
+`index_once_at_the_end()`: many saves, one search-index and one reference-index update per object, made when
+the block ends, leaving both indexes as saving object by object would; nothing indexed if the block fails.
+"""
+
+from unittest import mock
+
+import pytest
+from modelsearch import index as search_index
+from wagtail.models import ReferenceIndex
+from wagtail.search.models import IndexEntry
+
+from catalogue.indexing import index_once_at_the_end
+from catalogue.models import InterventionPage
+from catalogue.models.cited import cite
+from tests.factories import InterventionPageFactory, ReferenceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _indexed_titles() -> set[str]:
+    return set(IndexEntry.objects.values_list("title", flat=True))
+
+
+def _references_from(page) -> set[int]:
+    return (
+        set(
+            ReferenceIndex.get_references_for_object(page)
+            .filter(model_path="cited_references.item.reference")
+            .values_list("to_object_id", flat=True)
+            .distinct()
+        )
+        | set()
+    )
+
+
+def _save_three_times(catalogue, reference, slug="held") -> InterventionPage:
+    page = InterventionPageFactory(parent=catalogue, title="First title", slug=slug)
+    page.title = "Second title"
+    page.save_revision().publish()
+    page = InterventionPage.objects.get(pk=page.pk)
+    page.title = "Final title"
+    cite(page, [reference])
+    page.save_revision().publish()
+    return InterventionPage.objects.get(pk=page.pk)
+
+
+def test_each_object_is_indexed_once_when_the_block_ends(catalogue):
+    reference = ReferenceFactory(title="A study of pathways")
+    with mock.patch.object(search_index, "insert_or_update_object", wraps=search_index.insert_or_update_object) as add:
+        with index_once_at_the_end():
+            page = _save_three_times(catalogue, reference)
+            assert "Final title" not in _indexed_titles()  # held until the end
+            assert not ReferenceIndex.get_references_for_object(page).exists()
+            during = add.call_count
+    assert during == 0
+    indexed = [call.args[0] for call in add.call_args_list]
+    assert sorted({(type(obj), obj.pk) for obj in indexed}, key=str) == sorted(
+        [(type(obj), obj.pk) for obj in indexed], key=str
+    ), "an object was indexed more than once"
+    assert (InterventionPage, page.pk) in {(type(obj), obj.pk) for obj in indexed}
+    assert "Final title" in _indexed_titles() and not {"First title", "Second title"} & _indexed_titles()
+    assert _references_from(page) == {str(reference.pk)}
+
+
+def test_the_indexes_end_as_saving_one_by_one_leaves_them(catalogue):
+    one_by_one = _save_three_times(catalogue, ReferenceFactory(title="Study one"), slug="one-by-one")
+    with index_once_at_the_end():
+        held = _save_three_times(catalogue, ReferenceFactory(title="Study two"))
+    entries = {
+        page.pk: IndexEntry.objects.filter(object_id=str(page.pk)).values_list("title", "body").get()
+        for page in (one_by_one, held)
+    }
+    assert entries[one_by_one.pk][0] == entries[held.pk][0] == "Final title"
+    assert len(_references_from(one_by_one)) == len(_references_from(held)) == 1
+
+
+def _fail_within_the_block(catalogue):
+    with index_once_at_the_end():
+        InterventionPageFactory(parent=catalogue, title="Never indexed")
+        raise RuntimeError("the load failed")
+
+
+def test_a_failed_block_indexes_nothing_and_saving_indexes_again_afterwards(catalogue):
+    with pytest.raises(RuntimeError, match="the load failed"):
+        _fail_within_the_block(catalogue)
+    assert "Never indexed" not in _indexed_titles()
+    InterventionPageFactory(parent=catalogue, title="Saved after the block")
+    assert "Saved after the block" in _indexed_titles()
