@@ -6,13 +6,13 @@ as outside a limit only against the widened limits.
 """
 
 from ..charts.chart import Chart, table
-from ..charts.plots import FunnelPoint, funnel_svg
-from ..figures import overdispersion, statistics
+from ..charts.plots import FunnelPoint
+from ..figures import statistics
 from ..figures.areas import PooledArea
 from ..figures.under_one import PAIRING
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..sources import BIRTHS, DFE_STARTS, DFJ
-from .outliers import LIMIT_COLUMNS, LIMIT_ORDER, limit_curve, meaning, overdispersion_note
+from .outliers import LIMIT_COLUMNS, LIMIT_ORDER, adjusted_funnel_svg, meaning, overdispersion_note
 
 COLUMNS = [
     "Family justice area",
@@ -36,18 +36,9 @@ def funnel_chart(pooled: PooledArea | None, all_areas: list[PooledArea]) -> Char
         FunnelPoint(item.area.name, item.births, item.rate, item.adjusted_position, item.area.pk == highlight)
         for item in shown
     ]
-    chance_curve = limit_curve(target, [point.births for point in points])
     title = f"Family justice areas against England, {year_label(year)}"
     summary = _summary(pooled, shown, target, dispersion)
-    svg = funnel_svg(
-        title,
-        summary,
-        points,
-        target=target,
-        curve=[overdispersion.adjusted(limits, target, inflation) for limits in chance_curve],
-        chance_curve=chance_curve if inflation != 1.0 else None,
-        x_label="Live births in the area",
-    )
+    svg = adjusted_funnel_svg(title, summary, points, target, inflation, x_label="Live births in the area")
     # The explorer's legend calls the highlighted point "Your figures"; here it is the area of this page.
     svg = svg.replace(">Your figures<", ">This area<")
     columns = [column.format(births_year=year - 1) for column in COLUMNS]

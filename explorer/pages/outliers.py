@@ -85,15 +85,7 @@ def funnel(
             + [by_chance, position]
         )
     summary = _funnel_summary(label, target, len(points), outside, len(outside_by_chance), dispersion)
-    curve = limit_curve(target, [p.births for p in points])
-    svg = funnel_svg(
-        title,
-        summary,
-        points,
-        target=target,
-        curve=[overdispersion.adjusted(c, target, inflation) for c in curve],
-        chance_curve=curve if inflation != 1.0 else None,
-    )
+    svg = adjusted_funnel_svg(title, summary, points, target, inflation)
     notes = [overdispersion_note(dispersion), meaning(len(points))] + _funnel_notes(in_year, names, expected_codes)
     return Chart("funnel", title, summary, svg, COLUMNS, rows, sources, notes)
 
@@ -121,6 +113,20 @@ COLUMNS = [
     RATE_LABEL,
     *LIMIT_COLUMNS,
 ]
+
+
+def adjusted_funnel_svg(title: str, summary: str, points: list[FunnelPoint], target, inflation: float, **options):
+    """Both funnels' drawing: the limits allowing for over-dispersion, and the chance-only ones where they differ."""
+    chance_curve = limit_curve(target, [point.births for point in points])
+    return funnel_svg(
+        title,
+        summary,
+        points,
+        target=target,
+        curve=[overdispersion.adjusted(limits, target, inflation) for limits in chance_curve],
+        chance_curve=chance_curve if inflation != 1.0 else None,
+        **options,
+    )
 
 
 def meaning(count: int, between: str = "authorities") -> str:
