@@ -95,13 +95,7 @@ class VersionedValue(Generic[T]):
             return held[1]
         visit = _visit.get()
         if held is not None and visit is not None and previous_while_rebuilding:
-            generation = self._generation
-
-            def rebuild():
-                value = self._build(version)
-                if self._generation == generation:
-                    self._held = (version, value)
-
+            rebuild = _kept_unless_cleared(self, version, lambda: self._build(version), self._hold)
             return _rebuilt_or_previous(self._rebuild, rebuild, lambda: self._held or held, version, visit)
         with self._lock:
             held = self._held
@@ -109,6 +103,9 @@ class VersionedValue(Generic[T]):
                 held = (version, self._build(version))
                 self._held = held
         return held[1]
+
+    def _hold(self, held: tuple[int, T]) -> None:
+        self._held = held
 
     def clear(self) -> None:
         self._generation += 1
@@ -140,14 +137,9 @@ class VersionedCache:
             return cached[1]
         visit = _visit.get()
         if cached is not None and visit is not None and previous_while_rebuilding:
-            generation = self._generation
             previous = cached[1]
-
-            def rebuild():
-                value = compute() if previous_while_rebuilding is True else previous_while_rebuilding(previous)
-                if self._generation == generation:
-                    self._items[key] = (version, value)
-
+            recompute = compute if previous_while_rebuilding is True else lambda: previous_while_rebuilding(previous)
+            rebuild = _kept_unless_cleared(self, version, recompute, lambda item: self._items.__setitem__(key, item))
             rebuilding = self._rebuilds.setdefault(key, _BackgroundBuild())
             return _rebuilt_or_previous(rebuilding, rebuild, lambda: self._items.get(key, cached), version, visit)
         cached = (version, compute())
@@ -247,6 +239,18 @@ def _build_in_background(build: Callable[[], None]) -> None:
         logger.exception("Rebuilding a per-process cache in the background failed")
     finally:
         connections.close_all()  # this thread's own connections: nothing else will close them
+
+
+def _kept_unless_cleared(owner, version: int, compute: Callable, keep: Callable) -> Callable[[], None]:
+    """A background build whose value `keep` stores at `version`, unless `owner` was cleared meanwhile."""
+    generation = owner._generation
+
+    def rebuild():
+        value = compute()
+        if owner._generation == generation:
+            keep((version, value))
+
+    return rebuild
 
 
 def _rebuilt_or_previous(rebuilding: _BackgroundBuild, build, now: Callable, version: int, visit: Visit):
