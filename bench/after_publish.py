@@ -8,6 +8,8 @@ What a publish costs at scale (issue 25's done-when figures), on a grown SQLite 
    (evidence-map CSV, export records, sitemap).
 
 Usage: .venv/bin/python bench/after_publish.py DATABASE.sqlite3 [--port 8175] [--rounds 5] [--publishes 5]
+On PostgreSQL: PGPORT=55470 bin/with-postgres .venv/bin/python bench/after_publish.py DATABASE_NAME ...
+(a database on that server, e.g. one bench/scale/run grew there: scale_100000)
 The database is changed: its content version moves on and the worker's files are written under
 GENERATED_FILES_ROOT (a temporary directory here).
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import ENGINE, POSTGRES, database_url  # noqa: E402
 from bench.scale.measure import URLS  # noqa: E402  (the same pages as the scale benchmark)
 from bench.servers import wait_until_serving  # noqa: E402
 
@@ -31,11 +34,11 @@ PYTHON = str(ROOT / ".venv/bin/python")
 QUEUED = "from django_tasks_db.models import DBTaskResult as T; print(T.objects.filter(status='READY').count())"
 
 
-def environment(database: Path, generated: str) -> dict:
+def environment(database: Path | str, generated: str) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url(database),
         "GENERATED_FILES_ROOT": generated,
     }
 
@@ -96,13 +99,14 @@ def run_worker(env: dict) -> tuple[float, float]:
 def main():
     sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser()
-    parser.add_argument("database", type=Path)
+    parser.add_argument("database", help="a SQLite file, or a database's name on PostgreSQL")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8175")))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--publishes", type=int, default=5, help="publishes whose first requests are measured")
     parser.add_argument("--settle", type=float, default=10.0, help="seconds between publishes")
     args = parser.parse_args()
-    env = environment(args.database.resolve(), tempfile.mkdtemp(prefix="born-into-care-generated-"))
+    database = args.database if POSTGRES else Path(args.database).resolve()
+    env = environment(database, tempfile.mkdtemp(prefix="born-into-care-generated-"))
     code = "from catalogue.models import InterventionPage as P; print(P.objects.live().order_by('pk').first().url)"
     urls = {name: url or manage(env, code) for name, url in URLS.items()}
     publish(env)
@@ -129,7 +133,7 @@ def main():
             # machine settle) before the next publish, so that each round starts as the first did.
             time.sleep(args.settle)
         print(
-            f"\nfirst request to each page after a publish, median of {args.publishes} publishes "
+            f"\n{ENGINE}: first request to each page after a publish, median of {args.publishes} publishes "
             f"(home's warm median: {home:.1f} ms)"
         )
         print(f"{'request':34} {'ms':>9} {'x home':>7} {'slowest':>9} {'status':>7}")

@@ -18,7 +18,6 @@ its own home page, and after / before for the same request.
 
 import argparse
 import os
-import shutil
 import signal
 import statistics
 import subprocess
@@ -30,32 +29,12 @@ from pathlib import Path
 AFTER = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AFTER))
 
+from bench.databases import POSTGRES, copy_database, create_empty, database_url  # noqa: E402
 from bench.search_latency import URLS  # noqa: E402  (the same requests as the single-version benchmark)
 from bench.servers import wait_until_serving  # noqa: E402
 
 REQUESTS = {name: url for name, url in URLS.items() if not name.startswith("peer")}
 PORTS = {"before": 8093, "after": 8094}
-SERVER_URL = os.environ.get("DATABASE_URL", "")
-POSTGRES = SERVER_URL.startswith("postgres")
-
-
-def database_url(database: Path | str) -> str:
-    """SQLite: a file path; PostgreSQL: a database name on the server DATABASE_URL names."""
-    if POSTGRES:
-        return SERVER_URL.rsplit("/", 1)[0] + f"/{database}"
-    return f"sqlite:///{database}"
-
-
-def copy_database(source, target):
-    if not POSTGRES:
-        shutil.copyfile(source, target)
-        return
-    psql(f'DROP DATABASE IF EXISTS "{target}"')
-    psql(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
-
-
-def psql(statement: str):
-    subprocess.run(["psql", SERVER_URL, "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True)
 
 
 def manage(tree: Path, database, *args):
@@ -120,13 +99,8 @@ def main():
     PORTS.update(zip(PORTS, (int(port) for port in args.ports.split(",")), strict=True))
     before_tree = args.before.resolve()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    if POSTGRES:
-        grown = "compare_grown"
-        psql(f'DROP DATABASE IF EXISTS "{grown}"')
-        psql(f'CREATE DATABASE "{grown}"')
-    else:
-        grown = args.workdir / "grown.sqlite3"
-        grown.unlink(missing_ok=True)
+    grown = "compare_grown" if POSTGRES else args.workdir / "grown.sqlite3"
+    create_empty(grown)
     manage(before_tree, grown, "migrate", "--no-input")
     existing = 0
     for size in sorted(int(s) for s in args.sizes.split(",")):

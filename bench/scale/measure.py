@@ -2,8 +2,9 @@
 The site's cost at scale: every heavy public page as a ratio to the home page in the same run.
 
 Usage: bench/scale/run [--sizes 10000,100000] [--rounds 5] [--searches 500] [--keep]
+On PostgreSQL: PGPORT=55470 bin/with-postgres bench/scale/run ... (one database per size on that server)
 
-For each size a SQLite database holding the demo catalogue plus synthetic entries (grown with
+For each size a SQLite (or PostgreSQL) database holding the demo catalogue plus synthetic entries (grown with
 `generate_entries`, kept between runs with --keep) is served by gunicorn with one worker and the
 whole-page cache switched off (bench/settings.py). Every URL is requested once to warm up (that
 first request is reported too: it is what the first visitor after a publish waits for), then in
@@ -15,7 +16,6 @@ memory before and after `--searches` distinct catalogue searches.
 import argparse
 import gzip
 import os
-import shutil
 import signal
 import statistics
 import subprocess
@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the bench package importable
 
+from bench.databases import ENGINE, copy_database, create_empty, database_named, database_url, exists  # noqa: E402
 from bench.servers import wait_until_serving  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -53,25 +54,25 @@ URLS = {
 }
 
 
-def manage(database: Path, *args) -> str:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+def manage(database: Path | str, *args) -> str:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url(database)}
     done = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return done.stdout
 
 
-def prepare(directory: Path, sizes: list[int], keep: bool) -> dict[int, Path]:
-    """A database file per size, each grown from the one before (reused with --keep)."""
+def prepare(directory: Path, sizes: list[int], keep: bool) -> dict[int, Path | str]:
+    """A database per size, each grown from the one before (reused with --keep)."""
     directory.mkdir(parents=True, exist_ok=True)
     files, previous, previous_size = {}, None, 0
     for size in sizes:
-        target = directory / f"scale-{size}.sqlite3"
-        if not (keep and target.exists()):
+        target = database_named(directory, f"scale_{size}")
+        if not (keep and exists(target)):
             if previous is None:
-                target.unlink(missing_ok=True)
+                create_empty(target)
                 manage(target, "migrate", "--no-input")
                 manage(target, "load_demo")
             else:
-                shutil.copyfile(previous, target)
+                copy_database(previous, target)
             print(f"growing the catalogue to {size:,} synthetic entries ...", flush=True)
             manage(target, "generate_entries", str(size - previous_size))
         manage(target, "migrate", "--no-input")  # a kept file may predate new migrations
@@ -79,7 +80,7 @@ def prepare(directory: Path, sizes: list[int], keep: bool) -> dict[int, Path]:
     return files
 
 
-def entry_url(database: Path) -> str:
+def entry_url(database: Path | str) -> str:
     code = (
         "from catalogue.models import InterventionPage as P; "
         "print(P.objects.live().filter(references__isnull=False).order_by('pk').first().url)"
@@ -87,8 +88,8 @@ def entry_url(database: Path) -> str:
     return manage(database, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
 
 
-def start_server(database: Path) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": f"sqlite:///{database}"}
+def start_server(database: Path | str) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url(database)}
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -143,7 +144,7 @@ def measure(urls: dict[str, str], rounds: int) -> dict[str, dict]:
 
 def report(size: int, results: dict[str, dict]) -> list[str]:
     home = statistics.median(results["home"]["samples"])
-    print(f"\n{size:,} synthetic entries (plus the demo catalogue), page cache off, 1 gunicorn worker")
+    print(f"\n{ENGINE}, {size:,} synthetic entries (plus the demo catalogue), page cache off, 1 gunicorn worker")
     print(f"{'request':34} {'first ms':>9} {'median ms':>10} {'x home':>7} {'bytes':>11} {'gzip bytes':>11}")
     over = []
     for name, result in results.items():
