@@ -5,6 +5,7 @@ read here, suppression shown and never plotted, re-codes joined, boundary change
 
 import csv
 import io
+import re
 from html import unescape
 
 import pytest
@@ -248,6 +249,20 @@ def test_relationships_give_a_correlation_with_an_interval(client, real):
         chart = html[html.index(f'id="chart-{slug}"') :]
         chart = chart[: chart.index("</section>")]
         assert "correlation r = " in chart and "95% confidence interval" in chart and "not causation" in chart
+
+
+def test_a_long_chart_page_opens_with_a_list_of_its_charts(client, real):
+    """/data/relationships/ is dozens of charts long (about 68,000 px at 390 px wide): it opens with links to each."""
+    html = page(client, "explorer:relationships")
+    sections = re.findall(r'<section class="explorer-chart" id="chart-([^"]+)"', html)
+    assert len(sections) > 3
+    contents = html[html.index('<nav class="explorer-contents"') :]
+    contents = contents[: contents.index("</nav>")]
+    assert re.findall(r'href="#chart-([^"]+)"', contents) == sections
+    for slug in sections[:3]:
+        title = re.search(rf'id="chart-{re.escape(slug)}-title">([^<]+)<', html)[1]
+        assert f'href="#chart-{slug}">{title}</a>' in contents
+    assert '<nav class="explorer-contents"' not in page(client, "explorer:overview")  # a short page needs none
 
 
 @pytest.mark.parametrize(
