@@ -1,6 +1,5 @@
 """The entry editing form: only those allowed to rate evidence may change a rating."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -8,7 +7,7 @@ from catalogue.models.cited import in_citing_order, reconcile_cited
 
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
-from .widgets import DescribedRadioSelect, FilterableCheckboxes, use_widget
+from .widgets import BasisStudySelect, DescribedRadioSelect, FilterableCheckboxes, use_widget
 
 RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
 NOT_ALLOWED = "Only a reviewer can change an evidence rating. Ask a reviewer, or leave the rating as it is."
@@ -101,11 +100,11 @@ class EntryPageForm(WagtailAdminPageForm):
         class BasisRowForm(formset.form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                self.fields["reference"].widget = forms.Select(choices=choices)
+                self.fields["reference"].widget = BasisStudySelect(choices=choices)
 
         formset.form = BasisRowForm  # also for the empty row "Add study" copies
         for row in formset.forms:
-            row.fields["reference"].widget = forms.Select(choices=choices)
+            row.fields["reference"].widget = BasisStudySelect(choices=choices)
 
     def clean(self):
         cleaned_data = super().clean()
