@@ -1,8 +1,10 @@
 """The entry editing form: only those allowed to rate evidence may change a rating."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from catalogue.models import EvidenceLevel
 from catalogue.models.cited import in_citing_order, reconcile_cited
 
 from .rating_rule import check_rating_rule
@@ -28,7 +30,7 @@ FIELD_HELP = {
     "stages": "The stage(s) or legal milestone(s) it applies to, from pregnancy to reunification.",
     "topics": "Themes practitioners filter by, e.g. perinatal mental health.",
     "local_authorities": "Only where it is delivered in particular local authorities.",
-    "evidence_rated_on": "The date the rating was made; required with any rating other than 'Not yet rated'.",
+    "evidence_rated_on": "The date the rating was made. Leave blank for today when you set or change the rating.",
     "references": "The studies, evaluations and reports the rating and text rely on.",
     "go_live_at": "Publish automatically at this date and time, once approved.",
     "expire_at": "Unpublish automatically at this date and time.",
@@ -112,8 +114,24 @@ class EntryPageForm(WagtailAdminPageForm):
             for name in RATING_FIELDS:
                 if name in self.fields and self._posted_change(name):
                     self.add_error(name, NOT_ALLOWED)
+        else:
+            self._rated_today_unless_dated(cleaned_data)
         check_rating_rule(self, cleaned_data)
         return cleaned_data
+
+    def _rated_today_unless_dated(self, cleaned_data):
+        """
+        A rating set or changed in this post with "Rated on" left blank was made today (the field's help says
+        so). Only then: a date in the field is kept, "Not yet rated" has none, and an unchanged rating with no
+        date is left to the model's "Give the date" error rather than dated today after the fact.
+        """
+        level = cleaned_data.get("evidence_level")
+        if "evidence_rated_on" not in self.fields or cleaned_data.get("evidence_rated_on") or level is None:
+            return
+        if level.kind == EvidenceLevel.Kind.UNRATED or "evidence_rated_on" in self.errors:
+            return
+        if {"evidence_level", "evidence_rationale"} & set(self.changed_data):
+            cleaned_data["evidence_rated_on"] = timezone.localdate()
 
     def save(self, commit=True):
         page = super().save(commit=commit)

@@ -108,7 +108,6 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
 class RatingPlan:
     level: str
     rationale: str
-    rated_on: str
     basis_reference_title: str
     outcomes: str
     finding: str
@@ -121,7 +120,7 @@ def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingP
     steps.click(page.get_by_role("tab", name="Evidence and review"))
     steps.check(page.get_by_label(plan.level, exact=True))
     steps.fill(page.locator("#id_evidence_rationale"), plan.rationale)
-    steps.fill(page.locator("#id_evidence_rated_on"), plan.rated_on)
+    # "Rated on" is left blank: the rating is dated the day it is saved (editorial/forms.py).
     # Let autosave answer first: its "paused: validation errors" notice moves the form down as it appears.
     page.wait_for_load_state("networkidle")
     steps.click(page.get_by_role("button", name="Add Study"))

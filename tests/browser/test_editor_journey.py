@@ -6,6 +6,7 @@ and tick is counted per role (tests/browser/editor_journey.py) and printed; the 
 """
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from .editor_journey import (
@@ -121,6 +122,7 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     page.screenshot(path="/tmp/editor-journey-submitted.png")
     contributor.close()
 
+    rated_between = timezone.localdate()
     reviewer = browser.new_context(viewport={"width": 1280, "height": 1000})
     reviewer.on("page", lambda opened: _watch(opened, site.url, outside, csp))
     page = reviewer.new_page()
@@ -129,7 +131,6 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     rating = RatingPlan(
         level="Practice-informed",
         rationale="Rests on the local evaluation of the pathway (browser test content).",
-        rated_on="2026-12-01",
         basis_reference_title=NEW_REFERENCE,
         outcomes="Repeat care proceedings",
         finding="Fewer repeat proceedings (browser test content).",
@@ -142,6 +143,7 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     entry = CaseStudyPage.objects.get(title=TITLE)
     assert entry.live and not entry.has_unpublished_changes
     assert entry.evidence_level.slug == "practice-informed"
+    assert entry.evidence_rated_on in {rated_between, timezone.localdate()}  # left blank: the day it was rated
     assert sorted(la.name for la in entry.local_authorities.all()) == ["Leeds", "Manchester"]
     cited = sorted(entry.cited_references.all(), key=lambda row: row.sort_order)
     assert [row.reference.title for row in cited] == ["After FDAC: outcomes five years later", NEW_REFERENCE]
