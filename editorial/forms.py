@@ -1,6 +1,7 @@
 """The entry editing form: only those allowed to rate evidence may change a rating."""
 
 from django.core.exceptions import ValidationError
+from django.forms.formsets import ORDERING_FIELD_NAME
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -59,11 +60,11 @@ class EntryPageForm(WagtailAdminPageForm):
             # Before the formsets are built: links an importer or loader made appear in the chooser.
             reconcile_cited(kwargs["instance"])
         super().__init__(*args, **kwargs)
+        self.rating_locked = not can_rate_evidence(self.for_user)
         self._use_choosers()
         for name, help_text in FIELD_HELP.items():
             if name in self.fields and not self.fields[name].help_text:
                 self.fields[name].help_text = help_text
-        self.rating_locked = not can_rate_evidence(self.for_user)
         if not self.rating_locked:
             return
         if "evidence_level" in self.fields and not self.initial.get("evidence_level"):
@@ -91,7 +92,8 @@ class EntryPageForm(WagtailAdminPageForm):
         """
         A study the rating rests on must be one of the entry's references (the rating rule): offer those in a
         plain list, one choice, instead of a search of the whole library. An entry with no saved references yet
-        keeps the searchable chooser.
+        keeps the searchable chooser. A reviewer rating an entry with no basis yet finds one blank row ready
+        (no "Add study" click); a new row left wholly blank is no row: neither an error nor saved.
         """
         formset = self.formsets.get("rating_basis")
         references = in_citing_order(self.instance) if self.instance.pk else []
@@ -104,7 +106,23 @@ class EntryPageForm(WagtailAdminPageForm):
                 super().__init__(*args, **kwargs)
                 self.fields["reference"].widget = BasisStudySelect(choices=choices)
 
+            def has_changed(self):
+                # The order number the admin posts for every row is not the editor's input: a new row with
+                # nothing else filled in is skipped by the formset (not validated, not saved).
+                changed = set(self.changed_data)
+                if self.empty_permitted:  # Django permits empty rows only for new (extra) ones
+                    changed.discard(ORDERING_FIELD_NAME)
+                return bool(changed)
+
+            def full_clean(self):
+                super().full_clean()
+                if self.is_bound and self.empty_permitted and not self.has_changed():
+                    # Skipped rows have no cleaned data; Wagtail reads their order when it shows the form again.
+                    self.cleaned_data.setdefault(ORDERING_FIELD_NAME, None)
+
         formset.form = BasisRowForm  # also for the empty row "Add study" copies
+        if not self.is_bound and not self.rating_locked and formset.initial_form_count() == 0:
+            formset.extra = 1  # read when the rows are first built, just below
         for row in formset.forms:
             row.fields["reference"].widget = BasisStudySelect(choices=choices)
 

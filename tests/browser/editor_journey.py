@@ -123,7 +123,7 @@ def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingP
     # "Rated on" is left blank: the rating is dated the day it is saved (editorial/forms.py).
     # Let autosave answer first: its "paused: validation errors" notice moves the form down as it appears.
     page.wait_for_load_state("networkidle")
-    steps.click(page.get_by_role("button", name="Add Study"))
+    # One blank row is ready for the study (editorial/forms.py): no "Add study" click.
     expect(page.locator("#id_rating_basis-TOTAL_FORMS")).to_have_value("1")
     basis = page.locator("#id_rating_basis-FORMS")
     # One choice among the entry's own references (the rule needs one of them), not a search of the library.
