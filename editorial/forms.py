@@ -6,8 +6,9 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue.models import EvidenceLevel
-from catalogue.models.cited import in_citing_order, reconcile_cited
+from catalogue.models.cited import cite, in_citing_order, reconcile_cited
 
+from .citations.entry_paste import PASTE_FIELD, check_pasted, paste_field, references_of
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
 from .widgets import BasisStudySelect, DescribedRadioSelect, FilterableCheckboxes, use_widget
@@ -52,14 +53,18 @@ class EntryPageForm(WagtailAdminPageForm):
     """
     For users without the rating permission (Contributors), the evidence fields are shown but disabled:
     the stored rating is kept whatever is posted, and a posted change is refused with a clear error rather
-    than silently dropped. New entries start as "Not yet rated". Also gives every field help text.
+    than silently dropped. New entries start as "Not yet rated". Also gives every field help text, and
+    takes references pasted from a citation manager (citations/entry_paste.py).
     """
+
+    paste_references = paste_field()
 
     def __init__(self, *args, **kwargs):
         if kwargs.get("instance") is not None:
             # Before the formsets are built: links an importer or loader made appear in the chooser.
             reconcile_cited(kwargs["instance"])
         super().__init__(*args, **kwargs)
+        self.pasted = None  # the pasted references' import plan, once the form is clean
         self.rating_locked = not can_rate_evidence(self.for_user)
         self._use_choosers()
         for name, help_text in FIELD_HELP.items():
@@ -135,6 +140,10 @@ class EntryPageForm(WagtailAdminPageForm):
         else:
             self._rated_today_unless_dated(cleaned_data)
         check_rating_rule(self, cleaned_data)
+        try:
+            self.pasted = check_pasted(cleaned_data.get(PASTE_FIELD, ""), self.for_user)
+        except ValidationError as error:
+            self.add_error(PASTE_FIELD, error)
         return cleaned_data
 
     def _rated_today_unless_dated(self, cleaned_data):
@@ -155,6 +164,8 @@ class EntryPageForm(WagtailAdminPageForm):
         page = super().save(commit=commit)
         # Everything that reads an entry's references reads the many-to-many: write it from the chosen rows.
         page.references = in_citing_order(page)
+        if self.pasted is not None:
+            cite(page, in_citing_order(page) + references_of(self.pasted))  # after those chosen, each once
         if commit:
             page.save()
         return page

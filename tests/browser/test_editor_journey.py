@@ -73,7 +73,6 @@ def _plan(vocabulary) -> CaseStudyPlan:
         existing_reference_search="After FDAC",
         existing_reference_title="After FDAC: outcomes five years later",
         ris=RIS,
-        new_reference_title=NEW_REFERENCE,
     )
 
 
