@@ -1,14 +1,17 @@
 """The entry editing form: only those allowed to rate evidence may change a rating."""
 
-from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import ORDERING_FIELD_NAME
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from catalogue.models.cited import in_citing_order, reconcile_cited
+from catalogue.models import EvidenceLevel
+from catalogue.models.cited import cite, in_citing_order, reconcile_cited
 
+from .citations.entry_paste import PASTE_FIELD, check_pasted, paste_field, references_of
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
-from .widgets import DescribedRadioSelect, FilterableCheckboxes, use_widget
+from .widgets import BasisStudySelect, DescribedRadioSelect, FilterableCheckboxes, use_widget
 
 RATING_FIELDS = ("evidence_level", "evidence_rationale", "evidence_rated_on")
 NOT_ALLOWED = "Only a reviewer can change an evidence rating. Ask a reviewer, or leave the rating as it is."
@@ -29,7 +32,7 @@ FIELD_HELP = {
     "stages": "The stage(s) or legal milestone(s) it applies to, from pregnancy to reunification.",
     "topics": "Themes practitioners filter by, e.g. perinatal mental health.",
     "local_authorities": "Only where it is delivered in particular local authorities.",
-    "evidence_rated_on": "The date the rating was made; required with any rating other than 'Not yet rated'.",
+    "evidence_rated_on": "The date the rating was made. Leave blank for today when you set or change the rating.",
     "references": "The studies, evaluations and reports the rating and text rely on.",
     "go_live_at": "Publish automatically at this date and time, once approved.",
     "expire_at": "Unpublish automatically at this date and time.",
@@ -50,19 +53,23 @@ class EntryPageForm(WagtailAdminPageForm):
     """
     For users without the rating permission (Contributors), the evidence fields are shown but disabled:
     the stored rating is kept whatever is posted, and a posted change is refused with a clear error rather
-    than silently dropped. New entries start as "Not yet rated". Also gives every field help text.
+    than silently dropped. New entries start as "Not yet rated". Also gives every field help text, and
+    takes references pasted from a citation manager (citations/entry_paste.py).
     """
+
+    paste_references = paste_field()
 
     def __init__(self, *args, **kwargs):
         if kwargs.get("instance") is not None:
             # Before the formsets are built: links an importer or loader made appear in the chooser.
             reconcile_cited(kwargs["instance"])
         super().__init__(*args, **kwargs)
+        self.pasted = None  # the pasted references' import plan, once the form is clean
+        self.rating_locked = not can_rate_evidence(self.for_user)
         self._use_choosers()
         for name, help_text in FIELD_HELP.items():
             if name in self.fields and not self.fields[name].help_text:
                 self.fields[name].help_text = help_text
-        self.rating_locked = not can_rate_evidence(self.for_user)
         if not self.rating_locked:
             return
         if "evidence_level" in self.fields and not self.initial.get("evidence_level"):
@@ -90,7 +97,8 @@ class EntryPageForm(WagtailAdminPageForm):
         """
         A study the rating rests on must be one of the entry's references (the rating rule): offer those in a
         plain list, one choice, instead of a search of the whole library. An entry with no saved references yet
-        keeps the searchable chooser.
+        keeps the searchable chooser. A reviewer rating an entry with no basis yet finds one blank row ready
+        (no "Add study" click); a new row left wholly blank is no row: neither an error nor saved.
         """
         formset = self.formsets.get("rating_basis")
         references = in_citing_order(self.instance) if self.instance.pk else []
@@ -101,11 +109,27 @@ class EntryPageForm(WagtailAdminPageForm):
         class BasisRowForm(formset.form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                self.fields["reference"].widget = forms.Select(choices=choices)
+                self.fields["reference"].widget = BasisStudySelect(choices=choices)
+
+            def has_changed(self):
+                # The order number the admin posts for every row is not the editor's input: a new row with
+                # nothing else filled in is skipped by the formset (not validated, not saved).
+                changed = set(self.changed_data)
+                if self.empty_permitted:  # Django permits empty rows only for new (extra) ones
+                    changed.discard(ORDERING_FIELD_NAME)
+                return bool(changed)
+
+            def full_clean(self):
+                super().full_clean()
+                if self.is_bound and self.empty_permitted and not self.has_changed():
+                    # Skipped rows have no cleaned data; Wagtail reads their order when it shows the form again.
+                    self.cleaned_data.setdefault(ORDERING_FIELD_NAME, None)
 
         formset.form = BasisRowForm  # also for the empty row "Add study" copies
+        if not self.is_bound and not self.rating_locked and formset.initial_form_count() == 0:
+            formset.extra = 1  # read when the rows are first built, just below
         for row in formset.forms:
-            row.fields["reference"].widget = forms.Select(choices=choices)
+            row.fields["reference"].widget = BasisStudySelect(choices=choices)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -113,13 +137,35 @@ class EntryPageForm(WagtailAdminPageForm):
             for name in RATING_FIELDS:
                 if name in self.fields and self._posted_change(name):
                     self.add_error(name, NOT_ALLOWED)
+        else:
+            self._rated_today_unless_dated(cleaned_data)
         check_rating_rule(self, cleaned_data)
+        try:
+            self.pasted = check_pasted(cleaned_data.get(PASTE_FIELD, ""), self.for_user)
+        except ValidationError as error:
+            self.add_error(PASTE_FIELD, error)
         return cleaned_data
+
+    def _rated_today_unless_dated(self, cleaned_data):
+        """
+        A rating set or changed in this post with "Rated on" left blank was made today (the field's help says
+        so). Only then: a date in the field is kept, "Not yet rated" has none, and an unchanged rating with no
+        date is left to the model's "Give the date" error rather than dated today after the fact.
+        """
+        level = cleaned_data.get("evidence_level")
+        if "evidence_rated_on" not in self.fields or cleaned_data.get("evidence_rated_on") or level is None:
+            return
+        if level.kind == EvidenceLevel.Kind.UNRATED or "evidence_rated_on" in self.errors:
+            return
+        if {"evidence_level", "evidence_rationale"} & set(self.changed_data):
+            cleaned_data["evidence_rated_on"] = timezone.localdate()
 
     def save(self, commit=True):
         page = super().save(commit=commit)
         # Everything that reads an entry's references reads the many-to-many: write it from the chosen rows.
         page.references = in_citing_order(page)
+        if self.pasted is not None:
+            cite(page, in_citing_order(page) + references_of(self.pasted))  # after those chosen, each once
         if commit:
             page.save()
         return page

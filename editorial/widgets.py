@@ -48,6 +48,16 @@ class DescribedRadioSelect(forms.RadioSelect):
         return option
 
 
+class BasisStudySelect(forms.Select):
+    """One of the entry's own references, by its full citation; kept to the form's width (choosers.css)."""
+
+    class Media:
+        css = {"all": ["editorial/choosers.css"]}
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "editorial-basis-study", **(attrs or {})}, choices)
+
+
 def use_widget(field: forms.Field, widget: forms.Widget) -> None:
     """Give a built (model) choice field another widget, keeping its choices; radios need no empty choice."""
     if isinstance(widget, forms.RadioSelect) and field.required:

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from ..blocks import EntryBodyBlock
 from ..extensions import ENTRY_ROUTES_HOOK, EntryFormFromHooks, RegisteredRoutesMixin
+from ..panels import FormFieldPanel
 from .entry_data import attach_classification, related_pages, restrictions_for
 from .facts import DeliverySetting, ProgrammeFacts
 from .rating import GuidanceStatus
@@ -105,6 +106,7 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
             label="Reference",
             help_text="The studies, evaluations and reports the rating and text rely on.",
         ),
+        FormFieldPanel("paste_references"),  # declared by the editorial app's form, if installed
         InlinePanel("rating_basis", heading="What the rating rests on", label="Study"),
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review"),
     ]

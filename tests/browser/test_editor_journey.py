@@ -6,6 +6,7 @@ and tick is counted per role (tests/browser/editor_journey.py) and printed; the 
 """
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from .editor_journey import (
@@ -27,7 +28,10 @@ PASSWORD = "journey-pass-2026"
 # The most interactions each role may take (sign-in included); the journey took about 17 for the two roles
 # together before choosers, with one local authority and no reference to add or rating basis to give.
 # The reviewer's study is one choice from the entry's own references since this session (it was a search: 15).
-MOST = {"contributor": 26, "reviewer": 13}
+# Then (26 and 13 before): the contributor pastes the new reference's RIS into the box beside the chooser (one
+# fill, was button + tab + fill + button); the reviewer leaves "Rated on" blank for today and fills the study
+# row that is ready (no date typed, no "Add study" click).
+MOST = {"contributor": 23, "reviewer": 11}
 
 
 @pytest.fixture
@@ -72,7 +76,6 @@ def _plan(vocabulary) -> CaseStudyPlan:
         existing_reference_search="After FDAC",
         existing_reference_title="After FDAC: outcomes five years later",
         ris=RIS,
-        new_reference_title=NEW_REFERENCE,
     )
 
 
@@ -121,6 +124,7 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     page.screenshot(path="/tmp/editor-journey-submitted.png")
     contributor.close()
 
+    rated_between = timezone.localdate()
     reviewer = browser.new_context(viewport={"width": 1280, "height": 1000})
     reviewer.on("page", lambda opened: _watch(opened, site.url, outside, csp))
     page = reviewer.new_page()
@@ -129,7 +133,6 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     rating = RatingPlan(
         level="Practice-informed",
         rationale="Rests on the local evaluation of the pathway (browser test content).",
-        rated_on="2026-12-01",
         basis_reference_title=NEW_REFERENCE,
         outcomes="Repeat care proceedings",
         finding="Fewer repeat proceedings (browser test content).",
@@ -142,6 +145,7 @@ def test_contributor_to_reviewer_to_catalogue(site, editors, browser):
     entry = CaseStudyPage.objects.get(title=TITLE)
     assert entry.live and not entry.has_unpublished_changes
     assert entry.evidence_level.slug == "practice-informed"
+    assert entry.evidence_rated_on in {rated_between, timezone.localdate()}  # left blank: the day it was rated
     assert sorted(la.name for la in entry.local_authorities.all()) == ["Leeds", "Manchester"]
     cited = sorted(entry.cited_references.all(), key=lambda row: row.sort_order)
     assert [row.reference.title for row in cited] == ["After FDAC: outcomes five years later", NEW_REFERENCE]

@@ -90,6 +90,10 @@ def test_the_study_a_rating_rests_on_is_chosen_from_the_entry_s_own_references(c
     for options in selects:
         values = re.findall(r'<option value="(\d+)"', options)
         assert values == [str(library[1].pk), str(library[0].pk)]
+    # Kept to the form's width however long a citation is (editorial/static/editorial/choosers.css).
+    tags = re.findall(r'<select name="rating_basis-[^"]*-reference"[^>]*>', html)
+    assert all('class="editorial-basis-study"' in tag for tag in tags)
+    assert "editorial/choosers.css" in html
 
 
 @pytest.mark.django_db
