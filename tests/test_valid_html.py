@@ -16,7 +16,8 @@ from catalogue.models import CaseStudyPage, GuidancePage, InterventionPage, Outc
 from explorer.models import DfjArea
 from website.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+# The markup does not depend on the database engine: checked on the SQLite pass only (bin/run-tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.markup]
 
 
 def _vnu_jar() -> Path:
