@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.databases import ENGINE, POSTGRES, database_url  # noqa: E402
 from bench.scale.measure import URLS  # noqa: E402  (the same pages as the scale benchmark)
-from bench.servers import wait_until_serving  # noqa: E402
+from bench.servers import run_worker, wait_until_serving  # noqa: E402
 
 PYTHON = str(ROOT / ".venv/bin/python")
 QUEUED = "from django_tasks_db.models import DBTaskResult as T; print(T.objects.filter(status='READY').count())"
@@ -74,26 +74,6 @@ def get(port: int, url: str) -> tuple[float, int]:
     except urllib.error.HTTPError as error:
         status = error.code
     return (time.perf_counter() - start) * 1000, status
-
-
-def run_worker(env: dict) -> tuple[float, float]:
-    """(seconds, peak resident MB) of `db_worker --batch` working through the queue."""
-    start = time.perf_counter()
-    worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--batch", "--no-startup-delay"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    peak = 0.0
-    while worker.poll() is None:
-        try:
-            status = Path(f"/proc/{worker.pid}/status").read_text()
-            peak = max(peak, int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]))
-        except (FileNotFoundError, StopIteration, ProcessLookupError):
-            pass
-        time.sleep(0.05)
-    return time.perf_counter() - start, peak / 1024
 
 
 def main():

@@ -1,8 +1,13 @@
-"""Starting the benchmark servers: each script runs gunicorn and waits until it answers."""
+"""Starting the benchmark servers (each script runs gunicorn and waits until it answers) and the task worker."""
 
+import subprocess
 import time
 import urllib.request
+from pathlib import Path
 from subprocess import Popen
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv/bin/python")
 
 
 def wait_until_serving(server: Popen, port: int, *, attempts: int = 150) -> Popen:
@@ -15,3 +20,23 @@ def wait_until_serving(server: Popen, port: int, *, attempts: int = 150) -> Pope
             time.sleep(0.2)
     server.kill()
     raise RuntimeError(f"the benchmark server on port {port} did not start")
+
+
+def run_worker(env: dict) -> tuple[float, float]:
+    """(seconds, peak resident MB) of `db_worker --batch` working through the queue."""
+    start = time.perf_counter()
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    peak = 0.0
+    while worker.poll() is None:
+        try:
+            status = Path(f"/proc/{worker.pid}/status").read_text()
+            peak = max(peak, int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]))
+        except (FileNotFoundError, StopIteration, ProcessLookupError):
+            pass
+        time.sleep(0.05)
+    return time.perf_counter() - start, peak / 1024

@@ -20,7 +20,9 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the bench package importable
 
 from bench.databases import ENGINE, copy_database, create_empty, database_named, database_url, exists  # noqa: E402
-from bench.servers import wait_until_serving  # noqa: E402
+from bench.servers import run_worker, wait_until_serving  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PORT = int(os.environ.get("BENCH_PORT", "8016"))
@@ -88,8 +90,17 @@ def entry_url(database: Path | str) -> str:
     return manage(database, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
 
 
-def start_server(database: Path | str) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url(database)}
+def environment(database: Path | str, generated: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url(database),
+        "GENERATED_FILES_ROOT": generated,
+    }
+
+
+def start_server(database: Path | str, generated: str) -> subprocess.Popen:
+    env = environment(database, generated)
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -114,9 +125,11 @@ def fetch(url: str, compressed: bool = False) -> tuple[float, int]:
     headers = {"Accept-Encoding": "gzip"} if compressed else {}
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{url}", headers=headers)
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=900) as response:
-        body = response.read()
-        assert response.status == 200, url
+    try:
+        with urllib.request.urlopen(request, timeout=900) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{url} answered {error.code}: {error.read()[:200]!r}") from None
     elapsed = (time.perf_counter() - start) * 1000
     if compressed and response.headers.get("Content-Encoding") == "gzip":
         gzip.decompress(body)  # proves it is what it says
@@ -129,6 +142,16 @@ def worker_rss_mb(server: subprocess.Popen) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+def ask_for_built_files(urls: dict[str, str]) -> None:
+    """Each URL asked for once, so that the worker builds the files they serve (a first asking may answer 503)."""
+    for url in urls.values():
+        try:
+            fetch(url)
+        except RuntimeError as error:
+            if "answered 503" not in str(error):
+                raise
 
 
 def measure(urls: dict[str, str], rounds: int) -> dict[str, dict]:
@@ -182,8 +205,14 @@ def main():
     sizes = sorted(int(size) for size in args.sizes.split(","))
     for size, database in prepare(Path(args.database_dir), sizes, args.keep).items():
         urls = {name: url or entry_url(database) for name, url in URLS.items()}
-        server = start_server(database)
+        # The files a publish queues (evidence-map CSV, sitemap) and the exports a visitor asks for are built by
+        # the task worker, as in production; until it has run, those URLs answer 503 "being prepared".
+        generated = tempfile.mkdtemp(prefix="born-into-care-generated-")  # the worker's and the server's
+        run_worker(environment(database, generated))
+        server = start_server(database, generated)
         try:
+            ask_for_built_files(urls)
+            run_worker(environment(database, generated))
             over = report(size, measure(urls, args.rounds))
             memory(server, args.searches)
         finally:
