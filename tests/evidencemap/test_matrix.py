@@ -8,9 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from catalogue.models import InterventionPage, Outcome, Reference
+from demo.site_tree import ensure_site_tree
 from evidencemap.filters import MapFilters
 from evidencemap.hierarchy import TIER_BY_DESIGN, strongest
 from evidencemap.matrix import build_matrix, references_for_cell
+from tests.conftest import built_once_for_the_module
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
 from .helpers import cite, make_reference
@@ -25,9 +27,9 @@ def filters(**values) -> MapFilters:
     return MapFilters(**{key: tuple(value) for key, value in values.items()})
 
 
-@pytest.fixture
-def random_catalogue(catalogue):
+def build_random_catalogue():
     """Seeded random studies over published, unpublished and private entries of several types."""
+    _, catalogue = ensure_site_tree()
     rng = random.Random(7)
     outcome_slugs = list(Outcome.objects.values_list("slug", flat=True))
     studies = [
@@ -61,6 +63,12 @@ def random_catalogue(catalogue):
     return studies
 
 
+@pytest.fixture(scope="class")
+def random_catalogue_for_the_class(django_db_setup, django_db_blocker):
+    """Built once for `TestOnARandomCatalogue`, whose tests only read it (the others build their own entries)."""
+    yield from built_once_for_the_module(django_db_blocker, build_random_catalogue)
+
+
 def brute_force(flt: MapFilters):
     """Count by walking every public intervention's studies in Python: no aggregation at all."""
     expected = {}
@@ -81,33 +89,56 @@ def brute_force(flt: MapFilters):
     return expected
 
 
-@pytest.mark.parametrize(
-    "flt",
-    [
-        filters(),
-        filters(design=["rct", "quasi"]),
-        filters(country=["Wales"]),
-        filters(area=["post-removal-support"]),
-        filters(stage=["pregnancy", "after-removal"]),
-        filters(area=["peri-natal-intervention"], design=["qualitative", "audit", "process"], country=["England"]),
-    ],
-)
-def test_cell_counts_and_strongest_design_match_a_brute_force_count(random_catalogue, flt):
-    matrix = build_matrix(flt)
-    expected = brute_force(flt)
-    assert {key: (cell.count, cell.tier) for key, cell in matrix.cells.items()} == expected
-    assert sum(count for count, _ in expected.values()) > 0, "the dataset should exercise non-empty cells"
-    for (intervention_id, outcome_id), (count, _) in expected.items():
-        listed = references_for_cell(flt, intervention_id, Outcome.objects.get(pk=outcome_id))
-        assert listed.count() == count
+@pytest.mark.django_db
+class TestOnARandomCatalogue:
+    """The tests that only read the seeded random catalogue, built once for the class."""
 
+    @pytest.fixture
+    def random_catalogue(self, random_catalogue_for_the_class, db):
+        return random_catalogue_for_the_class
 
-def test_unpublished_private_and_non_intervention_entries_are_not_on_the_map(random_catalogue):
-    titles = {page.title for page in build_matrix(filters()).interventions}
-    assert "Never published" not in titles
-    assert "Private" not in titles
-    assert "Guidance that cites studies" not in titles
-    assert titles == {f"Intervention {n}" for n in range(7)}
+    @pytest.mark.parametrize(
+        "flt",
+        [
+            filters(),
+            filters(design=["rct", "quasi"]),
+            filters(country=["Wales"]),
+            filters(area=["post-removal-support"]),
+            filters(stage=["pregnancy", "after-removal"]),
+            filters(area=["peri-natal-intervention"], design=["qualitative", "audit", "process"], country=["England"]),
+        ],
+    )
+    def test_cell_counts_and_strongest_design_match_a_brute_force_count(self, random_catalogue, flt):
+        matrix = build_matrix(flt)
+        expected = brute_force(flt)
+        assert {key: (cell.count, cell.tier) for key, cell in matrix.cells.items()} == expected
+        assert sum(count for count, _ in expected.values()) > 0, "the dataset should exercise non-empty cells"
+        for (intervention_id, outcome_id), (count, _) in expected.items():
+            listed = references_for_cell(flt, intervention_id, Outcome.objects.get(pk=outcome_id))
+            assert listed.count() == count
+
+    def test_unpublished_private_and_non_intervention_entries_are_not_on_the_map(self, random_catalogue):
+        titles = {page.title for page in build_matrix(filters()).interventions}
+        assert "Never published" not in titles
+        assert "Private" not in titles
+        assert "Guidance that cites studies" not in titles
+        assert titles == {f"Intervention {n}" for n in range(7)}
+
+    def test_filters_narrow_rows_and_counts(self, random_catalogue):
+        everything = build_matrix(filters())
+        for flt in [filters(area=["pre-birth-assessment"]), filters(stage=["at-birth"])]:
+            narrowed = build_matrix(flt)
+            assert {p.pk for p in narrowed.interventions} < {p.pk for p in everything.interventions}
+            for page in narrowed.interventions:
+                param, values = ("area", page.areas) if flt.area else ("stage", page.stages)
+                assert set(values.values_list("slug", flat=True)) & set(getattr(flt, param))
+        area_only = build_matrix(filters(area=["pre-birth-assessment"]))
+        assert [group.area.slug for group in area_only.groups] == ["pre-birth-assessment"]
+        trials = build_matrix(filters(design=["rct"]))
+        assert {p.pk for p in trials.interventions} == {p.pk for p in everything.interventions}
+        assert all(trials.cells[key].count <= cell.count for key, cell in everything.cells.items())
+        assert sum(c.count for c in trials.cells.values()) < sum(c.count for c in everything.cells.values())
+        assert all(cell.tier is None or cell.tier.symbol == "RCT" for cell in trials.cells.values())
 
 
 def test_a_constructed_catalogue_shows_exactly_its_known_gaps(catalogue):
@@ -132,23 +163,6 @@ def test_a_constructed_catalogue_shows_exactly_its_known_gaps(catalogue):
     assert matrix.gap_count == 2 * len(outcomes) - len(known)
     recurrence = matrix.cell(studied.pk, outcomes["recurrence-avoided"])
     assert recurrence.direction_summary() == [("Benefit", 1), ("No difference", 1)]
-
-
-def test_filters_narrow_rows_and_counts(random_catalogue):
-    everything = build_matrix(filters())
-    for flt in [filters(area=["pre-birth-assessment"]), filters(stage=["at-birth"])]:
-        narrowed = build_matrix(flt)
-        assert {p.pk for p in narrowed.interventions} < {p.pk for p in everything.interventions}
-        for page in narrowed.interventions:
-            param, values = ("area", page.areas) if flt.area else ("stage", page.stages)
-            assert set(values.values_list("slug", flat=True)) & set(getattr(flt, param))
-    area_only = build_matrix(filters(area=["pre-birth-assessment"]))
-    assert [group.area.slug for group in area_only.groups] == ["pre-birth-assessment"]
-    trials = build_matrix(filters(design=["rct"]))
-    assert {p.pk for p in trials.interventions} == {p.pk for p in everything.interventions}
-    assert all(trials.cells[key].count <= cell.count for key, cell in everything.cells.items())
-    assert sum(c.count for c in trials.cells.values()) < sum(c.count for c in everything.cells.values())
-    assert all(cell.tier is None or cell.tier.symbol == "RCT" for cell in trials.cells.values())
 
 
 def test_an_intervention_in_two_areas_appears_under_both(catalogue):

@@ -12,6 +12,7 @@ from explorer.loading.family_justice import load_family_justice as load_family_j
 from explorer.loading.infant_care import INFANT_CARE
 from explorer.loading.open_data import OPEN_DATA
 from explorer.models import InfantCareFigure, LiveBirths
+from tests.conftest import built_once_for_the_module
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +58,20 @@ def family_justice(db):
 def all_data(db):
     """Every dataset /data/ shows."""
     return load_all()
+
+
+# Every dataset, loaded once (about 5 s on SQLite) and rolled back after the last test of the scope; each test
+# still runs in its own savepoint (tests/conftest.py: built_once_for_the_module). A module or class whose tests
+# only read the data overrides `all_data` with `def all_data(all_data_for_the_module, db)` (or `_for_the_class`):
+# module scope only where every database test of the module reads the data, else a class around those that do.
+@pytest.fixture(scope="module")
+def all_data_for_the_module(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, load_all)
+
+
+@pytest.fixture(scope="class")
+def all_data_for_the_class(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, load_all)
 
 
 def make_figures(rows, *, year=2020, births=2000, england=None):

@@ -16,6 +16,12 @@ from .conftest import fixture_rows
 from .test_family_justice_areas import expected_pool
 
 
+@pytest.fixture
+def all_data(all_data_for_the_module, db):
+    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
+    return all_data_for_the_module
+
+
 def england_rate(year: int) -> float:
     """England's published count of infants starting care over England's live births of the paired year."""
     count = next(

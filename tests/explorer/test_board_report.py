@@ -17,6 +17,13 @@ from tests.data_urls import reverse
 
 from .conftest import fixture_rows
 
+
+@pytest.fixture
+def all_data(all_data_for_the_module, db):
+    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
+    return all_data_for_the_module
+
+
 AREA, AREA_CODE = "blackburn-lancaster", "BLACKBURN_LANCASTER"
 TASK = "explorer.reports.tasks.build_board_pdf_task"
 

@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 
 from explorer.loading import context_measures, load_all
+from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 
 from .conftest import fixture_rows
@@ -32,9 +33,12 @@ def published(measure) -> dict[tuple[str, int], str]:
     return values
 
 
-@pytest.fixture
-def loaded(db):
-    return load_all(["statistical neighbours", "context measures"])
+@pytest.fixture(scope="class")
+def neighbours_and_context(django_db_setup, django_db_blocker):
+    """The statistical neighbours and the context measures, loaded once for the tests that only read them."""
+    yield from built_once_for_the_module(
+        django_db_blocker, lambda: load_all(["statistical neighbours", "context measures"])
+    )
 
 
 def profile(client, code=BLACKPOOL, query=""):
@@ -51,40 +55,6 @@ def neighbours_of(code):
     ]
 
 
-def test_blackpool_shows_its_rates_beside_its_statistical_neighbours(client, loaded):
-    response = profile(client)
-    panel = response.context["context_panel"]
-    neighbours = neighbours_of(BLACKPOOL)
-    assert [la.ons_code for la in panel.comparators.chosen] == [code for code, _ in neighbours]
-    glance = panel.glance
-    names = [row[0] for row in glance.rows]
-    assert names[: len(neighbours) + 1] == ["Blackpool", *[name for _, name in neighbours]]
-    for column, measure in enumerate(GLANCE, start=1):
-        values = published(measure)
-        latest = max(year for code, year in values if code == BLACKPOOL)
-        assert str(latest) in glance.columns[column]
-        for row, (code, _) in zip(glance.rows, [(BLACKPOOL, ""), *neighbours], strict=False):
-            assert row[column] == values.get((code, latest), "no figure")
-    trend = next(c for c in panel.charts if c.slug == "la-context-cpp-rate-per-10000-at-31-march")
-    values = published("cpp_rate_per_10000_at_31_march")
-    assert [row[1] for row in trend.rows] == [values.get((BLACKPOOL, y), "") for y in range(2016, 2026)]
-    html = response.content.decode()
-    assert "None of these measures is about infants alone" in html
-    assert 'name="compare"' in html and f'value="{neighbours[0][0]}" checked' in html  # the no-JavaScript form
-
-
-def test_chosen_comparators_are_kept_in_the_address_and_in_the_download(client, loaded):
-    query = "?compare=E06000008&compare=E08000012"
-    panel = profile(client, query=query).context["context_panel"]
-    assert [la.name for la in panel.comparators.chosen] == ["Blackburn with Darwen", "Liverpool"]
-    assert panel.comparators.by_reader
-    csv_text = client.get(reverse("explorer:local_authority", args=[BLACKPOOL]) + query + "&download=la-context-latest")
-    assert csv_text.status_code == 200
-    assert "Liverpool" in csv_text.content.decode() and "Hartlepool" not in csv_text.content.decode()
-    comma = profile(client, query="?compare=E06000008,E08000012").context["context_panel"]
-    assert [la.name for la in comma.comparators.chosen] == ["Blackburn with Darwen", "Liverpool"]
-
-
 BAD = [
     ("?compare=E06999999", "No local authority has the code(s) E06999999"),
     ("?compare=E06000008&compare=e06000008", "Listed more than once"),
@@ -99,23 +69,66 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("query", "message"), BAD)
-def test_a_bad_comparator_list_gets_a_message_not_an_error(client, loaded, query, message):
-    response = profile(client, query=query)
-    notices = " ".join(response.context["notices"])
-    assert message in notices
-    assert message in response.content.decode().replace("&#x27;", "'")
-    assert 0 < len(response.context["context_panel"].comparators.chosen) <= 10
+@pytest.mark.django_db
+class TestOnNeighboursAndContext:
+    """Every test but the last of the module: they read the same two datasets, loaded once for the class."""
 
+    @pytest.fixture
+    def loaded(self, neighbours_and_context, db):
+        return neighbours_and_context
 
-def test_a_welsh_profile_compares_with_welsh_authorities_and_says_context_is_england_only(client, loaded):
-    response = profile(client, "W06000015")
-    assert response.context["context_panel"].england_only
-    html = response.content.decode()
-    assert "shown for English authorities only" in html and "DfE publishes statistical neighbours for English" in html
-    chosen = profile(client, "W06000015", "?compare=W06000011&compare=E06000009").context
-    assert [la.name for la in chosen["context_panel"].comparators.chosen] == ["Swansea"]
-    assert any("Welsh authorities are compared with Welsh authorities only" in n for n in chosen["notices"])
+    def test_blackpool_shows_its_rates_beside_its_statistical_neighbours(self, client, loaded):
+        response = profile(client)
+        panel = response.context["context_panel"]
+        neighbours = neighbours_of(BLACKPOOL)
+        assert [la.ons_code for la in panel.comparators.chosen] == [code for code, _ in neighbours]
+        glance = panel.glance
+        names = [row[0] for row in glance.rows]
+        assert names[: len(neighbours) + 1] == ["Blackpool", *[name for _, name in neighbours]]
+        for column, measure in enumerate(GLANCE, start=1):
+            values = published(measure)
+            latest = max(year for code, year in values if code == BLACKPOOL)
+            assert str(latest) in glance.columns[column]
+            for row, (code, _) in zip(glance.rows, [(BLACKPOOL, ""), *neighbours], strict=False):
+                assert row[column] == values.get((code, latest), "no figure")
+        trend = next(c for c in panel.charts if c.slug == "la-context-cpp-rate-per-10000-at-31-march")
+        values = published("cpp_rate_per_10000_at_31_march")
+        assert [row[1] for row in trend.rows] == [values.get((BLACKPOOL, y), "") for y in range(2016, 2026)]
+        html = response.content.decode()
+        assert "None of these measures is about infants alone" in html
+        assert 'name="compare"' in html and f'value="{neighbours[0][0]}" checked' in html  # the no-JavaScript form
+
+    def test_chosen_comparators_are_kept_in_the_address_and_in_the_download(self, client, loaded):
+        query = "?compare=E06000008&compare=E08000012"
+        panel = profile(client, query=query).context["context_panel"]
+        assert [la.name for la in panel.comparators.chosen] == ["Blackburn with Darwen", "Liverpool"]
+        assert panel.comparators.by_reader
+        csv_text = client.get(
+            reverse("explorer:local_authority", args=[BLACKPOOL]) + query + "&download=la-context-latest"
+        )
+        assert csv_text.status_code == 200
+        assert "Liverpool" in csv_text.content.decode() and "Hartlepool" not in csv_text.content.decode()
+        comma = profile(client, query="?compare=E06000008,E08000012").context["context_panel"]
+        assert [la.name for la in comma.comparators.chosen] == ["Blackburn with Darwen", "Liverpool"]
+
+    @pytest.mark.parametrize(("query", "message"), BAD)
+    def test_a_bad_comparator_list_gets_a_message_not_an_error(self, client, loaded, query, message):
+        response = profile(client, query=query)
+        notices = " ".join(response.context["notices"])
+        assert message in notices
+        assert message in response.content.decode().replace("&#x27;", "'")
+        assert 0 < len(response.context["context_panel"].comparators.chosen) <= 10
+
+    def test_a_welsh_profile_compares_with_welsh_authorities_and_says_context_is_england_only(self, client, loaded):
+        response = profile(client, "W06000015")
+        assert response.context["context_panel"].england_only
+        html = response.content.decode()
+        assert (
+            "shown for English authorities only" in html and "DfE publishes statistical neighbours for English" in html
+        )
+        chosen = profile(client, "W06000015", "?compare=W06000011&compare=E06000009").context
+        assert [la.name for la in chosen["context_panel"].comparators.chosen] == ["Swansea"]
+        assert any("Welsh authorities are compared with Welsh authorities only" in n for n in chosen["notices"])
 
 
 def test_legal_status_on_a_profile_uses_the_chosen_comparators(client, db):

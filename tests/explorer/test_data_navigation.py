@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+import pytest
+
 from explorer.figures import under_one
 from explorer.models import DfjArea
 from explorer.navigation import DATA_MENU
@@ -15,6 +17,13 @@ from tests.data_urls import reverse
 from tests.sitemaps import sitemap_paths
 
 from .conftest import fixture_rows
+
+
+@pytest.fixture
+def all_data(all_data_for_the_module, db):
+    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
+    return all_data_for_the_module
+
 
 CARDIFF, BLACKPOOL = "W06000015", "E06000009"
 

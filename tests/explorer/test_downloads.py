@@ -7,6 +7,7 @@ import io
 import json
 
 import frictionless
+import pytest
 
 from explorer.downloads.registry import DOWNLOADS
 from explorer.figures.context import MEASURES
@@ -15,6 +16,13 @@ from explorer.figures.under_one import DERIVED_BIRTHS
 from tests.data_urls import reverse
 
 from .conftest import fixture_rows
+
+
+@pytest.fixture
+def all_data(all_data_for_the_module, db):
+    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
+    return all_data_for_the_module
+
 
 STARTS_STEM = "under-1-children-starting-to-be-looked-after-by-local-authority"
 BAD_NAMES = [

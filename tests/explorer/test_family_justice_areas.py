@@ -13,6 +13,13 @@ from tests.data_urls import reverse
 
 from .conftest import fixture_rows
 
+
+@pytest.fixture
+def all_data(all_data_for_the_module, db):
+    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
+    return all_data_for_the_module
+
+
 POOLED = {
     "single DFJ area",
     "single DFJ area among mapped courts; other courts have no DFJ area in HMCTS list",

@@ -18,6 +18,7 @@ from explorer.models import (
     ResidentialFamilyCentre,
     Under18Conception,
 )
+from tests.conftest import built_once_for_the_module
 
 from .conftest import ROOT, fixture_rows
 
@@ -50,34 +51,60 @@ def test_loading_twice_gives_the_same_tables(family_justice):
     assert table_sizes() == before
 
 
-def test_suppressed_counts_are_stored_as_missing_never_zero(family_justice):
-    rows = [
-        row
-        for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
-        if row["starts_s20_flag"] in ("c", "x")
-    ]
-    assert rows, "the fixture has suppressed section 20 cells"
-    for row in rows:
-        figure = LegalStatusFigure.objects.get(measure="starts", la_code=row["la_code_current"], year=int(row["year"]))
-        assert figure.section_20 is None and figure.section_20_flag == row["starts_s20_flag"]
+@pytest.fixture(scope="class")
+def family_justice_for_the_class(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, loading.load_family_justice)
 
 
-def test_authorities_spanning_several_areas_keep_every_candidate(family_justice):
-    for row in fixture_rows("seed-questions", "la_dfj_area.csv"):
-        link = AuthorityArea.objects.get(la_code=row["la_code"])
-        candidates = {code for code in row["candidate_dfj_area_codes"].split(";") if code}
-        assert set(link.candidates.values_list("code", flat=True)) == candidates
-        assert (link.area.code if link.area else "") == row["dfj_area_code"]
+@pytest.mark.django_db
+class TestOnTheLoadedTables:
+    """
+    Tests that only read the loaded tables, loaded once for the class; the tests of loading itself (counts,
+    idempotency, all-or-nothing, errors) load the data themselves.
+    """
 
+    @pytest.fixture
+    def family_justice(self, family_justice_for_the_class, db):
+        return family_justice_for_the_class
 
-def test_centre_counts_and_places_match_the_published_count_file(family_justice):
-    counts = measures.centres_by(lambda centre: centre.la_code)
-    expected = fixture_rows("seed-questions", "ofsted_rfc_count_by_la.csv")
-    assert len(counts) == len(expected)
-    for row in expected:
-        count = counts[(row["la_code"], int(row["year"]))]
-        assert count.centres == int(row["n_residential_family_centres"])
-        assert count.places == (int(row["places_sum"]) if row["places_sum"] else None)
+    def test_suppressed_counts_are_stored_as_missing_never_zero(self, family_justice):
+        rows = [
+            row
+            for row in fixture_rows("seed-questions", "england_cla_starts_legal_status_wide.csv")
+            if row["starts_s20_flag"] in ("c", "x")
+        ]
+        assert rows, "the fixture has suppressed section 20 cells"
+        for row in rows:
+            figure = LegalStatusFigure.objects.get(
+                measure="starts", la_code=row["la_code_current"], year=int(row["year"])
+            )
+            assert figure.section_20 is None and figure.section_20_flag == row["starts_s20_flag"]
+
+    def test_authorities_spanning_several_areas_keep_every_candidate(self, family_justice):
+        for row in fixture_rows("seed-questions", "la_dfj_area.csv"):
+            link = AuthorityArea.objects.get(la_code=row["la_code"])
+            candidates = {code for code in row["candidate_dfj_area_codes"].split(";") if code}
+            assert set(link.candidates.values_list("code", flat=True)) == candidates
+            assert (link.area.code if link.area else "") == row["dfj_area_code"]
+
+    def test_centre_counts_and_places_match_the_published_count_file(self, family_justice):
+        counts = measures.centres_by(lambda centre: centre.la_code)
+        expected = fixture_rows("seed-questions", "ofsted_rfc_count_by_la.csv")
+        assert len(counts) == len(expected)
+        for row in expected:
+            count = counts[(row["la_code"], int(row["year"]))]
+            assert count.centres == int(row["n_residential_family_centres"])
+            assert count.places == (int(row["places_sum"]) if row["places_sum"] else None)
+
+    def test_judgement_table_accounts_for_every_centre_on_every_register(self, family_justice):
+        from explorer.pages.centres import centres_by_judgement
+
+        chart = centres_by_judgement()
+        per_year = {}
+        for row in fixture_rows("seed-questions", "ofsted_residential_family_centres.csv"):
+            per_year[row["year"]] = per_year.get(row["year"], 0) + 1
+        for index, year in enumerate(chart.table_columns[1:], start=1):
+            assert sum(int(row[index]) for row in chart.rows) == per_year[year]
 
 
 @pytest.fixture
@@ -132,14 +159,3 @@ def test_a_missing_column_is_named(family_justice, copied_fixtures):
     path.write_text(path.read_text(encoding="utf-8").replace("court_name,", "court_title,", 1), encoding="utf-8")
     with pytest.raises(FixtureError, match=r"dfj_area_courts.csv, line 1 \(header\): missing column"):
         loading.load_family_justice()
-
-
-def test_judgement_table_accounts_for_every_centre_on_every_register(family_justice):
-    from explorer.pages.centres import centres_by_judgement
-
-    chart = centres_by_judgement()
-    per_year = {}
-    for row in fixture_rows("seed-questions", "ofsted_residential_family_centres.csv"):
-        per_year[row["year"]] = per_year.get(row["year"], 0) + 1
-    for index, year in enumerate(chart.table_columns[1:], start=1):
-        assert sum(int(row[index]) for row in chart.rows) == per_year[year]

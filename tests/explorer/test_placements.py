@@ -92,64 +92,74 @@ def latest_year(code: str) -> int:
     return max(year for (year, key), row in published(code).items() if row["value"] and key.startswith("cla_placement"))
 
 
-def test_blackpools_profile_shows_its_placement_and_ethnicity_shares(all_data, client):
-    year = latest_year(BLACKPOOL)
-    page = client.get(reverse("explorer:local_authority", args=[BLACKPOOL]))
-    assert page.status_code == 200
-    text = html.unescape(page.content.decode())
-    assert "Placements and ethnicity of children looked after: all ages, England only" in text
-    section = text[text.index(f"Children looked after by placement type at 31 March {year}: Blackpool compared") :]
-    table = section[section.index("<table") : section.index("</table>")]
-    cells = {}
-    for row_html in re.findall(r"<tr.*?</tr>", table, flags=re.S)[1:]:
-        values = [re.sub(r"<.*?>", "", cell).strip() for cell in re.findall(r"<t[hd].*?</t[hd]>", row_html, flags=re.S)]
-        cells[values[0]] = values[1]  # Blackpool's column
-    by_key = published(BLACKPOOL, year)
-    for item in cla.PLACEMENT_TYPES:
-        assert cells[item.name] == shown(by_key[(year, item.key)]), item.name
-    csv_text = client.get(
-        reverse("explorer:local_authority", args=[BLACKPOOL]), {"download": "la-ethnicity-latest"}
-    ).content.decode()
-    table_rows = {row[0]: row for row in csv.reader(io.StringIO(csv_text.partition("\n\n")[0]))}
-    for item in cla.ETHNIC_GROUPS:
-        assert table_rows[item.name][1] == shown(by_key[(year, item.key)]), item.name
+@pytest.mark.django_db
+class TestOnAllTheData:
+    """The tests that only read every dataset, loaded once for the class (those before it load their own)."""
 
+    @pytest.fixture
+    def all_data(self, all_data_for_the_class, db):
+        return all_data_for_the_class
 
-def test_the_board_report_shows_each_authoritys_placements(all_data, client):
-    links = fixture_rows("seed-questions", "la_dfj_area.csv")
-    members = {row["la_code"]: row["la_name"] for row in links if row["dfj_area_code"] == "BLACKBURN_LANCASTER"}
-    year = max(int(row["year"]) for row in rows(SUBSET) if row["la_code"] == "E92000001")
-    page = html.unescape(client.get(reverse("explorer:board_report", args=["blackburn-lancaster"])).content.decode())
-    assert f"placement type and ethnicity (all ages), 31 March {year}" in page
-    table = page[page.index(f"Children looked after by placement type at 31 March {year} in") :]
-    table = table[: table.index("</table>")]
-    foster = next(item for item in cla.PLACEMENT_TYPES if item.short == "Foster")
-    checked = 0
-    for code, name in members.items():
-        row = published(code, year)
-        if not row:
-            continue
-        row_html = re.search(rf"<th scope=\"row\">{re.escape(name)}</th>(.*?)</tr>", table, flags=re.S).group(1)
-        assert f"<td>{shown(row[(year, foster.key)])}</td>" in row_html, name
-        checked += 1
-    assert checked == len(members)  # every authority of the area is English and published
+    def test_blackpools_profile_shows_its_placement_and_ethnicity_shares(self, all_data, client):
+        year = latest_year(BLACKPOOL)
+        page = client.get(reverse("explorer:local_authority", args=[BLACKPOOL]))
+        assert page.status_code == 200
+        text = html.unescape(page.content.decode())
+        assert "Placements and ethnicity of children looked after: all ages, England only" in text
+        section = text[text.index(f"Children looked after by placement type at 31 March {year}: Blackpool compared") :]
+        table = section[section.index("<table") : section.index("</table>")]
+        cells = {}
+        for row_html in re.findall(r"<tr.*?</tr>", table, flags=re.S)[1:]:
+            values = [
+                re.sub(r"<.*?>", "", cell).strip() for cell in re.findall(r"<t[hd].*?</t[hd]>", row_html, flags=re.S)
+            ]
+            cells[values[0]] = values[1]  # Blackpool's column
+        by_key = published(BLACKPOOL, year)
+        for item in cla.PLACEMENT_TYPES:
+            assert cells[item.name] == shown(by_key[(year, item.key)]), item.name
+        csv_text = client.get(
+            reverse("explorer:local_authority", args=[BLACKPOOL]), {"download": "la-ethnicity-latest"}
+        ).content.decode()
+        table_rows = {row[0]: row for row in csv.reader(io.StringIO(csv_text.partition("\n\n")[0]))}
+        for item in cla.ETHNIC_GROUPS:
+            assert table_rows[item.name][1] == shown(by_key[(year, item.key)]), item.name
 
-
-def test_the_placements_download_is_tidy_with_every_published_value_and_dfes_symbols(all_data, client):
-    resources = {resource["name"]: resource for resource in package(client)["resources"]}
-    resource = resources["children-looked-after-by-placement-type-and-ethnicity-by-local-authority"]
-    assert resource["path"].endswith(f"-{min(YEARS)}-{max(YEARS)}.csv")
-    tidy = {(row["area_code"], row["year"], row["measure"]): row for row in tidy_rows(download(client, resource))}
-    checked = symbols = 0
-    for row in rows(SUBSET):
-        key = cla.BY_SOURCE.get((row["measure"], row["category"]))
-        if key is None:
-            continue  # Total percentages (always 100) are not offered
-        found = tidy.get((row["la_code_current"], row["year"], key))
-        if row["value"]:
-            assert float(found["value"]) == float(row["value"]) and found["suppression_flag"] == ""
+    def test_the_board_report_shows_each_authoritys_placements(self, all_data, client):
+        links = fixture_rows("seed-questions", "la_dfj_area.csv")
+        members = {row["la_code"]: row["la_name"] for row in links if row["dfj_area_code"] == "BLACKBURN_LANCASTER"}
+        year = max(int(row["year"]) for row in rows(SUBSET) if row["la_code"] == "E92000001")
+        page = html.unescape(
+            client.get(reverse("explorer:board_report", args=["blackburn-lancaster"])).content.decode()
+        )
+        assert f"placement type and ethnicity (all ages), 31 March {year}" in page
+        table = page[page.index(f"Children looked after by placement type at 31 March {year} in") :]
+        table = table[: table.index("</table>")]
+        foster = next(item for item in cla.PLACEMENT_TYPES if item.short == "Foster")
+        checked = 0
+        for code, name in members.items():
+            row = published(code, year)
+            if not row:
+                continue
+            row_html = re.search(rf"<th scope=\"row\">{re.escape(name)}</th>(.*?)</tr>", table, flags=re.S).group(1)
+            assert f"<td>{shown(row[(year, foster.key)])}</td>" in row_html, name
             checked += 1
-        elif row["flag"] in ("c", "k", "z", "x"):
-            assert found["value"] == "" and found["suppression_flag"] == f"[{row['flag']}]"
-            symbols += 1
-    assert checked and symbols  # both kinds met (every row of the subset is one or the other)
+        assert checked == len(members)  # every authority of the area is English and published
+
+    def test_the_placements_download_is_tidy_with_every_published_value_and_dfes_symbols(self, all_data, client):
+        resources = {resource["name"]: resource for resource in package(client)["resources"]}
+        resource = resources["children-looked-after-by-placement-type-and-ethnicity-by-local-authority"]
+        assert resource["path"].endswith(f"-{min(YEARS)}-{max(YEARS)}.csv")
+        tidy = {(row["area_code"], row["year"], row["measure"]): row for row in tidy_rows(download(client, resource))}
+        checked = symbols = 0
+        for row in rows(SUBSET):
+            key = cla.BY_SOURCE.get((row["measure"], row["category"]))
+            if key is None:
+                continue  # Total percentages (always 100) are not offered
+            found = tidy.get((row["la_code_current"], row["year"], key))
+            if row["value"]:
+                assert float(found["value"]) == float(row["value"]) and found["suppression_flag"] == ""
+                checked += 1
+            elif row["flag"] in ("c", "k", "z", "x"):
+                assert found["value"] == "" and found["suppression_flag"] == f"[{row['flag']}]"
+                symbols += 1
+        assert checked and symbols  # both kinds met (every row of the subset is one or the other)

@@ -5,13 +5,13 @@ the API and in the CSV export, and the delivery setting works as a catalogue fac
 
 import csv
 import io
-import tempfile
 
 import pytest
 
 from catalogue.models import InterventionPage
 from demo.catalogue import PARTS_DIR, Vocabulary, apply_spec, current_specs, load_references, read_demo
-from tests.conftest import queueing_nothing
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -40,18 +40,30 @@ def expected_facts(spec) -> dict:
     return facts
 
 
-@pytest.fixture
-def interventions(catalogue, django_capture_on_commit_callbacks):
+def publish_interventions() -> dict:
     """Every live intervention of the starter catalogue, as the loader publishes it (no other entries)."""
+    _, catalogue = ensure_site_tree()
     vocabulary = Vocabulary(load_references(DATA["references"]))
-    # No worker build after each publish (with tasks run at once, 30 rebuilds): the export is built when asked.
-    with tempfile.TemporaryDirectory() as generated, queueing_nothing(generated):
-        with django_capture_on_commit_callbacks(execute=True):
-            for spec in INTERVENTIONS:
-                page = apply_spec(InterventionPage(slug=spec["slug"]), spec, "intervention", vocabulary)
-                catalogue.add_child(instance=page)
-                page.save_revision().publish()
+    for spec in INTERVENTIONS:
+        page = apply_spec(InterventionPage(slug=spec["slug"]), spec, "intervention", vocabulary)
+        catalogue.add_child(instance=page)
+        page.save_revision().publish()
     return {spec["slug"]: spec for spec in INTERVENTIONS}
+
+
+@pytest.fixture(scope="module")
+def published_interventions(django_db_setup, django_db_blocker):
+    """
+    Published once for the module (every database test here reads them, none changes them), outside any one
+    test: no worker build is queued after each publish (with tasks run at once, 30 rebuilds), and the export
+    is built when asked.
+    """
+    yield from built_once_for_the_module(django_db_blocker, publish_interventions)
+
+
+@pytest.fixture
+def interventions(published_interventions, catalogue):
+    return published_interventions
 
 
 def test_every_intervention_has_facts_in_the_fixture():

@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from catalogue.models import LocalAuthority
 from catalogue.places.index import fold, place_index
 from catalogue.places.search import read_place
+from demo.site_tree import ensure_site_tree
 from explorer.loading.family_justice import load_family_justice
+from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
@@ -36,13 +38,23 @@ def area_slug(area_name: str) -> str:
     return DfjArea.objects.get(name=area_name).slug
 
 
-@pytest.fixture
-def places(catalogue):
+def add_places_and_entries():
+    _, catalogue = ensure_site_tree()
     load_family_justice()
     InterventionPageFactory(parent=catalogue, title="National thing", regions=["england-and-wales"])
     InterventionPageFactory(parent=catalogue, title="North West example", regions=["north-west"])
     GuidancePageFactory(parent=catalogue, title="Welsh guidance", regions=["wales-wide"])
     InterventionPageFactory(parent=catalogue, title="London example", regions=["london"])
+
+
+@pytest.fixture(scope="module")
+def places_and_entries(django_db_setup, django_db_blocker):
+    """The family justice areas and four entries, built once: every database test of this module reads them."""
+    yield from built_once_for_the_module(django_db_blocker, add_places_and_entries)
+
+
+@pytest.fixture
+def places(places_and_entries, catalogue):
     return catalogue
 
 
