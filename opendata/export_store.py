@@ -10,6 +10,8 @@ version whose index exists is complete.
 
 import csv
 import json
+import mmap
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -69,17 +71,20 @@ class ExportRecords:
             self.ids, self.positions = index["ids"], index["positions"]
         self.header = export_files.path(records_key("header.csv"), version).read_text(encoding="utf-8")
 
-    def lines(self, ids, fmt: str):
-        """The prepared line of each id, in the order given (ids without a record are left out)."""
+    def lines(self, ids, fmt: str) -> Iterator[bytes]:
+        """The prepared line of each id (UTF-8), in the order given (ids without a record are left out)."""
         column = 0 if fmt == "csv" else 2
         wanted = np.asarray(ids, dtype=np.int64)
         where = np.searchsorted(self.ids, wanted)
         found = (where < len(self.ids)) & (self.ids[np.minimum(where, len(self.ids) - 1)] == wanted)
+        spans = self.positions[where[found], column : column + 2].tolist()
+        if not spans:
+            return
+        # Mapped rather than read line by line: a broad export copies 5,000 slices, with no system call for each.
         with export_files.path(records_key(fmt), self.version).open("rb") as data:
-            for position in where[found]:
-                offset, length = self.positions[position, column : column + 2]
-                data.seek(int(offset))
-                yield data.read(int(length)).decode("utf-8")
+            with mmap.mmap(data.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                for offset, length in spans:
+                    yield mapped[offset : offset + length]
 
 
 def current_records() -> ExportRecords | None:

@@ -11,6 +11,7 @@ only searches and copies lines. Until the worker has prepared them after a publi
 """
 
 import json
+from itertools import islice
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
@@ -47,6 +48,20 @@ def _prepare(request, as_json: bool):
     return query, results.total, results.ordered_ids[:ROW_LIMIT], records
 
 
+LINES_PER_CHUNK = 500
+
+
+def _in_chunks(parts):
+    """
+    The export's lines (UTF-8 bytes) joined into a few large chunks: each chunk a streamed response yields is
+    one write to the client, and 5,000 one-line writes took longer than finding and reading the 5,000 rows (at
+    100,000 entries, the broad export was 12.9 times the home page through gunicorn).
+    """
+    parts = iter(parts)
+    while batch := list(islice(parts, LINES_PER_CHUNK)):
+        yield b"".join(batch)
+
+
 def _headers(response, total: int, shown: int, filename: str):
     response["X-Total-Count"] = str(total)
     response["X-Row-Limit"] = str(ROW_LIMIT)
@@ -63,11 +78,11 @@ def export_csv(request):
     query, total, ids, records = prepared
 
     def rows():
-        yield "\ufeff"  # byte-order mark: spreadsheet programs then read the file as UTF-8
-        yield records.header
+        yield "\ufeff".encode()  # byte-order mark: spreadsheet programs then read the file as UTF-8
+        yield records.header.encode()
         yield from records.lines(ids, "csv")
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(_in_chunks(rows()), content_type="text/csv; charset=utf-8")
     return _headers(response, total, len(ids), "catalogue-export.csv")
 
 
@@ -85,12 +100,12 @@ def export_json(request):
     }
 
     def chunks():
-        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": ['
+        yield (json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": [').encode()
         for position, line in enumerate(records.lines(ids, "json")):
-            yield ("," if position else "") + line
-        yield "]}\n"
+            yield b"," + line if position else line
+        yield b"]}\n"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(_in_chunks(chunks()), content_type="application/json; charset=utf-8")
     return _headers(response, total, len(ids), "catalogue-export.json")
 
 

@@ -95,6 +95,18 @@ def test_row_limit_is_applied_and_announced(client, mixed_catalogue, monkeypatch
     assert len(data["entries"]) == 4 and data["truncated"] is True and data["total"] == 10
 
 
+def test_rows_are_streamed_in_a_few_large_chunks(client, mixed_catalogue, monkeypatch):
+    """Each streamed chunk is one write to the client: lines go out in batches, not one write a row."""
+    monkeypatch.setattr(exports, "LINES_PER_CHUNK", 3)
+    _, rows = csv_rows(client, {})
+    for url in ("/catalogue/export.csv", "/catalogue/export.json"):
+        chunks = list(client.get(url).streaming_content)
+        # BOM, header, rows and the JSON's head and tail: all joined, three lines a chunk.
+        assert len(chunks) == -(-(len(rows) + 2) // 3), url
+    _, again = csv_rows(client, {})
+    assert again == rows
+
+
 def test_spreadsheet_formulas_are_neutralised(client, catalogue):
     from tests.factories import InterventionPageFactory
 
