@@ -96,8 +96,8 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     steps.fill(page.get_by_role("textbox", name="Paste references (BibTeX or RIS)"), plan.ris)
 
     # Wagtail 8 autosaves the create form: its first autosave creates the page. A submit posted while that
-    # autosave is in flight creates it a second time and fails on the slug (a race in Wagtail's create view;
-    # an editor would rarely click within half a second of typing). Let the autosave answer first.
+    # autosave is in flight is sent on to the new page (editorial/autosave_race.py, tested without a browser in
+    # tests/editorial/test_autosave_race.py); here the autosave answers first, so the journey is the same each run.
     page.wait_for_load_state("networkidle")
     steps.click(page.get_by_role("button", name=re.compile(r"^Submit to")))
     expect(page.locator(".messages")).to_contain_text("submitted", ignore_case=True)

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A submit that races the create form's first autosave goes on to the page that autosave made (not a 500).
+    "editorial.autosave_race.SubmitRacingAutosaveMiddleware",
     "website.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes requires: locks out repeated failed logins (admin sign-in included).
     "axes.middleware.AxesMiddleware",
