@@ -27,7 +27,7 @@ class SubmitRacingAutosaveMiddleware:
 
     def process_exception(self, request, exception):
         match = request.resolver_match
-        if not isinstance(exception, ValidationError) or request.method != "POST":
+        if not _slug_taken(exception) or request.method != "POST":
             return None
         if match is None or match.view_name != CREATE_VIEW or not request.user.is_authenticated:
             return None
@@ -37,6 +37,11 @@ class SubmitRacingAutosaveMiddleware:
         response = HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         response.status_code = 307  # the browser repeats the POST, with its form, at the edit view
         return response
+
+
+def _slug_taken(exception) -> bool:
+    """Only the slug error `add_child` raises: any other error is left as it is."""
+    return isinstance(exception, ValidationError) and "slug" in getattr(exception, "error_dict", {})
 
 
 def _made_by_this_editors_autosave(request, parent_page_id) -> Page | None:
