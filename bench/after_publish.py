@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.databases import ENGINE, POSTGRES, database_url  # noqa: E402
 from bench.scale.measure import URLS  # noqa: E402  (the same pages as the scale benchmark)
-from bench.servers import run_worker, wait_until_serving  # noqa: E402
+from bench.servers import run_worker, timed_get, wait_until_serving  # noqa: E402
 
 PYTHON = str(ROOT / ".venv/bin/python")
 QUEUED = "from django_tasks_db.models import DBTaskResult as T; print(T.objects.filter(status='READY').count())"
@@ -62,20 +62,6 @@ def publish(env: dict) -> None:
     manage(env, "from catalogue.models import ContentVersion; ContentVersion._bump_now()")
 
 
-def get(port: int, url: str) -> tuple[float, int]:
-    import urllib.error
-    import urllib.request
-
-    start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=900) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    return (time.perf_counter() - start) * 1000, status
-
-
 def main():
     sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser()
@@ -102,13 +88,13 @@ def main():
     try:
         wait_until_serving(server, args.port)
         for url in urls.values():  # warm: as a server that has been running since the last publish
-            get(args.port, url)
-        home = statistics.median(get(args.port, "/")[0] for _ in range(args.rounds))
+            timed_get(args.port, url)
+        home = statistics.median(timed_get(args.port, "/")[0] for _ in range(args.rounds))
         firsts = {name: [] for name in urls}
         for _ in range(args.publishes):
             publish(env)
             for name, url in urls.items():
-                firsts[name].append(get(args.port, url))
+                firsts[name].append(timed_get(args.port, url))
             # Rebuilds the visitors did not wait for run on in the server's background: let them finish (and the
             # machine settle) before the next publish, so that each round starts as the first did.
             time.sleep(args.settle)

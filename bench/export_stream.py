@@ -14,16 +14,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import POSTGRES, database_url  # noqa: E402
-from bench.servers import run_worker, wait_until_serving  # noqa: E402
+from bench.servers import run_worker, timed_get, wait_until_serving  # noqa: E402
 
 URLS = {
     "home": "/",
@@ -31,17 +28,6 @@ URLS = {
     "export JSON, broad q (5,000 rows)": "/catalogue/export.json?q=midwifery",
     "export CSV, narrow q": "/catalogue/export.csv?q=cohort7",
 }
-
-
-def get(port: int, url: str) -> tuple[float, int]:
-    start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=600) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    return (time.perf_counter() - start) * 1000, status
 
 
 def main():
@@ -62,12 +48,12 @@ def main():
     try:
         wait_until_serving(server, args.port)
         for url in URLS.values():
-            get(args.port, url)  # queues the records' build
+            timed_get(args.port, url)  # queues the records' build
         run_worker(env)
         samples = {name: [] for name in URLS}
         for _ in range(args.rounds):
             for name, url in URLS.items():
-                elapsed, status = get(args.port, url)
+                elapsed, status = timed_get(args.port, url)
                 assert status == 200, (url, status)
                 samples[name].append(elapsed)
         home = statistics.median(samples["home"])

@@ -2,6 +2,7 @@
 
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from subprocess import Popen
@@ -40,3 +41,15 @@ def run_worker(env: dict) -> tuple[float, float]:
             pass
         time.sleep(0.05)
     return time.perf_counter() - start, peak / 1024
+
+
+def timed_get(port: int, url: str) -> tuple[float, int]:
+    """(milliseconds, status) of one GET to 127.0.0.1:`port`; an error status is returned, not raised."""
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=900) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return (time.perf_counter() - start) * 1000, status
