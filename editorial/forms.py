@@ -163,9 +163,11 @@ class EntryPageForm(WagtailAdminPageForm):
     def save(self, commit=True):
         page = super().save(commit=commit)
         # Everything that reads an entry's references reads the many-to-many: write it from the chosen rows.
-        page.references = in_citing_order(page)
-        if self.pasted is not None:
-            cite(page, in_citing_order(page) + references_of(self.pasted))  # after those chosen, each once
+        chosen = in_citing_order(page)
+        if self.pasted is None:
+            page.references = chosen
+        else:
+            cite(page, chosen + references_of(self.pasted))  # rows and many-to-many: pasted after chosen, each once
         if commit:
             page.save()
         return page
