@@ -3,9 +3,12 @@ What a publish costs at scale (issue 25's done-when figures), on a grown SQLite 
 
 1. the first request to each public page after a publish (the median over several publishes, each one's
    requests in the same order), as a ratio to the home page's warm median (the page cache off, one
-   gunicorn worker, as bench/scale/run), and
-2. the task worker's peak resident memory and time while it builds the files a publish queues
-   (evidence-map CSV, export records, sitemap).
+   gunicorn worker, as bench/scale/run), with the task worker running beside the server as in production;
+2. the first request to each page once the worker's new search snapshot is there (the web process loads
+   it: catalogue/search/snapshot_files.py); the benchmark's searches are recorded searches, as a live
+   site's popular searches are, so the worker works their matches out with the snapshot; and
+3. the task worker's peak resident memory and time while it builds the files a publish queues
+   (search snapshot, evidence-map CSV, export records, sitemap).
 
 Usage: .venv/bin/python bench/after_publish.py DATABASE.sqlite3 [--port 8175] [--rounds 5] [--publishes 5]
 On PostgreSQL: PGPORT=55470 bin/with-postgres .venv/bin/python bench/after_publish.py DATABASE_NAME ...
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,9 +61,54 @@ def manage(env: dict, code: str) -> str:
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
-def publish(env: dict) -> None:
+def publish(env: dict) -> int:
     """What every publish does at its commit: the content version moves on and the builds are queued."""
-    manage(env, "from catalogue.models import ContentVersion; ContentVersion._bump_now()")
+    code = "from catalogue.models import ContentVersion as V; V._bump_now(); print(V.current())"
+    return int(manage(env, code))
+
+
+def record_searches(env: dict, urls: dict) -> list[str]:
+    """The benchmark's searches, recorded today as if visitors had made them (the worker reads these)."""
+    terms = sorted({parse_qs(urlsplit(url).query)["q"][0] for url in urls.values() if "q=" in url})
+    code = (
+        "from django.utils import timezone; from catalogue.models import SearchRecord as R; "
+        f"[R.objects.update_or_create(day=timezone.localdate(), terms=t, defaults={{'searches': 10, 'results': 1}}) "
+        f"for t in {terms!r}]"
+    )
+    manage(env, code)
+    return terms
+
+
+def start_worker(env: dict) -> subprocess.Popen:
+    """The task worker, running until stopped, as production runs it beside the web servers."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--backend", "background", "--no-startup-delay", "--no-reload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for_snapshot(generated: str, version: int, seconds: float = 300) -> float:
+    """Seconds until the worker's search snapshot for `version` is written."""
+    start = time.perf_counter()
+    directory = Path(generated) / "search-snapshot" / str(version)
+    while not any(directory.glob("*.pickle")):
+        if time.perf_counter() - start > seconds:
+            raise RuntimeError(f"the worker wrote no search snapshot for version {version} in {seconds} s")
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def report(title: str, firsts: dict, home: float) -> None:
+    print(f"\n{title}")
+    print(f"{'request':34} {'ms':>9} {'x home':>7} {'slowest':>9} {'status':>7}")
+    for name, samples in firsts.items():
+        elapsed = statistics.median(ms for ms, _ in samples)
+        statuses = "/".join(sorted({str(status) for _, status in samples}))
+        slowest = max(ms for ms, _ in samples)
+        print(f"{name:34} {elapsed:9.1f} {elapsed / home:7.2f} {slowest:9.1f} {statuses:>7}")
 
 
 def main():
@@ -72,9 +121,11 @@ def main():
     parser.add_argument("--settle", type=float, default=10.0, help="seconds between publishes")
     args = parser.parse_args()
     database = args.database if POSTGRES else Path(args.database).resolve()
-    env = environment(database, tempfile.mkdtemp(prefix="born-into-care-generated-"))
+    generated = tempfile.mkdtemp(prefix="born-into-care-generated-")
+    env = environment(database, generated)
     code = "from catalogue.models import InterventionPage as P; print(P.objects.live().order_by('pk').first().url)"
     urls = {name: url or manage(env, code) for name, url in URLS.items()}
+    print(f"recorded searches: {record_searches(env, urls)}")
     publish(env)
     seconds, peak = run_worker(env)
     assert manage(env, QUEUED) == "0", "the worker left tasks in the queue"
@@ -85,32 +136,35 @@ def main():
         cwd=ROOT,
         env=env,
     )
+    worker = start_worker(env)
     try:
         wait_until_serving(server, args.port)
         for url in urls.values():  # warm: as a server that has been running since the last publish
             timed_get(args.port, url)
         home = statistics.median(timed_get(args.port, "/")[0] for _ in range(args.rounds))
         firsts = {name: [] for name in urls}
+        once_built = {name: [] for name in urls}
+        waits = []
         for _ in range(args.publishes):
-            publish(env)
+            version = publish(env)
             for name, url in urls.items():
                 firsts[name].append(timed_get(args.port, url))
-            # Rebuilds the visitors did not wait for run on in the server's background: let them finish (and the
-            # machine settle) before the next publish, so that each round starts as the first did.
+            waits.append(wait_for_snapshot(generated, version))
+            for name, url in urls.items():
+                once_built[name].append(timed_get(args.port, url))
+            # Let the worker finish the other files (and the machine settle) before the next publish, so that
+            # each round starts as the first did.
             time.sleep(args.settle)
-        print(
-            f"\n{ENGINE}: first request to each page after a publish, median of {args.publishes} publishes "
-            f"(home's warm median: {home:.1f} ms)"
-        )
-        print(f"{'request':34} {'ms':>9} {'x home':>7} {'slowest':>9} {'status':>7}")
-        for name, samples in firsts.items():
-            elapsed = statistics.median(ms for ms, _ in samples)
-            statuses = "/".join(sorted({str(status) for _, status in samples}))
-            slowest = max(ms for ms, _ in samples)
-            print(f"{name:34} {elapsed:9.1f} {elapsed / home:7.2f} {slowest:9.1f} {statuses:>7}")
-        seconds, peak = run_worker(env)
-        print(f"\nworker after the publish: {seconds:.1f} s, peak resident memory {peak:.0f} MB")
+        print(f"\n{ENGINE}: home's warm median {home:.1f} ms; medians of {args.publishes} publishes")
+        report("first request to each page after a publish (the worker building meanwhile):", firsts, home)
+        print(f"\nthe worker's snapshot was written {statistics.median(waits):.1f} s after the first requests began")
+        report("first request to each page once the worker's snapshot is written:", once_built, home)
+        status = Path(f"/proc/{worker.pid}/status").read_text()
+        peak = next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]
+        print(f"\nthe running worker's peak resident memory: {int(peak) / 1024:.0f} MB")
     finally:
+        worker.terminate()
+        worker.wait()
         server.terminate()
         server.wait()
 

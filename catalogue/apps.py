@@ -9,3 +9,6 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects index invalidation)
+        from .search import snapshot_files
+
+        snapshot_files.connect()

@@ -87,14 +87,28 @@ class VersionedValue(Generic[T]):
         self._lock = threading.Lock()
         self._rebuild = _BackgroundBuild()
         self._generation = 0  # moved on by clear(): a build started before a reset is thrown away
+        self._built_elsewhere: BuiltElsewhere | None = None
+
+    def load_from(self, built_elsewhere: "BuiltElsewhere") -> None:
+        """Take the value from another process's build when there is one (the worker's snapshot file)."""
+        self._built_elsewhere = built_elsewhere
 
     def get(self, previous_while_rebuilding: bool = False) -> T:
         version = content_version()
         held = self._held
         if held is not None and held[0] == version:
             return held[1]
+        elsewhere = self._built_elsewhere
+        if elsewhere is not None:
+            loaded = elsewhere.load(version)
+            if loaded is not None:
+                self._held = (version, loaded)
+                return loaded
         visit = _visit.get()
         if held is not None and visit is not None and previous_while_rebuilding:
+            if elsewhere is not None and elsewhere.expected_soon(version):
+                visit.previous_served = True  # the worker is building it: no thread of ours competes
+                return held[1]
             rebuild = _kept_unless_cleared(self, version, lambda: self._build(version), self._hold)
             return _rebuilt_or_previous(self._rebuild, rebuild, lambda: self._held or held, version, visit)
         with self._lock:
@@ -110,6 +124,25 @@ class VersionedValue(Generic[T]):
     def clear(self) -> None:
         self._generation += 1
         self._held = None
+
+
+class BuiltElsewhere:
+    """
+    A value another process builds per content version (the task worker), and how long a visitor may be
+    answered from the previous version while it does: after `patience()` seconds with nothing to load, the
+    web process builds it itself, so a site whose worker has stopped still moves on.
+    """
+
+    def __init__(self, load: Callable[[int], object | None], patience: Callable[[], float]):
+        self.load = load
+        self._patience = patience
+        self._first_missed: tuple[int, float] | None = None
+
+    def expected_soon(self, version: int) -> bool:
+        missed = self._first_missed
+        if missed is None or missed[0] != version:
+            missed = self._first_missed = (version, time.monotonic())
+        return time.monotonic() - missed[1] < self._patience()
 
 
 # How a value asked for `previous_while_rebuilding` is rebuilt: False never, True by computing it again,

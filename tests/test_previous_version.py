@@ -183,7 +183,7 @@ def test_a_visitor_served_the_previous_snapshot_never_sees_an_entry_withdrawn_si
     previous = get_snapshot()
     release = threading.Event()
     # The rebuild waits for the test (and touches no database): the request is answered meanwhile.
-    monkeypatch.setattr(snapshots._snapshots, "_build", lambda version: release.wait(60) and previous)
+    monkeypatch.setattr(snapshots.snapshots, "_build", lambda version: release.wait(60) and previous)
     with django_capture_on_commit_callbacks(execute=True):
         withdrawn.unpublish()
     settings.VISITOR_REBUILD_WAIT_SECONDS = 0

@@ -19,6 +19,8 @@ from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from catalogue.models import ContentVersion, InterventionPage
+from catalogue.search.snapshot_files import read_snapshot_file
 from linkcheck.models import LinkCheckRun, LinkStatus
 from tests.factories import InterventionPageFactory
 from tests.linkcheck.conftest import LocalSite
@@ -80,6 +82,7 @@ def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files
             "linkcheck.tasks.check_links_task",
             "opendata.tasks.build_export_records_task",
             "opendata.tasks.build_sitemap_task",  # queued by the entry's publish
+            "catalogue.search.snapshot_files.build_search_snapshot_task",  # so is the search snapshot
         }
 
         finished = run_worker()
@@ -95,3 +98,6 @@ def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files
     export = client.get("/catalogue/export.csv")
     assert export.status_code == 200 and b"Checked by the worker" in b"".join(export.streaming_content)
     assert client.get("/sitemap.xml").status_code == 200  # built by the worker, not by this request
+    snapshot = read_snapshot_file(ContentVersion.current())[0]  # the worker's, as a web process loads it
+    entry = InterventionPage.objects.get(title="Checked by the worker")
+    assert entry.pk in snapshot.ids

@@ -267,16 +267,15 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot, answers: tuple[str, ..
     """
     if plan is None or not plan.concepts:
         return np.ones(snapshot.size, dtype=bool), None, False, (0, ())
-    key = (snapshot.version, plan.concepts, answers)
+    key = _match_key(snapshot, plan, answers)
     cached = _text_masks.get(key)
     if cached is None:
         try:
-            matches, concepts_matched = _matches(plan, _entries_of_types(snapshot, answers), snapshot.size)
+            cached = _matched(plan, snapshot, answers)
         except TextSearchUnavailable:
             return np.ones(snapshot.size, dtype=bool), None, True, (0, ())
         # Popular searches repeat: keep what they matched until the catalogue changes (the version
         # is part of the key). Failures are never kept.
-        cached = (*_matched_positions(matches, snapshot), concepts_matched)
         _text_masks.put(key, *cached)
     positions, match_scores, concepts_matched = cached
     mask = np.zeros(snapshot.size, dtype=bool)
@@ -284,6 +283,45 @@ def _text_mask(plan: TextPlan | None, snapshot: Snapshot, answers: tuple[str, ..
     scores = np.zeros(snapshot.size, dtype=np.float64)
     scores[positions] = match_scores
     return mask, scores, False, concepts_matched
+
+
+def _match_key(snapshot: Snapshot, plan: TextPlan, answers: tuple[str, ...]) -> tuple:
+    return (snapshot.version, plan.concepts, answers)
+
+
+def _matched(plan: TextPlan, snapshot: Snapshot, answers: tuple[str, ...]) -> tuple:
+    """(positions, scores, concepts matched): what the text-match cache keeps for one search."""
+    matches, concepts_matched = _matches(plan, _entries_of_types(snapshot, answers), snapshot.size)
+    return (*_matched_positions(matches, snapshot), concepts_matched)
+
+
+def text_matches_for(snapshot: Snapshot, texts: list[str], max_bytes: int) -> list[tuple]:
+    """
+    (cache key, cached value) for each search in `texts` on `snapshot`, as a search keeps them, up to
+    `max_bytes` of matches: the worker works out the popular searches with the snapshot it builds, so that
+    they are still quick on the first request after a publish (`snapshot_files.py`).
+    """
+    pairs, total, vocabulary = [], 0, vocabulary_for(snapshot)
+    for text in texts:
+        plan = plan_text(text, vocabulary)
+        if not plan.concepts:
+            continue
+        answers = answer_types(text)
+        try:
+            cached = _matched(plan, snapshot, answers)
+        except TextSearchUnavailable:
+            return pairs
+        total += cached[0].nbytes + cached[1].nbytes
+        if total > max_bytes:
+            break
+        pairs.append((_match_key(snapshot, plan, answers), cached))
+    return pairs
+
+
+def keep_text_matches(pairs: list[tuple]) -> None:
+    """Hold matches worked out elsewhere (`text_matches_for`) as if this process had searched for them."""
+    for key, (positions, scores, concepts_matched) in pairs:
+        _text_masks.put(key, positions, scores, concepts_matched)
 
 
 def _matches(

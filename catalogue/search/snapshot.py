@@ -65,7 +65,7 @@ class Snapshot:
 
 
 # The lambda finds `build_snapshot` (defined below) when it first builds.
-_snapshots = register("search snapshot", VersionedValue(lambda version: build_snapshot(version)))
+snapshots = register("search snapshot", VersionedValue(lambda version: build_snapshot(version)))
 
 
 def get_snapshot(previous_while_rebuilding: bool = False) -> Snapshot:
@@ -75,10 +75,10 @@ def get_snapshot(previous_while_rebuilding: bool = False) -> Snapshot:
     new one is built in the background (`catalogue.caches`): its entries may since have been withdrawn,
     so the caller checks what it shows against the database (`run_search` does).
     """
-    return _snapshots.get(previous_while_rebuilding)
+    return snapshots.get(previous_while_rebuilding)
 
 
-FACETS.on_change(_snapshots.clear)  # a facet registered or removed: the next request builds a new snapshot
+FACETS.on_change(snapshots.clear)  # a facet registered or removed: the next request builds a new snapshot
 
 # Every entry's id and sort keys; each facet asks for the further columns it reads (entry_columns). The first
 # publication time is read as text: ISO text in one time zone sorts as the times do, and converting 100,000
@@ -107,12 +107,12 @@ def build_snapshot(version: int) -> Snapshot:
     snapshot = Snapshot(
         version=version, ids=ids, facets={facet.param: facet.read(entries) for facet in facets}, orders={}
     )
-    _share_masks(snapshot)
+    share_masks(snapshot)
     snapshot.orders.update(_sort_orders(rows, snapshot.facets.get("evidence", [])))
     return snapshot
 
 
-def _share_masks(snapshot: Snapshot) -> None:
+def share_masks(snapshot: Snapshot) -> None:
     """
     Each facet's masks become rows of its stacked matrix (views, not copies): holding both doubled the
     snapshot (22 MB at 100,000 entries, issue 25); stacked once here, they are held once.

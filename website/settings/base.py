@@ -260,6 +260,11 @@ VISITOR_REBUILD_WAIT_SECONDS = (
     else float(os.environ.get("VISITOR_REBUILD_WAIT_SECONDS", "0"))
 )
 
+# After a publish the task worker builds the new search snapshot (catalogue/search/snapshot_files.py); visitors
+# are answered from the previous one for at most this many seconds meanwhile, after which a web process that
+# still finds no file builds it itself.
+SEARCH_SNAPSHOT_WORKER_SECONDS = float(os.environ.get("SEARCH_SNAPSHOT_WORKER_SECONDS", "30"))
+
 # A CDN or caching proxy in front of the site is purged on publish by wagtail.contrib.frontend_cache;
 # setting FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint, e.g. Varnish) or the Cloudflare
 # variables is all it takes.

@@ -23,6 +23,9 @@ PAGE_CACHE_SECONDS = 0
 # Background rebuilds after a publish are tested on their own (tests/test_previous_version.py): their thread
 # has its own database connection, which cannot see a test's uncommitted rows.
 VISITOR_REBUILD_WAIT_SECONDS = None
+# No worker runs beside most tests: a web process builds the search snapshot itself at once rather than wait
+# for the worker's file (tests/search/test_snapshot_files.py sets a wait).
+SEARCH_SNAPSHOT_WORKER_SECONDS = 0
 # Search counts are written when a test asks (tests/search/test_records.py sets 0): written on the clock,
 # a search 60 s after the last write costs more queries than the one before it, so query counts would flake.
 SEARCH_RECORD_FLUSH_SECONDS = 10**9

@@ -1,0 +1,128 @@
+"""
+The search snapshot, built by the task worker after a publish and loaded by the web processes.
+
+Built in a web process, the snapshot of 100,000 entries takes about a second of Python, and a background
+thread doing it shares the interpreter with every request that follows, so each of them slowed for that
+second (issue 25). The worker builds it instead, in its own process, with the text matches of the most
+frequent recorded searches, and writes one file per content version (`catalogue.io.built_files`). A web
+process that finds the current version's file loads it in a few milliseconds; until it appears, visitors
+are answered from the previous version (`catalogue.caches.VersionedValue`).
+
+The file is a pickle: it holds numpy arrays and the plan objects the text-match cache is keyed on, and is
+written only by the site's own worker into GENERATED_FILES_ROOT, a directory no visitor or editor can write.
+"""
+
+import pickle
+from dataclasses import replace
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Sum
+from django.utils import timezone
+from django_tasks import task
+
+from ..caches import BuiltElsewhere, content_version
+from ..io.built_files import BuiltFiles
+from ..models import SearchRecord
+from ..models.content_version import content_version_changed
+from .engine import keep_text_matches, text_matches_for
+from .records import OTHER_SEARCHES
+from .snapshot import Snapshot, build_snapshot, share_masks, snapshots
+
+snapshot_files = BuiltFiles("search-snapshot", ".pickle")
+KEY = "snapshot"
+FORMAT = 1  # moved on when the payload changes shape: a file of another format is not read
+POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works out with the snapshot
+POPULAR_DAYS = 30
+MATCH_BYTES = 8 * 1024 * 1024  # at most this much of precomputed matches in one file
+DEFAULT_PATIENCE_SECONDS = 30.0
+
+
+def connect() -> None:
+    """
+    Wire the worker's build in (`CatalogueConfig.ready`): every change of content queues one, and the
+    snapshot is taken from its file when there is one.
+    """
+    content_version_changed.connect(_after_publish, dispatch_uid="catalogue-search-snapshot-after-publish")
+    snapshots.load_from(BuiltElsewhere(_load, patience))
+
+
+def patience() -> float:
+    """Seconds visitors are answered from the previous version while the worker builds the new snapshot."""
+    return float(getattr(settings, "SEARCH_SNAPSHOT_WORKER_SECONDS", DEFAULT_PATIENCE_SECONDS))
+
+
+def _after_publish(sender, number: int, **kwargs) -> None:
+    if snapshot_files.mark_latest_pending():
+        build_search_snapshot_task.enqueue()
+
+
+# First in the worker's queue: the search is what visitors wait on; the export files can come after it.
+@task(backend="background", priority=10)
+def build_search_snapshot_task() -> str:
+    """The snapshot for the version current when the build starts (one build for a burst of publishes)."""
+    snapshot_files.start_latest()
+    version = content_version()
+    if snapshot_files.find(KEY, version):
+        return "already built"
+    snapshot = build_snapshot(version)
+    matches = text_matches_for(snapshot, popular_searches(), MATCH_BYTES)
+    write_snapshot_file(snapshot, matches)
+    snapshot_files.prune(version)
+    return f"built for version {version} with {len(matches)} searches' matches"
+
+
+def _load(version: int) -> Snapshot | None:
+    loaded = read_snapshot_file(version)
+    if loaded is None:
+        return None
+    snapshot, matches = loaded
+    keep_text_matches(matches)
+    return snapshot
+
+
+def write_snapshot_file(snapshot: Snapshot, matches: list[tuple]) -> None:
+    """Write `snapshot` with `matches`, (text-match cache key, cached value) pairs worked out on it."""
+    payload = {
+        "format": FORMAT,
+        "version": snapshot.version,
+        "ids": snapshot.ids,
+        # A mask is a row of its facet's stacked matrix: pickled as well, every row would be copied again.
+        "facets": {param: [replace(value, mask=None) for value in values] for param, values in snapshot.facets.items()},
+        "matrices": {param: snapshot.matrix(param) for param in snapshot.facets},
+        "orders": snapshot.orders,
+        "matches": matches,
+    }
+    with snapshot_files.writing(KEY, snapshot.version) as out:
+        pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
+    """The worker's snapshot for `version` and its precomputed matches, or None if it is not built yet."""
+    found = snapshot_files.find(KEY, version)
+    if found is None:
+        return None
+    try:
+        with found.path.open("rb") as source:
+            payload = pickle.load(source)  # noqa: S301  (written by the site's own worker: see the docstring)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None  # pruned or unreadable: the caller builds the snapshot itself
+    if payload.get("format") != FORMAT or payload.get("version") != version:
+        return None
+    snapshot = Snapshot(version=version, ids=payload["ids"], facets=payload["facets"], orders=payload["orders"])
+    snapshot._matrices.update(payload["matrices"])
+    share_masks(snapshot)
+    return snapshot, payload["matches"]
+
+
+def popular_searches(days: int = POPULAR_DAYS, limit: int = POPULAR_SEARCHES) -> list[str]:
+    """The most frequent recorded searches of the last `days` days (their normalised words)."""
+    since = timezone.localdate() - timedelta(days=days)
+    return list(
+        SearchRecord.objects.filter(day__gte=since)
+        .exclude(terms__startswith=OTHER_SEARCHES)
+        .values("terms")
+        .annotate(total=Sum("searches"))
+        .order_by("-total", "terms")
+        .values_list("terms", flat=True)[:limit]
+    )
