@@ -20,13 +20,14 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from catalogue.caches import per_content_version
         from catalogue.models import AreaOfPractice, CaseStudyPage, Stage
+        from catalogue.models.visibility import without_private
 
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = AreaOfPractice.objects.all()
         context["stages"] = Stage.objects.all()
         context["recent_case_studies"] = per_content_version(
             "recent-case-studies",
-            lambda: list(CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]),
+            lambda: list(without_private(CaseStudyPage.objects.live()).order_by("-first_published_at")[:3]),
             previous_while_rebuilding=True,
         )
         return context

@@ -10,6 +10,7 @@ from django.db.models import F
 
 from ..caches import content_version, previous_version_served
 from ..models import EntryPage
+from ..models.visibility import without_private
 from .asking_for import answer_types
 from .coverage import ENOUGH, by_coverage, favouring_answers
 from .facets import FACETS, PAGE_SIZE
@@ -368,7 +369,9 @@ def _ordered_positions(sort: str, matched: np.ndarray, scores, snapshot: Snapsho
 
 def _still_public(page_ids: list[int]) -> list[int]:
     """A previous version's snapshot may list an entry withdrawn or made private since: never show it."""
-    public = set(EntryPage.objects.live().public().filter(pk__in=page_ids).order_by().values_list("pk", flat=True))
+    public = set(
+        without_private(EntryPage.objects.live()).filter(pk__in=page_ids).order_by().values_list("pk", flat=True)
+    )
     return [pk for pk in page_ids if pk in public]
 
 

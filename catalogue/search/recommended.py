@@ -25,10 +25,12 @@ def _all_recommendations() -> dict[str, list[Recommendation]]:
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.models import Page
 
+    from ..models.visibility import without_private
+
     promotions = list(SearchPromotion.objects.select_related("query").order_by("sort_order", "pk"))
     page_ids = {p.page_id for p in promotions if p.page_id}
     # Only what the public may see: a draft, unpublished or private page is never recommended.
-    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).specific()}
+    pages = {page.pk: page for page in without_private(Page.objects.live()).filter(pk__in=page_ids).specific()}
     found: dict[str, list[Recommendation]] = {}
     for promotion in promotions:
         page = pages.get(promotion.page_id)

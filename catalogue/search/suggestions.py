@@ -112,9 +112,10 @@ def vocabulary_texts() -> list[tuple[str, str]]:
 
 def lexicon_for(snapshot) -> Lexicon:
     from ..models import EntryPage, SearchSynonymGroup
+    from ..models.visibility import without_private
 
     def build():
-        texts = list(EntryPage.objects.live().public().values_list("title", "summary"))
+        texts = list(without_private(EntryPage.objects.live()).values_list("title", "summary"))
         terms = [term for group in SearchSynonymGroup.objects.all() for term in group.term_list()]
         # Vocabulary names count as title words (names are what people mistype), descriptions as summaries.
         return Lexicon(texts + vocabulary_texts(), terms)

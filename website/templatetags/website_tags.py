@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 
 from catalogue.caches import per_content_version
+from catalogue.models.visibility import without_private
 from catalogue.navigation import site_navigation
 
 from ..models import StandardPage
@@ -17,16 +18,17 @@ DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    pages = per_content_version(
-        "footer",
-        lambda: list(StandardPage.objects.live().public().filter(depth=3).order_by("path").only("title", "url_path")),
-        previous_while_rebuilding=True,
-    )
+    pages = per_content_version("footer", _footer_pages, previous_while_rebuilding=True)
     return {
         "pages": pages,
         "catalogue_url": site_navigation(context.get("request")).catalogue_url,
         "contact_email": getattr(settings, "CONTACT_EMAIL", DEMO_CONTACT_EMAIL),
     }
+
+
+def _footer_pages() -> list[StandardPage]:
+    pages = without_private(StandardPage.objects.live()).filter(depth=3).order_by("path")
+    return list(pages.only("title", "url_path"))
 
 
 # The standard page the site notice's "Details" link leads to: it says what the entries are and are not.
@@ -43,5 +45,5 @@ def site_notice():
 
 
 def _notice_details_url() -> str:
-    page = StandardPage.objects.live().public().filter(slug=NOTICE_DETAILS_SLUG, depth=3).first()
+    page = without_private(StandardPage.objects.live()).filter(slug=NOTICE_DETAILS_SLUG, depth=3).first()
     return page.url if page else ""
