@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from catalogue.io.numbers import parse_int
 from catalogue.models import InterventionPage
+from catalogue.models.visibility import without_private
 
 MIN_ENTRIES, MAX_ENTRIES = 2, 4
 
@@ -46,8 +47,7 @@ def load_interventions(ids: list[int]) -> tuple[list[InterventionPage], list[str
     """Published, public interventions with those ids, in the order asked for."""
     found = {
         page.pk: page
-        for page in InterventionPage.objects.live()
-        .public()
+        for page in without_private(InterventionPage.objects.live())
         .filter(pk__in=ids)
         .select_related("evidence_level")
         .prefetch_related("areas", "stages", "regions", "references__outcomes")
