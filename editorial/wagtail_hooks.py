@@ -14,6 +14,7 @@ from .forms import EntryPageForm
 from .my_drafts import MyDraftsPanel
 from .next_step import next_step_first
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
+from .review_tab import land_reviewers_on_review_tab
 from .views import ImportEntriesView, import_template, user_can_import
 
 editorial_urls = [
@@ -69,6 +70,7 @@ def register_review_dates_report():
 
 @hooks.register("construct_homepage_panels")
 def add_review_dates_panel(request, panels):
+    land_reviewers_on_review_tab(panels)
     if user_sees_review_panel(request.user):
         panels.append(MyDraftsPanel(request.user))
         panels.append(ReviewDatesPanel())

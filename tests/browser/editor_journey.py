@@ -114,9 +114,12 @@ class RatingPlan:
 
 def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingPlan, steps: Interactions):
     """From the dashboard's list of entries awaiting review to the published entry."""
-    steps.click(page.get_by_role("link", name=title).first)
+    awaiting = page.locator("#awaiting-review-section")  # Wagtail's "Awaiting your review" panel
+    steps.click(awaiting.get_by_role("link", name=title).first)
     expect(page.locator("#id_title")).to_have_value(title)
-    steps.click(page.get_by_role("tab", name="Evidence and review"))
+    # The dashboard's link opens the form on the tab where the review is done (editorial/review_tab.py): no tab click.
+    expect(page.get_by_role("tab", name="Evidence and review")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#id_evidence_rationale")).to_be_visible()
     steps.check(page.get_by_label(plan.level, exact=True))
     steps.fill(page.locator("#id_evidence_rationale"), plan.rationale)
     # "Rated on" is left blank: the rating is dated the day it is saved (editorial/forms.py).

@@ -31,7 +31,8 @@ PASSWORD = "journey-pass-2026"
 # Then (26 and 13 before): the contributor pastes the new reference's RIS into the box beside the chooser (one
 # fill, was button + tab + fill + button); the reviewer leaves "Rated on" blank for today and fills the study
 # row that is ready (no date typed, no "Add study" click).
-MOST = {"contributor": 23, "reviewer": 11}
+# Then (11 before): the reviewer's link from the dashboard opens the form on "Evidence and review" (no tab click).
+MOST = {"contributor": 23, "reviewer": 10}
 
 
 @pytest.fixture
