@@ -8,6 +8,7 @@ from catalogue.extensions import ENTRY_FORM_HOOK, REFERENCE_CREATION_FORM_HOOK
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
 from .autosave_guard import autosave_over_published_revision
+from .citations.autosave_paste import leave_paste_for_the_editors_save
 from .citations.chooser_form import NewReferenceForm
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
@@ -106,3 +107,13 @@ def reference_chooser_creation_form():
 @hooks.register("before_edit_page")
 def refuse_autosave_over_published_revision(request, page):
     return autosave_over_published_revision(request, page)
+
+
+@hooks.register("before_edit_page")
+def paste_waits_for_save_on_edit(request, page):
+    return leave_paste_for_the_editors_save(request, page)
+
+
+@hooks.register("before_create_page")
+def paste_waits_for_save_on_create(request, parent_page, page_class):
+    return leave_paste_for_the_editors_save(request, parent_page, page_class)
