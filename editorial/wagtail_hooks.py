@@ -10,6 +10,7 @@ from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
 from .autosave_guard import autosave_over_published_revision
 from .citations.autosave_paste import leave_paste_for_the_editors_save
 from .citations.chooser_form import NewReferenceForm
+from .citations.finder import reference_search
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
 from .my_drafts import MyDraftsPanel
@@ -22,6 +23,7 @@ editorial_urls = [
     path("import/", ImportEntriesView.as_view(), name="import_entries"),
     path("import/template.csv", import_template, name="import_template"),
     path("references/from-citation-manager/", ImportCitationsView.as_view(), name="import_citations"),
+    path("references/search/", reference_search, name="reference_search"),
     path("reports/review-dates/", ReviewDatesReportView.as_view(), name="review_dates"),
     path(
         "reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True), name="review_dates_results"

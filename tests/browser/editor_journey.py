@@ -79,17 +79,15 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
         steps.check(field_box(page, "local_authorities").get_by_label(authority, exact=True))
 
     steps.click(page.get_by_role("tab", name="Evidence and review"))
-    modal = page.locator(".modal-dialog")
-    steps.click(page.get_by_role("button", name="Add reference"))
-    # The results are replaced when the search answers (after a short typing delay): wait for that answer,
-    # or a row ticked in the list before it would be replaced unticked.
-    with page.expect_response(lambda response: "q=" in response.url and "choose" in response.url):
-        steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
-    row = modal.locator("tr", has_text=plan.existing_reference_title)
-    steps.check(row.locator("input[type=checkbox]"))
-    steps.click(modal.get_by_role("button", name="Confirm selection"))
-    expect(modal).to_be_hidden()
-
+    # The existing reference is found by typing in the box beside the chooser and picked from its list (a
+    # combobox, editorial/citations/finder.py): it becomes a row of the references, as the chooser's modal would
+    # make it ("Add reference" -> search -> tick -> "Confirm selection" before). Its list answers after a short
+    # typing pause: wait for that answer, or an option of an earlier answer could be picked.
+    finder = page.get_by_role("combobox", name="Find a reference in the library")
+    with page.expect_response(lambda response: "references/search" in response.url and "q=" in response.url):
+        steps.fill(finder, plan.existing_reference_search)
+    steps.click(page.get_by_role("option", name=re.compile(re.escape(plan.existing_reference_title))))
+    expect(finder).to_have_attribute("aria-expanded", "false")
     expect(page.locator("#id_cited_references-FORMS")).to_contain_text(plan.existing_reference_title)
     # The new reference is pasted beside the chooser (one fill, not the chooser's "Add a new reference" tab):
     # on save it is added to the library and cited after the chosen one (editorial/citations/entry_paste.py).

@@ -32,7 +32,9 @@ PASSWORD = "journey-pass-2026"
 # fill, was button + tab + fill + button); the reviewer leaves "Rated on" blank for today and fills the study
 # row that is ready (no date typed, no "Add study" click).
 # Then (11 before): the reviewer's link from the dashboard opens the form on "Evidence and review" (no tab click).
-MOST = {"contributor": 23, "reviewer": 10}
+# Then (23 before): the contributor types in "Find a reference in the library" and picks the reference from its
+# list (2), instead of "Add reference", a search in the modal, a tick and "Confirm selection" (4).
+MOST = {"contributor": 21, "reviewer": 10}
 
 
 @pytest.fixture
