@@ -34,7 +34,9 @@ PASSWORD = "journey-pass-2026"
 # Then (11 before): the reviewer's link from the dashboard opens the form on "Evidence and review" (no tab click).
 # Then (23 before): the contributor types in "Find a reference in the library" and picks the reference from its
 # list (2), instead of "Add reference", a search in the modal, a tick and "Confirm selection" (4).
-MOST = {"contributor": 21, "reviewer": 10}
+# Then (21 before): both local authorities are typed at once ("Manchester, Leeds") and ticked with Enter (2),
+# instead of a filter and a tick for each (4).
+MOST = {"contributor": 19, "reviewer": 10}
 
 
 @pytest.fixture
