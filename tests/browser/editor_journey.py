@@ -106,6 +106,8 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     # autosave is in flight is sent on to the new page (editorial/autosave_race.py, tested without a browser in
     # tests/editorial/test_autosave_race.py); here the autosave answers first, so the journey is the same each run.
     page.wait_for_load_state("networkidle")
+    # An autosave leaves the pasted text where it is, to be read on submit (editorial/citations/autosave_paste.py).
+    expect(page.get_by_role("textbox", name="Paste references (BibTeX or RIS)")).to_have_value(plan.ris)
     steps.click(page.get_by_role("button", name=re.compile(r"^Submit to")))
     expect(page.locator(".messages")).to_contain_text("submitted", ignore_case=True)
 
