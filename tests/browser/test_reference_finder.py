@@ -7,6 +7,9 @@ one chosen through the modal. Screenshots at desktop and phone widths (/tmp/j24-
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import AXE
+from .test_accessibility import WCAG_A_AA
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "finder-pass-2026"
@@ -42,6 +45,18 @@ def _open_references(page, site, user, entry_id):
     return page.get_by_role("combobox", name="Find a reference in the library")
 
 
+def axe_violations_within(page, selector: str) -> list[str]:
+    """axe's WCAG A/AA violations inside one part of an admin page (Wagtail's own admin is not under test)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async ([selector, tags]) => await axe.run({include: [selector]},"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        [selector, WCAG_A_AA],
+    )
+    return [f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']][:5]}" for v in result["violations"]]
+
+
 def _type(page, finder, text):
     with page.expect_response(lambda response: "references/search" in response.url and "q=" in response.url):
         finder.fill(text)
@@ -71,6 +86,7 @@ def test_the_keyboard_picks_a_reference_that_is_saved_as_a_chosen_one(site, draf
     expect(finder).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
     finder.scroll_into_view_if_needed()
     page.screenshot(path=f"/tmp/j24-finder-{width}-open.png")
+    assert axe_violations_within(page, "[data-reference-finder]") == []
 
     finder.press("Enter")  # picks; never submits the entry form
     expect(finder).to_have_attribute("aria-expanded", "false")
