@@ -9,6 +9,7 @@ from catalogue.models import EvidenceLevel
 from catalogue.models.cited import cite, in_citing_order, reconcile_cited
 
 from .citations.entry_paste import PASTE_FIELD, check_pasted, paste_field, references_of
+from .citations.finder_widget import finder_field
 from .rating_rule import check_rating_rule
 from .roles import CHANGE_EVIDENCE_RATING
 from .widgets import BasisStudySelect, DescribedRadioSelect, FilterableCheckboxes, use_widget
@@ -58,6 +59,7 @@ class EntryPageForm(WagtailAdminPageForm):
     """
 
     paste_references = paste_field()
+    find_reference = finder_field()  # a search box beside the chooser; never saved (citations/finder_widget.py)
 
     def __init__(self, *args, **kwargs):
         if kwargs.get("instance") is not None:

@@ -8,18 +8,22 @@ from catalogue.extensions import ENTRY_FORM_HOOK, REFERENCE_CREATION_FORM_HOOK
 
 from .audit import RATING_LOG_ACTION, EvidenceRatingChanged
 from .autosave_guard import autosave_over_published_revision
+from .citations.autosave_paste import leave_paste_for_the_editors_save
 from .citations.chooser_form import NewReferenceForm
+from .citations.finder import reference_search
 from .citations.views import ImportCitationsView, user_can_import_citations
 from .forms import EntryPageForm
 from .my_drafts import MyDraftsPanel
 from .next_step import next_step_first
 from .review_dates import ReviewDatesPanel, ReviewDatesReportView, user_sees_review_panel
+from .review_tab import land_reviewers_on_review_tab
 from .views import ImportEntriesView, import_template, user_can_import
 
 editorial_urls = [
     path("import/", ImportEntriesView.as_view(), name="import_entries"),
     path("import/template.csv", import_template, name="import_template"),
     path("references/from-citation-manager/", ImportCitationsView.as_view(), name="import_citations"),
+    path("references/search/", reference_search, name="reference_search"),
     path("reports/review-dates/", ReviewDatesReportView.as_view(), name="review_dates"),
     path(
         "reports/review-dates/results/", ReviewDatesReportView.as_view(results_only=True), name="review_dates_results"
@@ -69,6 +73,7 @@ def register_review_dates_report():
 
 @hooks.register("construct_homepage_panels")
 def add_review_dates_panel(request, panels):
+    land_reviewers_on_review_tab(panels)
     if user_sees_review_panel(request.user):
         panels.append(MyDraftsPanel(request.user))
         panels.append(ReviewDatesPanel())
@@ -104,3 +109,13 @@ def reference_chooser_creation_form():
 @hooks.register("before_edit_page")
 def refuse_autosave_over_published_revision(request, page):
     return autosave_over_published_revision(request, page)
+
+
+@hooks.register("before_edit_page")
+def paste_waits_for_save_on_edit(request, page):
+    return leave_paste_for_the_editors_save(request, page)
+
+
+@hooks.register("before_create_page")
+def paste_waits_for_save_on_create(request, parent_page, page_class):
+    return leave_paste_for_the_editors_save(request, parent_page, page_class)

@@ -106,6 +106,7 @@ class EntryPage(RegisteredRoutesMixin, EntryFormFromHooks, Page):
             label="Reference",
             help_text="The studies, evaluations and reports the rating and text rely on.",
         ),
+        FormFieldPanel("find_reference"),  # declared by the editorial app's form, if installed
         FormFieldPanel("paste_references"),  # declared by the editorial app's form, if installed
         InlinePanel("rating_basis", heading="What the rating rests on", label="Study"),
         MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading="Review"),

@@ -29,6 +29,11 @@ class Interactions:
         self.counts[self.role] += 1
         locator.check()
 
+    def press(self, locator, key: str):
+        """One key press the editor makes (Enter to pick, say); typing text is a fill."""
+        self.counts[self.role] += 1
+        locator.press(key)
+
     def select(self, locator, label: str):
         self.counts[self.role] += 1
         locator.select_option(label=label)
@@ -74,22 +79,24 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     steps.click(page.get_by_role("tab", name="Classification"))
     for name, label in (("areas", plan.area), ("stages", plan.stage), ("topics", plan.topic), ("regions", plan.region)):
         steps.check(field_box(page, name).get_by_label(label, exact=True))
+    # Both authorities named at once in the filter box, Enter ticks each exact name (editorial/static/editorial/
+    # filter_checkboxes.js): was a fill and a tick for each.
+    authorities = field_box(page, "local_authorities")
+    steps.fill(page.get_by_label("Find a local authority"), ", ".join(plan.local_authorities))
+    steps.press(page.get_by_label("Find a local authority"), "Enter")
     for authority in plan.local_authorities:
-        steps.fill(page.get_by_label("Find a local authority"), authority)
-        steps.check(field_box(page, "local_authorities").get_by_label(authority, exact=True))
+        expect(authorities.get_by_label(authority, exact=True)).to_be_checked()
 
     steps.click(page.get_by_role("tab", name="Evidence and review"))
-    modal = page.locator(".modal-dialog")
-    steps.click(page.get_by_role("button", name="Add reference"))
-    # The results are replaced when the search answers (after a short typing delay): wait for that answer,
-    # or a row ticked in the list before it would be replaced unticked.
-    with page.expect_response(lambda response: "q=" in response.url and "choose" in response.url):
-        steps.fill(modal.get_by_label("Search term"), plan.existing_reference_search)
-    row = modal.locator("tr", has_text=plan.existing_reference_title)
-    steps.check(row.locator("input[type=checkbox]"))
-    steps.click(modal.get_by_role("button", name="Confirm selection"))
-    expect(modal).to_be_hidden()
-
+    # The existing reference is found by typing in the box beside the chooser and picked from its list (a
+    # combobox, editorial/citations/finder.py): it becomes a row of the references, as the chooser's modal would
+    # make it ("Add reference" -> search -> tick -> "Confirm selection" before). Its list answers after a short
+    # typing pause: wait for that answer, or an option of an earlier answer could be picked.
+    finder = page.get_by_role("combobox", name="Find a reference in the library")
+    with page.expect_response(lambda response: "references/search" in response.url and "q=" in response.url):
+        steps.fill(finder, plan.existing_reference_search)
+    steps.click(page.get_by_role("option", name=re.compile(re.escape(plan.existing_reference_title))))
+    expect(finder).to_have_attribute("aria-expanded", "false")
     expect(page.locator("#id_cited_references-FORMS")).to_contain_text(plan.existing_reference_title)
     # The new reference is pasted beside the chooser (one fill, not the chooser's "Add a new reference" tab):
     # on save it is added to the library and cited after the chosen one (editorial/citations/entry_paste.py).
@@ -99,6 +106,8 @@ def contributor_writes_and_submits(page: Page, base: str, catalogue_id: int, pla
     # autosave is in flight is sent on to the new page (editorial/autosave_race.py, tested without a browser in
     # tests/editorial/test_autosave_race.py); here the autosave answers first, so the journey is the same each run.
     page.wait_for_load_state("networkidle")
+    # An autosave leaves the pasted text where it is, to be read on submit (editorial/citations/autosave_paste.py).
+    expect(page.get_by_role("textbox", name="Paste references (BibTeX or RIS)")).to_have_value(plan.ris)
     steps.click(page.get_by_role("button", name=re.compile(r"^Submit to")))
     expect(page.locator(".messages")).to_contain_text("submitted", ignore_case=True)
 
@@ -114,9 +123,12 @@ class RatingPlan:
 
 def reviewer_rates_and_approves(page: Page, base: str, title: str, plan: RatingPlan, steps: Interactions):
     """From the dashboard's list of entries awaiting review to the published entry."""
-    steps.click(page.get_by_role("link", name=title).first)
+    awaiting = page.locator("#awaiting-review-section")  # Wagtail's "Awaiting your review" panel
+    steps.click(awaiting.get_by_role("link", name=title).first)
     expect(page.locator("#id_title")).to_have_value(title)
-    steps.click(page.get_by_role("tab", name="Evidence and review"))
+    # The dashboard's link opens the form on the tab where the review is done (editorial/review_tab.py): no tab click.
+    expect(page.get_by_role("tab", name="Evidence and review")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#id_evidence_rationale")).to_be_visible()
     steps.check(page.get_by_label(plan.level, exact=True))
     steps.fill(page.locator("#id_evidence_rationale"), plan.rationale)
     # "Rated on" is left blank: the rating is dated the day it is saved (editorial/forms.py).

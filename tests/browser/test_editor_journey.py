@@ -31,7 +31,12 @@ PASSWORD = "journey-pass-2026"
 # Then (26 and 13 before): the contributor pastes the new reference's RIS into the box beside the chooser (one
 # fill, was button + tab + fill + button); the reviewer leaves "Rated on" blank for today and fills the study
 # row that is ready (no date typed, no "Add study" click).
-MOST = {"contributor": 23, "reviewer": 11}
+# Then (11 before): the reviewer's link from the dashboard opens the form on "Evidence and review" (no tab click).
+# Then (23 before): the contributor types in "Find a reference in the library" and picks the reference from its
+# list (2), instead of "Add reference", a search in the modal, a tick and "Confirm selection" (4).
+# Then (21 before): both local authorities are typed at once ("Manchester, Leeds") and ticked with Enter (2),
+# instead of a filter and a tick for each (4).
+MOST = {"contributor": 19, "reviewer": 10}
 
 
 @pytest.fixture

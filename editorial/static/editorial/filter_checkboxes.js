@@ -1,5 +1,41 @@
-// Filter-as-you-type for long checkbox lists (local authorities, references) in the entry form.
+// Filter-as-you-type for long checkbox lists (local authorities) in the entry form.
 // Without this script the list is still a plain list of checkboxes; ticked boxes are never hidden.
+// Several names may be typed or pasted at once, separated by commas ("Manchester, Leeds"): the list shows what
+// matches any of them, and Enter ticks each box whose name is exactly one of them (and never submits the form).
+
+// The names typed, as the editor wrote them (for messages), each with the form it is compared in.
+function namesIn(value) {
+  return value
+    .split(",")
+    .map((name) => name.trim().replace(/\s+/g, " "))
+    .filter(Boolean)
+    .map((typed) => ({ typed, key: typed.toLowerCase() }));
+}
+
+function tickExactMatches(options, names, status) {
+  const ticked = [];
+  const unmatched = [];
+  names.forEach(({ typed, key }) => {
+    const exact = options.filter(({ label }) => label === key);
+    if (!exact.length) {
+      unmatched.push(typed);
+      return;
+    }
+    exact.forEach(({ checkbox }) => {
+      if (!checkbox.checked) {
+        checkbox.checked = true;
+        checkbox.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      ticked.push(checkbox.closest("label")?.textContent.trim() || typed);
+    });
+  });
+  const parts = [];
+  if (ticked.length) parts.push(`Ticked: ${ticked.join(", ")}.`);
+  if (unmatched.length) parts.push(`No exact match for: ${unmatched.join(", ")}; tick it in the list.`);
+  status.textContent = parts.join(" ");
+  return unmatched;
+}
+
 function setUpCheckboxFilter(box) {
   const label = box.querySelector("[data-filter-label]");
   const input = box.querySelector("[data-filter-input]");
@@ -7,20 +43,39 @@ function setUpCheckboxFilter(box) {
   if (!label || !input || box.dataset.filterReady) return;
   box.dataset.filterReady = "yes";
   label.hidden = false;
-  const options = Array.from(box.querySelectorAll("input[type=checkbox]")).map((checkbox) => ({
-    checkbox,
-    row: checkbox.closest("div:not(.editorial-filterable__list)") || checkbox.parentElement,
-    text: (checkbox.closest("label") || checkbox.parentElement).textContent.toLowerCase(),
-  }));
-  input.addEventListener("input", () => {
-    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const options = Array.from(box.querySelectorAll("input[type=checkbox]")).map((checkbox) => {
+    const text = (checkbox.closest("label") || checkbox.parentElement).textContent.toLowerCase();
+    return {
+      checkbox,
+      row: checkbox.closest("div:not(.editorial-filterable__list)") || checkbox.parentElement,
+      text,
+      label: text.trim().replace(/\s+/g, " "),
+    };
+  });
+
+  function filter() {
+    const names = namesIn(input.value).map(({ key }) => key.split(" "));
     let shown = 0;
     options.forEach(({ checkbox, row, text }) => {
-      const match = checkbox.checked || words.every((word) => text.includes(word));
+      const match = checkbox.checked || !names.length || names.some((words) => words.every((w) => text.includes(w)));
       row.hidden = !match;
       if (match) shown += 1;
     });
-    status.textContent = words.length ? `${shown} of ${options.length} shown` : "";
+    status.textContent = names.length ? `${shown} of ${options.length} shown. Enter ticks each exact name.` : "";
+  }
+
+  input.addEventListener("input", filter);
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault(); // a search box inside the entry form: Enter must not submit it
+    const names = namesIn(input.value);
+    if (!names.length) return;
+    const unmatched = tickExactMatches(options, names, status);
+    // Keep only the names still to find, so the list shows their near matches to tick by hand.
+    input.value = unmatched.join(", ");
+    const message = status.textContent;
+    filter();
+    status.textContent = message;
   });
 }
 
