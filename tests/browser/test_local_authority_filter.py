@@ -36,10 +36,16 @@ def test_enter_ticks_each_exact_name_and_never_submits(site, draft, browser, wid
     expect(box).to_have_value("Nowhere-on-Sea")  # what is left to find
     expect(page).to_have_url(site.at(f"/admin/pages/{entry.pk}/edit/#tab-classification"))  # not submitted
     expect(page.locator(".messages")).not_to_contain_text("updated")
+    # An official name with a comma in it ("Bristol, City of") is one name, before or among others.
+    with_comma = LocalAuthority.objects.filter(name__contains=", ").order_by("name").values_list("name", flat=True)[0]
+    box.fill(f"{with_comma}, Leeds")
+    box.press("Enter")
+    expect(authorities.get_by_label(with_comma, exact=True)).to_be_checked()
+    expect(box).to_have_value("")
     # Only exact names: a part of a name ticks nothing.
     box.fill("Manch")
     box.press("Enter")
-    assert authorities.locator("input:checked").count() == 2
+    assert authorities.locator("input:checked").count() == 3
     box.scroll_into_view_if_needed()
     page.screenshot(path=f"/tmp/j24-authorities-{width}.png")
     assert errors == []

@@ -3,13 +3,25 @@
 // Several names may be typed or pasted at once, separated by commas ("Manchester, Leeds"): the list shows what
 // matches any of them, and Enter ticks each box whose name is exactly one of them (and never submits the form).
 
-// The names typed, as the editor wrote them (for messages), each with the form it is compared in.
-function namesIn(value) {
-  return value
+// The names typed, as the editor wrote them (for messages), each with the form it is compared in. Some official
+// names hold a comma themselves ("Bristol, City of", "Kingston upon Hull, City of"): with `known` (the list's
+// names, compared form), a piece and the next are read as one name whenever together they are one.
+function namesIn(value, known = new Set()) {
+  const pieces = value
     .split(",")
     .map((name) => name.trim().replace(/\s+/g, " "))
-    .filter(Boolean)
-    .map((typed) => ({ typed, key: typed.toLowerCase() }));
+    .filter(Boolean);
+  const names = [];
+  for (let i = 0; i < pieces.length; i += 1) {
+    const joined = i + 1 < pieces.length ? `${pieces[i]}, ${pieces[i + 1]}` : "";
+    if (joined && known.has(joined.toLowerCase())) {
+      names.push(joined);
+      i += 1;
+    } else {
+      names.push(pieces[i]);
+    }
+  }
+  return names.map((typed) => ({ typed, key: typed.toLowerCase() }));
 }
 
 function tickExactMatches(options, names, status) {
@@ -53,8 +65,10 @@ function setUpCheckboxFilter(box) {
     };
   });
 
+  const known = new Set(options.map(({ label }) => label));
+
   function filter() {
-    const names = namesIn(input.value).map(({ key }) => key.split(" "));
+    const names = namesIn(input.value, known).map(({ key }) => key.split(" "));
     let shown = 0;
     options.forEach(({ checkbox, row, text }) => {
       const match = checkbox.checked || !names.length || names.some((words) => words.every((w) => text.includes(w)));
@@ -68,7 +82,7 @@ function setUpCheckboxFilter(box) {
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     event.preventDefault(); // a search box inside the entry form: Enter must not submit it
-    const names = namesIn(input.value);
+    const names = namesIn(input.value, known);
     if (!names.length) return;
     const unmatched = tickExactMatches(options, names, status);
     // Keep only the names still to find, so the list shows their near matches to tick by hand.
