@@ -1,7 +1,8 @@
 """
-Result cards are rendered once per content version and process (catalogue/search/cards.py, issue 25):
-a repeated search shows the same cards without loading its entries again, a publish shows the new
-card, and the regions chosen in the filter still change what a card says about where it applies.
+Result cards are rendered once and kept while what they show is unchanged (catalogue/search/cards.py,
+issue 25): a repeated search shows the same cards without loading its entries again, a publish re-renders
+the published entry's card and no other, renaming a term every card may show re-renders them all, and the
+regions chosen in the filter still change what a card says about where it applies.
 """
 
 import pytest
@@ -9,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.search.cards import CardCache
+from catalogue.search.engine import load_entries
 from tests.factories import InterventionPageFactory
 
 URL = "/catalogue/?q=doula"
@@ -60,12 +62,68 @@ def test_the_chosen_region_changes_the_card(client, catalogue):
     assert "Applies in London" in in_london.split('class="results"')[1]
 
 
-def test_the_cards_kept_are_bounded_and_belong_to_one_version():
+def test_the_cards_kept_are_bounded():
     cache = CardCache(max_cards=2)
     for pk in range(3):
-        cache.get_many(7, [])
-        cache.put(7, (pk, ()), f"card {pk}")
-    assert len(cache) == 2 and cache.get_many(7, [(0, ())]) == {}  # the least recently shown went first
-    assert cache.get_many(8, [(2, ())]) == {}  # a new version starts empty
-    cache.put(7, (1, ()), "late")  # rendered for a version that has moved on: not kept
-    assert len(cache) == 0
+        cache.put((pk, ()), f"card {pk}")
+    assert len(cache) == 2 and cache.get_many([(0, ())]) == {}  # the least recently shown went first
+    assert cache.get_many([(2, ())]) == {(2, ()): "card 2"}
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The ids of the entries whose cards are rendered, request by request."""
+    from catalogue.search import cards
+
+    calls = []
+
+    def recording(ids):
+        calls.append(sorted(ids))
+        return load_entries(ids)
+
+    monkeypatch.setattr(cards, "load_entries", recording)
+    return calls
+
+
+@pytest.mark.django_db
+def test_a_publish_re_renders_only_the_published_entrys_card(
+    client, doulas, rendered, django_capture_on_commit_callbacks
+):
+    client.get(URL)
+    assert rendered == [sorted(doula.pk for doula in doulas)]
+    with django_capture_on_commit_callbacks(execute=True):
+        doulas[1].summary = "A doula service with a new summary."
+        doulas[1].save_revision().publish()
+    page = client.get(URL).content.decode()
+    assert rendered[1:] == [[doulas[1].pk]] and "A doula service with a new summary." in page
+    for doula in (doulas[0], doulas[2]):
+        assert doula.title in page
+
+
+@pytest.mark.django_db
+def test_renaming_a_term_or_moving_an_entry_re_renders_the_cards_that_show_it(
+    client, catalogue, doulas, rendered, django_capture_on_commit_callbacks
+):
+    from catalogue.models import AreaOfPractice
+
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        area = AreaOfPractice.objects.get(slug="peri-natal-intervention")
+        area.name = "Around the birth (renamed)"
+        area.save()
+    page = client.get(URL).content.decode()
+    assert rendered[1:] == [sorted(doula.pk for doula in doulas)] and page.count("Around the birth (renamed)") >= 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        doulas[2].slug = "doula-service-moved"
+        doulas[2].save_revision().publish()
+    page = client.get(URL).content.decode()
+    assert rendered[2:] == [[doulas[2].pk]] and "/doula-service-moved/" in page
+
+
+def test_an_entrys_card_stamp_follows_its_revision_and_its_address():
+    from catalogue.search.card_stamps import card_stamps
+
+    stamps = card_stamps([7, 7, 8, None], ["/a/", "/b/", "/a/", "/a/"])
+    assert len(set(stamps.tolist())) == 4
+    assert card_stamps([7], ["/a/"])[0] == stamps[0]

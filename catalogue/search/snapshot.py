@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 
 from ..caches import VersionedValue, register
 from ..models import EntryPage
+from .card_stamps import card_chrome, card_stamps
 from .facet_kinds import EntryColumns, FacetValue, locate
 from .facets import FACETS
 
@@ -27,6 +28,8 @@ class Snapshot:
     ids: np.ndarray  # entry page ids, ascending
     facets: dict[str, list[FacetValue]]  # param -> values in display order
     orders: dict[str, np.ndarray]  # sort name -> positions in that order
+    card_stamps: np.ndarray | None = None  # per entry: what its result card is drawn from (card_stamps.py)
+    card_chrome: str = ""  # what every card shares (vocabulary names, evidence levels, the site's address)
     _matrices: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -83,7 +86,7 @@ FACETS.on_change(snapshots.clear)  # a facet registered or removed: the next req
 # Every entry's id and sort keys; each facet asks for the further columns it reads (entry_columns). The first
 # publication time is read as text: ISO text in one time zone sorts as the times do, and converting 100,000
 # values to aware datetimes was 40% of building the snapshot.
-SORT_COLUMNS = ("pk", "title", "published_text")
+SORT_COLUMNS = ("pk", "title", "published_text", "live_revision_id", "url_path")
 
 
 def build_snapshot(version: int) -> Snapshot:
@@ -104,8 +107,14 @@ def build_snapshot(version: int) -> Snapshot:
             for index, name in enumerate(columns, start=len(SORT_COLUMNS))
         },
     )
+    facet_values = {facet.param: facet.read(entries) for facet in facets}
     snapshot = Snapshot(
-        version=version, ids=ids, facets={facet.param: facet.read(entries) for facet in facets}, orders={}
+        version=version,
+        ids=ids,
+        facets=facet_values,
+        orders={},
+        card_stamps=card_stamps((row[3] for row in rows), [row[4] for row in rows]),
+        card_chrome=card_chrome(facet_values),
     )
     share_masks(snapshot)
     snapshot.orders.update(_sort_orders(rows, snapshot.facets.get("evidence", [])))

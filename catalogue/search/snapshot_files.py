@@ -31,7 +31,7 @@ from .snapshot import Snapshot, build_snapshot, share_masks, snapshots
 
 snapshot_files = BuiltFiles("search-snapshot", ".pickle")
 KEY = "snapshot"
-FORMAT = 1  # moved on when the payload changes shape: a file of another format is not read
+FORMAT = 2  # moved on when the payload changes shape: a file of another format is not read
 POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works out with the snapshot
 POPULAR_DAYS = 30
 MATCH_BYTES = 8 * 1024 * 1024  # at most this much of precomputed matches in one file
@@ -91,6 +91,8 @@ def write_snapshot_file(snapshot: Snapshot, matches: list[tuple]) -> None:
         "facets": {param: [replace(value, mask=None) for value in values] for param, values in snapshot.facets.items()},
         "matrices": {param: snapshot.matrix(param) for param in snapshot.facets},
         "orders": snapshot.orders,
+        "card_stamps": snapshot.card_stamps,
+        "card_chrome": snapshot.card_chrome,
         "matches": matches,
     }
     with snapshot_files.writing(KEY, snapshot.version) as out:
@@ -109,7 +111,14 @@ def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
         return None  # pruned or unreadable: the caller builds the snapshot itself
     if payload.get("format") != FORMAT or payload.get("version") != version:
         return None
-    snapshot = Snapshot(version=version, ids=payload["ids"], facets=payload["facets"], orders=payload["orders"])
+    snapshot = Snapshot(
+        version=version,
+        ids=payload["ids"],
+        facets=payload["facets"],
+        orders=payload["orders"],
+        card_stamps=payload["card_stamps"],
+        card_chrome=payload["card_chrome"],
+    )
     snapshot._matrices.update(payload["matrices"])
     share_masks(snapshot)
     return snapshot, payload["matches"]
