@@ -219,7 +219,7 @@ _visit: ContextVar[Visit | None] = ContextVar("catalogue_visit", default=None)
 
 
 @contextmanager
-def previous_version_while_rebuilding(wait: float = 0.0):
+def previous_version_while_rebuilding(wait: float = 0.0, start_rebuilds_on_exit: bool = True):
     """
     Within: a per-version value that is out of date and already held at an earlier version (the search
     snapshot, the lists asked for `previous_while_rebuilding`) is rebuilt in a background thread; the
@@ -235,8 +235,18 @@ def previous_version_while_rebuilding(wait: float = 0.0):
         yield visit
     finally:
         _visit.reset(token)
-        for rebuilding, build in visit.rebuilds_after:
-            rebuilding.start(build)
+        if start_rebuilds_on_exit:
+            start_rebuilds(visit)
+
+
+def start_rebuilds(visit: Visit) -> None:
+    """
+    Start the background rebuilds `visit` asked for. The page cache calls this once the response has been
+    sent (`website.page_cache`): starting a thread waits for it to begin running, and a new thread takes the
+    interpreter for a moment, which cost a visitor's response about 11 ms for six rebuilds at 100,000 entries.
+    """
+    for rebuilding, build in visit.rebuilds_after:
+        rebuilding.start(build)
 
 
 def previous_version_served() -> bool:

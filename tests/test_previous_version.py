@@ -161,6 +161,10 @@ def test_the_page_cache_never_keeps_a_page_built_from_a_previous_version(catalog
         response = middleware(request)
         assert response.content.decode() == f"built at {build.builds[0]}"
         assert "X-Page-Cache" not in response and cache.get(page_cache_key(request)) is None
+        # The rebuild begins once the response has been sent, i.e. when the server closes it.
+        assert not [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]
+        response.close()
+        assert [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]
 
         build.release.set()
         finish()

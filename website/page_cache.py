@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from catalogue.caches import Visit, previous_version_while_rebuilding
+from catalogue.caches import Visit, previous_version_while_rebuilding, start_rebuilds
 from catalogue.models import ContentVersion
 
 from .content_models import content_models
@@ -42,9 +42,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._anonymous_read(request) or settings.VISITOR_REBUILD_WAIT_SECONDS is None:
             return self._serve(request, None)
-        # A visitor right after a publish is not kept waiting for per-version rebuilds (catalogue.caches).
-        with previous_version_while_rebuilding(settings.VISITOR_REBUILD_WAIT_SECONDS) as visit:
-            return self._serve(request, visit)
+        # A visitor right after a publish is not kept waiting for per-version rebuilds (catalogue.caches),
+        # which begin once the response has been sent: Django closes a response then, and calls its closers.
+        with previous_version_while_rebuilding(settings.VISITOR_REBUILD_WAIT_SECONDS, False) as visit:
+            response = self._serve(request, visit)
+        if visit.rebuilds_after:
+            response._resource_closers.append(lambda: start_rebuilds(visit))
+        return response
 
     def _serve(self, request, visit: Visit | None):
         key = page_cache_key(request) if self._cacheable_request(request) else None

@@ -22,22 +22,23 @@ from catalogue.search.snapshot_files import KEY, read_snapshot_file, snapshot_fi
 from tests.factories import InterventionPageFactory
 
 pytestmark = pytest.mark.django_db
+PLAIN = "A summary in words the searches here do not use."  # the factory's random words could match them
 
 
 @pytest.fixture
 def entries(catalogue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return [
-            InterventionPageFactory(parent=catalogue, title="Parents after removal: a recovery group"),
-            InterventionPageFactory(parent=catalogue, title="Pre-birth assessment with parents"),
-            InterventionPageFactory(parent=catalogue, title="Family drug and alcohol court"),
+            InterventionPageFactory(parent=catalogue, title="Parents after removal: a recovery group", summary=PLAIN),
+            InterventionPageFactory(parent=catalogue, title="Pre-birth assessment with parents", summary=PLAIN),
+            InterventionPageFactory(parent=catalogue, title="Family drug and alcohol court", summary=PLAIN),
         ]
 
 
 def publish_with_the_worker(catalogue, django_capture_on_commit_callbacks, title="Published with the worker"):
     """A publish whose queued tasks run at once, as the worker would run them."""
     with django_capture_on_commit_callbacks(execute=True):
-        return InterventionPageFactory(parent=catalogue, title=title)
+        return InterventionPageFactory(parent=catalogue, title=title, summary=PLAIN)
 
 
 def _same(loaded, built) -> None:
