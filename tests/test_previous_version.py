@@ -10,6 +10,8 @@ import threading
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.http import HttpResponse, QueryDict
 from django.test import RequestFactory, override_settings
 
@@ -40,6 +42,16 @@ def move_version_on(django_capture_on_commit_callbacks) -> int:
     with django_capture_on_commit_callbacks(execute=True):
         ContentVersion.bump()
     return ContentVersion.current()
+
+
+def sent(response) -> None:
+    """What the server does once it has sent a response: close it. As Django's test client does, without closing
+    the test's database connection, which the close's request_finished signal would otherwise do."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def finish() -> None:
@@ -163,7 +175,7 @@ def test_the_page_cache_never_keeps_a_page_built_from_a_previous_version(catalog
         assert "X-Page-Cache" not in response and cache.get(page_cache_key(request)) is None
         # The rebuild begins once the response has been sent, i.e. when the server closes it.
         assert not [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]
-        response.close()
+        sent(response)
         assert [thread for thread in threading.enumerate() if thread.name == REBUILD_THREAD]
 
         build.release.set()
