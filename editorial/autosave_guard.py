@@ -15,10 +15,15 @@ from wagtail.models import Page
 PUBLISHED_SINCE = "This entry was published since your last autosave. Reload the page to keep editing it."
 
 
+def is_autosave(request) -> bool:
+    """Wagtail's autosave posts asking for JSON; the editor's own buttons post HTML forms."""
+    return request.method == "POST" and not request.accepts("text/html")
+
+
 def autosave_over_published_revision(request, page):
     """Wagtail's `before_edit_page` hook: a JSON refusal for an autosave aimed at the live revision, else None."""
-    if request.method != "POST" or request.accepts("text/html"):
-        return None  # the editor's own buttons post HTML forms; only autosave asks for JSON
+    if not is_autosave(request):
+        return None
     overwrite = request.POST.get("overwrite_revision_id", "")
     if not overwrite:
         return None

@@ -188,7 +188,7 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
     page = MapPage(min(max(page_number, 1), page.page_count), page_size, len(ordered_ids))
     page_ids = list(ordered_ids[page.offset : page.offset + page.size])
     outcomes = list(Outcome.objects.all())
-    # live().public(): rows from a previous content version's order (`map_rows`) may have been withdrawn since.
+    # Live and not private: rows from a previous content version's order (`map_rows`) may have been withdrawn since.
     shown = without_private(InterventionPage.objects.live()).filter(pk__in=page_ids)
     found = {intervention.pk: intervention for intervention in shown}
     rows_by_id = {pk: found[pk] for pk in page_ids if pk in found}

@@ -23,6 +23,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from catalogue.caches import content_version
 from catalogue.io.built_files import BuiltFiles, being_prepared
+from catalogue.models.visibility import without_private
 from website.site_url import base_url
 
 SITEMAP_PAGE_URLS = 50_000
@@ -34,7 +35,7 @@ sitemap_files = BuiltFiles("sitemaps", suffix=".xml")
 
 
 def _public_pages(site: Site):
-    return site.root_page.get_descendants(inclusive=True).live().public().order_by("path")
+    return without_private(site.root_page.get_descendants(inclusive=True).live()).order_by("path")
 
 
 def _route_addresses(site: Site) -> list[str]:

@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 
 from ..caches import VersionedValue, register
 from ..models import EntryPage
+from ..models.visibility import without_private
 from .card_stamps import card_chrome, card_stamps
 from .facet_kinds import EntryColumns, FacetValue, locate
 from .facets import FACETS
@@ -93,8 +94,7 @@ def build_snapshot(version: int) -> Snapshot:
     facets = tuple(FACETS)
     columns = list(dict.fromkeys(column for facet in facets for column in facet.entry_columns))
     rows = list(
-        EntryPage.objects.live()
-        .public()
+        without_private(EntryPage.objects.live())
         .annotate(published_text=Cast("first_published_at", output_field=CharField()))
         .order_by("pk")
         .values_list(*SORT_COLUMNS, *columns)

@@ -10,11 +10,8 @@ without the box: the autosaved draft is the page's own fields; the box, which th
 browser, is read, checked and acted on with the next "Save draft", "Submit" or "Publish".
 """
 
+from ..autosave_guard import is_autosave
 from .entry_paste import PASTE_FIELD
-
-
-def is_autosave(request) -> bool:
-    return request.method == "POST" and not request.accepts("text/html")
 
 
 def leave_paste_for_the_editors_save(request, *args):
