@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .caches import per_content_version
 from .models import EntryPage, JudgmentPage, LegislationPage
+from .models.own_rows import from_own_rows
 from .models.visibility import without_private
 
 # The entry types that state the law, in the order the panel lists them (statute, then judgments).
@@ -31,7 +32,7 @@ def law_by_stage() -> dict[str, tuple[EntryPage, ...]]:
 def _law_by_stage() -> dict[str, tuple[EntryPage, ...]]:
     found: dict[str, list[EntryPage]] = {}
     for model in LAW_TYPES.values():
-        for page in without_private(model.objects.live()).prefetch_related("stages").order_by("title"):
+        for page in from_own_rows(without_private(model.objects.live())).prefetch_related("stages").order_by("title"):
             for stage in page.stages.all():
                 found.setdefault(stage.slug, []).append(page)
     return {slug: tuple(pages) for slug, pages in found.items()}

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from .caches import per_content_version
 from .models import CatalogueIndexPage
+from .models.own_rows import from_own_rows
 from .models.visibility import without_private
 
 
@@ -36,7 +37,7 @@ def site_navigation(request) -> SiteNavigation:
 
 def _find_navigation(root, request) -> SiteNavigation:
     # The catalogue is found by its type, never by its slug: editors may rename it.
-    catalogue = CatalogueIndexPage.objects.live().descendant_of(root).only("title", "url_path").first()
+    catalogue = from_own_rows(CatalogueIndexPage.objects.live().descendant_of(root)).only("title", "url_path").first()
     menu = without_private(root.get_children().live()).in_menu().only("title", "url_path")
     if catalogue is not None:
         menu = menu.exclude(pk=catalogue.pk)

@@ -7,12 +7,13 @@ admin moves every link with it.
 from django.urls import NoReverseMatch
 
 from catalogue.caches import per_content_version
+from catalogue.models.own_rows import from_own_rows
 
 
 def _live_data_page():
     from .models import DataPage
 
-    page = DataPage.objects.live().first()
+    page = from_own_rows(DataPage.objects.live()).first()
     return (page, page.url if page else None)
 
 

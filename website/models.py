@@ -20,6 +20,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from catalogue.caches import per_content_version
         from catalogue.models import AreaOfPractice, CaseStudyPage, Stage
+        from catalogue.models.own_rows import from_own_rows
         from catalogue.models.visibility import without_private
 
         context = super().get_context(request, *args, **kwargs)
@@ -27,7 +28,9 @@ class HomePage(Page):
         context["stages"] = Stage.objects.all()
         context["recent_case_studies"] = per_content_version(
             "recent-case-studies",
-            lambda: list(without_private(CaseStudyPage.objects.live()).order_by("-first_published_at")[:3]),
+            lambda: list(
+                from_own_rows(without_private(CaseStudyPage.objects.live())).order_by("-first_published_at")[:3]
+            ),
             previous_while_rebuilding=True,
         )
         return context

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 
 from catalogue.caches import per_content_version
+from catalogue.models.own_rows import from_own_rows
 from catalogue.models.visibility import without_private
 from catalogue.navigation import site_navigation
 
@@ -27,7 +28,7 @@ def footer_links(context):
 
 
 def _footer_pages() -> list[StandardPage]:
-    pages = without_private(StandardPage.objects.live()).filter(depth=3).order_by("path")
+    pages = from_own_rows(without_private(StandardPage.objects.live())).filter(depth=3).order_by("path")
     return list(pages.only("title", "url_path"))
 
 
