@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 export UV_PYTHON_DOWNLOADS := never
 # Installed packages are compiled to bytecode once, at install. Where PYTHONDONTWRITEBYTECODE is set (it is on
-# our CI machines) no .pyc is ever written, and every Python process compiled about 1,850 modules from source
-# as it started: django.setup() took 5.2 s, 2.0 s compiled. The suite starts dozens (test servers, the task
+# the machines we develop on) no .pyc is ever written, and every Python process compiled about 1,850 modules
+# from source as it started: django.setup() took 5.2 s, 2.0 s compiled. The suite starts dozens (test servers, the task
 # worker, gunicorn, manage.py), and so does every deployment's web server.
 export UV_COMPILE_BYTECODE := 1
 
