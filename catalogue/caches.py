@@ -289,7 +289,8 @@ def _kept_unless_cleared(owner, version: int, compute: Callable, keep: Callable)
     generation = owner._generation
 
     def rebuild():
-        value = compute()
+        with _content_version_model().read_as(version):
+            value = compute()
         if owner._generation == generation:
             keep((version, value))
 

@@ -209,3 +209,31 @@ def test_a_visitor_served_the_previous_snapshot_never_sees_an_entry_withdrawn_si
         release.set()
         finish()
     assert kept.title in html and withdrawn.title not in html
+
+
+@pytest.mark.django_db
+def test_a_background_rebuild_reads_the_version_it_builds_without_asking_the_database_again(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from catalogue.caches import content_version
+
+    seen = []
+
+    # Asking the database from the rebuild's thread would fail here besides (the test's data is not visible from
+    # another thread's connection), so a rebuild that asks leaves `seen` empty.
+    def compute():
+        with CaptureQueriesContext(connection) as queries:  # this thread's own connection
+            seen.append(([content_version() for _ in range(3)], len(queries)))
+        return "rebuilt"
+
+    cache = VersionedCache()
+    cache.get("key", compute, previous_while_rebuilding=True)
+    seen.clear()
+    now = move_version_on(django_capture_on_commit_callbacks)
+    with previous_version_while_rebuilding(wait=0):
+        cache.get("key", compute, previous_while_rebuilding=True)
+    finish()
+    assert seen == [([now, now, now], 0)]

@@ -8,6 +8,7 @@ the shared page cache key on it, which is how each web process notices a change 
 """
 
 import threading
+from contextlib import contextmanager
 
 from django.core.signals import request_finished, request_started
 from django.db import models, transaction
@@ -48,6 +49,22 @@ class ContentVersion(models.Model):
         if getattr(_request, "safe_method", False):
             _request.version = number
         return number
+
+    @classmethod
+    @contextmanager
+    def read_as(cls, number: int):
+        """
+        Within: this thread reads the version as `number`, with no query. A background rebuild of the values for
+        version `number` runs in this: the values it asks for on the way are then that version's too, and the
+        place index, which links to each of about 370 local authorities' pages through the data page's address,
+        no longer read the version once a link (185 queries for one rebuild, about 40 ms).
+        """
+        held = getattr(_request, "version", None), getattr(_request, "safe_method", False)
+        _request.version, _request.safe_method = number, True
+        try:
+            yield
+        finally:
+            _request.version, _request.safe_method = held
 
     @classmethod
     def bump(cls) -> None:
