@@ -8,6 +8,8 @@ import csv
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.db import connections, router
+
 from catalogue.io.numbers import parse_int
 
 # DfE's c (suppressed), x (not available) and z (not applicable); an empty flag means a published value.
@@ -83,7 +85,31 @@ class Row(dict):
 def replace_rows(model, objects) -> int:
     """Replace every row of a table with `objects` (inside the load's one transaction); returns how many."""
     model.objects.all().delete()
-    return len(model.objects.bulk_create(objects))
+    return insert_all(model, objects)
+
+
+def insert_all(model, objects) -> int:
+    """
+    `bulk_create`, except on SQLite: there one INSERT is run over every row (`executemany`). Django's SQLite
+    backend allows 999 parameters a statement, so bulk_create compiled an INSERT for each batch of about 80
+    rows, and that compiling was a third of the time of loading every dataset (3.5 s -> 2.4 s for the 50,000
+    rows). On PostgreSQL bulk_create's many-row statements are faster than executemany (3.5 s against 4.4 s).
+    Values are prepared by each field as bulk_create prepares them; the auto-incremented key is left to the
+    database.
+    """
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "sqlite":
+        return len(model.objects.bulk_create(objects))
+    fields = [field for field in model._meta.concrete_fields if field is not model._meta.auto_field]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields), ", ".join(["%s"] * len(fields))
+    )
+    rows = [[field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+    return len(rows)
 
 
 def replace_verbatim(model, rows, columns) -> int:
