@@ -77,7 +77,8 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
         header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
     yield writer.writerow(safe_row(header))
     all_gaps = [0, ""] * len(outcomes)
-    rows = list(matching_interventions(filters).order_by("title", "pk").values_list("pk", "title", "url_path"))
+    rows = list(matching_interventions(filters).order_by("pk").values_list("pk", "title", "url_path"))
+    rows.sort(key=lambda row: row[1].casefold())  # the map's own A to Z (`map_rows`), the same on every database
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows[start : start + CHUNK_ROWS]
         ids = [pk for pk, _, _ in chunk]

@@ -80,7 +80,7 @@ class TestOnTheDemoCatalogue:
 @pytest.mark.django_db
 def test_the_evidence_map_filter_reads_the_same_meaning(client, catalogue):
     from evidencemap.filters import MapFilters
-    from evidencemap.matrix import matching_interventions
+    from evidencemap.matrix import map_rows, matching_interventions
     from tests.factories import InterventionPageFactory
 
     national = InterventionPageFactory(parent=catalogue, title="National", regions=["england-and-wales"])
@@ -90,5 +90,8 @@ def test_the_evidence_map_filter_reads_the_same_meaning(client, catalogue):
     assert shown == {national.pk, welsh.pk}
     shown = set(matching_interventions(MapFilters(region=("london",))).values_list("pk", flat=True))
     assert shown == {national.pk, london.pk}
+    for region, expected in (("wales", {national.pk, welsh.pk}), ("london", {national.pk, london.pk})):
+        rows, _ = map_rows(MapFilters(region=(region,)))  # the map's rows, read from the search snapshot
+        assert set(rows.tolist()) == expected
     assert client.get("/evidence-map/?region=wales").status_code == 200
     assert client.get("/evidence-map/evidence-map.csv?region=nowhere").status_code == 400

@@ -1,5 +1,6 @@
 """The evidence map's matrix: counts against a brute force, visibility, known gaps, filters, query count."""
 
+import csv
 import random
 
 import pytest
@@ -9,9 +10,10 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.models import InterventionPage, Outcome, Reference
 from demo.site_tree import ensure_site_tree
+from evidencemap.downloads import matrix_csv_lines
 from evidencemap.filters import MapFilters
 from evidencemap.hierarchy import TIER_BY_DESIGN, strongest
-from evidencemap.matrix import build_matrix, references_for_cell
+from evidencemap.matrix import build_matrix, map_rows, references_for_cell
 from tests.conftest import built_once_for_the_module
 from tests.factories import GuidancePageFactory, InterventionPageFactory
 
@@ -113,6 +115,8 @@ class TestOnARandomCatalogue:
         expected = brute_force(flt)
         assert {key: (cell.count, cell.tier) for key, cell in matrix.cells.items()} == expected
         assert sum(count for count, _ in expected.values()) > 0, "the dataset should exercise non-empty cells"
+        assert matrix.page.total == len(matrix.interventions), "the whole map is on this page"
+        assert matrix.studied_cells == sum(1 for count, _ in expected.values() if count)
         for (intervention_id, outcome_id), (count, _) in expected.items():
             listed = references_for_cell(flt, intervention_id, Outcome.objects.get(pk=outcome_id))
             assert listed.count() == count
@@ -203,3 +207,15 @@ def test_building_the_matrix_costs_the_same_queries_for_more_rows_and_studies(
     with django_assert_num_queries(len(small.captured_queries)):
         matrix = build_matrix(filters(design=["rct"]))
     assert len(matrix.interventions) == 7
+
+
+def test_rows_are_in_a_to_z_order_whatever_the_case_on_the_map_and_in_its_csv(catalogue):
+    titles = ["bravo service", "Alpha service", "Charlie service", "alpha programme"]  # bytewise: A, C, a, b
+    for title in titles:
+        InterventionPageFactory(parent=catalogue, title=title, areas=["post-removal-support"])
+    a_to_z = ["alpha programme", "Alpha service", "bravo service", "Charlie service"]
+    rows, _ = map_rows(filters())
+    by_id = dict(InterventionPage.objects.values_list("pk", "title"))
+    assert [by_id[pk] for pk in rows.tolist()] == a_to_z
+    lines = list(csv.reader(matrix_csv_lines(filters(), "https://example.org", None)))
+    assert [line[0] for line in lines[1:]] == a_to_z
