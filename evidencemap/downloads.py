@@ -77,12 +77,14 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
         header += [f"{outcome.name}: studies", f"{outcome.name}: strongest design"]
     yield writer.writerow(safe_row(header))
     all_gaps = [0, ""] * len(outcomes)
+    outcome_ids = [outcome.pk for outcome in outcomes]
     rows = list(matching_interventions(filters).order_by("pk").values_list("pk", "title", "url_path"))
     rows.sort(key=lambda row: row[1].casefold())  # the map's own A to Z (`map_rows`), the same on every database
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = rows[start : start + CHUNK_ROWS]
         ids = [pk for pk, _, _ in chunk]
         cells = tally_cells(filters, ids, outcomes, with_gaps=False)  # most cells are gaps: no object for them
+        studied = {pk for pk, _ in cells}  # rows with any study; the rest are all gaps
         areas, members = area_links(filters, ids)
         area_names = defaultdict(list)
         for area_id, area in areas.items():
@@ -92,9 +94,9 @@ def matrix_csv_lines(filters: MapFilters, origin: str, site_root: str | None):
             url = origin + url_path[len(site_root) - 1 :] if site_root and url_path.startswith(site_root) else ""
             # Only these three cells hold editors' text; the rest are counts and the fixed tier names.
             line = safe_row([title, "; ".join(area_names[pk]), url])
-            if any((pk, outcome.pk) in cells for outcome in outcomes):
-                for outcome in outcomes:
-                    cell = cells.get((pk, outcome.pk))
+            if pk in studied:
+                for outcome_id in outcome_ids:
+                    cell = cells.get((pk, outcome_id))
                     line += [cell.count, cell.tier.name] if cell else [0, ""]
             else:
                 line += all_gaps
