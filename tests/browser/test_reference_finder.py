@@ -111,6 +111,10 @@ def test_the_keyboard_picks_a_reference_that_is_saved_as_a_chosen_one(site, draf
     expect(finder).to_have_value("")
 
     page.wait_for_load_state("networkidle")  # let an autosave answer before the save
+    # Errors up to the save: once "Save draft" is clicked, Wagtail's autosave timer on the page being left can
+    # still post its last change, which Wagtail refuses (400, its revision is no longer the latest) as the next
+    # page loads. Nobody sees that answer, and it is not the finder's; on a busy machine it came 1 run in 3.
+    errors_before_saving = list(errors)
     # A contributor's main button is "Submit" (editorial/next_step.py): "Save draft" is under the arrow beside it.
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.get_by_role("button", name="Save draft").click()
@@ -118,5 +122,6 @@ def test_the_keyboard_picks_a_reference_that_is_saved_as_a_chosen_one(site, draf
     latest = InterventionPage.objects.get(pk=entry.pk).get_latest_revision_as_object()
     assert [row.reference_id for row in latest.cited_references.all()] == [wanted.pk]
     assert [ref.pk for ref in latest.references.all()] == [wanted.pk]
-    assert errors == []  # no script error, no Content-Security-Policy refusal
+    assert errors_before_saving == []  # no script error, no Content-Security-Policy refusal
+    assert not [error for error in errors if "Content Security Policy" in error]
     context.close()
