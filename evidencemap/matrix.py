@@ -68,6 +68,15 @@ class Row:
     def gap_count(self) -> int:
         return sum(cell.is_gap for cell in self.cells)
 
+    @property
+    def studied_cells(self) -> list[Cell]:
+        return [cell for cell in self.cells if not cell.is_gap]
+
+    @property
+    def gap_outcome_names(self) -> list[str]:
+        """The outcomes no counted study of this intervention measured, in column order."""
+        return [cell.outcome.name for cell in self.cells if cell.is_gap]
+
 
 @dataclass
 class AreaGroup:
@@ -191,7 +200,8 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
     page_ids = ordered_ids[page.offset : page.offset + page.size].tolist()
     outcomes = list(Outcome.objects.all())
     # Live and not private: rows from a previous content version's order (`map_rows`) may have been withdrawn since.
-    shown = without_private(InterventionPage.objects.live()).filter(pk__in=page_ids)
+    # Only what a row shows (its title and link): whole page objects of three joined tables were most of the cost.
+    shown = without_private(InterventionPage.objects.live()).filter(pk__in=page_ids).only("title", "url_path")
     found = {intervention.pk: intervention for intervention in shown}
     rows_by_id = {pk: found[pk] for pk in page_ids if pk in found}
     cells = tally_cells(filters, list(rows_by_id), outcomes)

@@ -116,6 +116,9 @@ def test_data_table_lists_studied_cells_and_gaps(client, catalogue):
     assert "Benefit: 1; Mixed: 1" in html
     assert "No studies of:" in html
     assert "Every outcome has at least one study." not in html
+    studied = {"recurrence-avoided", "cost"}  # what small_map's two studies of the Pause-like service measured
+    gaps = [outcome.name for outcome in Outcome.objects.all() if outcome.slug not in studied]
+    assert f"No studies of: {'; '.join(gaps)}</td>" in html  # in column order, no separator after the last
 
 
 def test_the_map_query_count_does_not_grow_with_rows(client, catalogue, django_assert_max_num_queries):
