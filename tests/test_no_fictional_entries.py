@@ -123,7 +123,7 @@ def test_an_install_loaded_before_the_withdrawal_no_longer_shows_them(
 
 
 def test_a_fresh_install_never_creates_them(client, demo_catalogue):
-    # A fresh `load_demo`, installed once for the tests that only read it (tests/shared_demo.py); like
+    # A fresh `load_demo`, installed once for the tests that only read it (tests/shared_builds.py); like
     # `_loading`, its on-commit work ran and it queued nothing.
     assert not EntryPage.objects.filter(slug__in=[entry["slug"] for entry in FICTIONAL]).exists()
     _assert_nothing_fictional(client)

@@ -32,7 +32,7 @@ def test_the_hierarchy_is_seeded_and_transitive():
 
 @pytest.mark.django_db
 class TestOnTheDemoCatalogue:
-    # They only read the demo catalogue: one install shared with other such tests (tests/shared_demo.py).
+    # They only read the demo catalogue: one install shared with other such tests (tests/shared_builds.py).
     def test_wales_lists_every_entry_that_applies_in_wales(self, client, demo_catalogue):
         expected = applying_in("wales")
         tagged_wales_only = [spec for spec in current_specs(read_demo()) if "wales" in spec.get("regions", [])]

@@ -73,7 +73,7 @@ def public_pages() -> dict[str, str]:
 def test_every_public_page_type_is_valid_html(client, tmp_path, demo_catalogue):
     java = shutil.which("java")
     assert java, "The HTML check needs Java: run bin/install-system-deps (default-jre-headless)."
-    # The demo catalogue is the install shared by the tests that read it (tests/shared_demo.py).
+    # The demo catalogue is the install shared by the tests that read it (tests/shared_builds.py).
     call_command("load_open_data", stdout=open("/dev/null", "w"))
     files = {}
     for name, path in public_pages().items():

@@ -29,7 +29,7 @@ def test_the_judged_set_is_large_and_judges_real_entries_only():
 @pytest.mark.django_db
 def test_practitioners_find_what_they_expect_in_the_first_ten(demo_catalogue):
     # Both sets are judged on the same catalogue: `load_demo`'s, installed once for the tests that only read it
-    # (tests/shared_demo.py).
+    # (tests/shared_builds.py).
     problems = []
     for name, queries in JUDGED_SETS.items():
         judgement = judge(catalogue_top, queries)
