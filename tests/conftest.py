@@ -9,6 +9,14 @@ from wagtail.models import Site
 
 from catalogue.caches import reset_process_caches
 from demo.site_tree import ensure_site_tree
+from tests.shared_builds import (  # noqa: F401 (the fixtures)
+    _all_data_build,
+    _demo_catalogue_build,
+    all_data_once,
+    close_unless_next_asks,
+    demo_catalogue,
+    shared_build_of,
+)
 
 
 @pytest.fixture(scope="session")
@@ -136,11 +144,23 @@ def pytest_collection_modifyitems(items):
     event loop running in this thread for the whole session once it starts, and Django then refuses database
     access from every later test that does not open it itself ("SynchronousOnlyOperation"). Just before them,
     the tests that migrate the schema back and forth (marked "schema_migration"): the content types and tables
-    they recreate must not be what a later serialized-rollback test finds.
+    they recreate must not be what a later serialized-rollback test finds. First of all, the tests that share
+    a build (tests/shared_builds.py), those of each build one after the other, so that its transaction is rolled
+    back before any other test runs.
     """
     items.sort(
         key=lambda item: (
             bool(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ()))),
             item.get_closest_marker("schema_migration") is not None,
+            shared_build_of(item),
         )
     )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A shared build is rolled back once the next test does not ask for it (tests/shared_builds.py)."""
+    try:
+        return (yield)
+    finally:
+        close_unless_next_asks(nextitem)

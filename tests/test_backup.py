@@ -42,6 +42,8 @@ def content_fingerprint():
 
 # serialized_rollback: start from the migrated data (vocabularies, roles) even if an earlier
 # transactional test flushed it.
+# Its own install of the demo catalogue, not the shared one (tests/shared_builds.py): it flushes and restores the
+# database, which a transaction shared with other tests cannot survive.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_round_trip(tmp_path, client):
     call_command("load_demo", stdout=open("/dev/null", "w"))

@@ -100,6 +100,7 @@ def _assert_nothing_fictional(client):
         assert client.get(f"/catalogue/{entry['slug']}/").status_code == 404
 
 
+# Its own two installs: it needs an install that never had the withdrawal, so it cannot start from the shared one.
 def test_an_install_loaded_before_the_withdrawal_no_longer_shows_them(
     client, catalogue, tmp_path, django_capture_on_commit_callbacks
 ):
@@ -121,7 +122,8 @@ def test_an_install_loaded_before_the_withdrawal_no_longer_shows_them(
         assert all(link.related.live for link in page.related_entries.all()), page.slug
 
 
-def test_a_fresh_install_never_creates_them(client, catalogue, django_capture_on_commit_callbacks):
-    _load_quietly(django_capture_on_commit_callbacks)
+def test_a_fresh_install_never_creates_them(client, demo_catalogue):
+    # A fresh `load_demo`, installed once for the tests that only read it (tests/shared_builds.py); like
+    # `_loading`, its on-commit work ran and it queued nothing.
     assert not EntryPage.objects.filter(slug__in=[entry["slug"] for entry in FICTIONAL]).exists()
     _assert_nothing_fictional(client)

@@ -9,29 +9,16 @@ import io
 import math
 
 import pytest
-from django.core.management import call_command
 
 from catalogue.models import Region
 from catalogue.search.facets import PAGE_SIZE
 from demo.catalogue import current_specs, read_demo
-from tests.conftest import built_once_for_the_module
 
 
 def applying_in(region_slug: str) -> list[dict]:
     """The demo entries that apply in a region, by the hierarchy the database holds."""
     tags = Region.slugs_applying_in([region_slug])
     return [spec for spec in current_specs(read_demo()) if tags & set(spec.get("regions", []))]
-
-
-@pytest.fixture(scope="class")
-def demo_for_the_class(django_db_blocker):
-    """The demo catalogue, loaded once for the tests in `TestOnTheDemoCatalogue`, which only read it."""
-    yield from built_once_for_the_module(django_db_blocker, lambda: call_command("load_demo", stdout=io.StringIO()))
-
-
-@pytest.fixture
-def demo(demo_for_the_class, catalogue):
-    return catalogue
 
 
 @pytest.mark.django_db
@@ -45,7 +32,8 @@ def test_the_hierarchy_is_seeded_and_transitive():
 
 @pytest.mark.django_db
 class TestOnTheDemoCatalogue:
-    def test_wales_lists_every_entry_that_applies_in_wales(self, client, demo):
+    # They only read the demo catalogue: one install shared with other such tests (tests/shared_builds.py).
+    def test_wales_lists_every_entry_that_applies_in_wales(self, client, demo_catalogue):
         expected = applying_in("wales")
         tagged_wales_only = [spec for spec in current_specs(read_demo()) if "wales" in spec.get("regions", [])]
         assert len(expected) > len(tagged_wales_only)  # the point of the change
@@ -59,7 +47,9 @@ class TestOnTheDemoCatalogue:
             titles |= {spec["title"] for spec in expected if spec["title"].replace("'", "&#x27;") in page_html}
         assert len(titles) == len(expected)
 
-    def test_every_region_counts_what_applies_there_in_the_api_export_and_feed(self, client, immediate_tasks, demo):
+    def test_every_region_counts_what_applies_there_in_the_api_export_and_feed(
+        self, client, immediate_tasks, demo_catalogue
+    ):
         api = client.get("/api/v1/taxonomies/region/").json()
         counts = {value["slug"]: value["entries"] for value in api.get("values", api.get("items", []))}
         for region in Region.objects.all():

@@ -70,10 +70,10 @@ def public_pages() -> dict[str, str]:
     }
 
 
-def test_every_public_page_type_is_valid_html(client, tmp_path):
+def test_every_public_page_type_is_valid_html(client, tmp_path, demo_catalogue):
     java = shutil.which("java")
     assert java, "The HTML check needs Java: run bin/install-system-deps (default-jre-headless)."
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    # The demo catalogue is the install shared by the tests that read it (tests/shared_builds.py).
     call_command("load_open_data", stdout=open("/dev/null", "w"))
     files = {}
     for name, path in public_pages().items():

@@ -12,7 +12,6 @@ from explorer.loading.family_justice import load_family_justice as load_family_j
 from explorer.loading.infant_care import INFANT_CARE
 from explorer.loading.open_data import OPEN_DATA
 from explorer.models import InfantCareFigure, LiveBirths
-from tests.conftest import built_once_for_the_module
 
 
 @pytest.fixture(autouse=True)
@@ -60,18 +59,9 @@ def all_data(db):
     return load_all()
 
 
-# Every dataset, loaded once (about 5 s on SQLite) and rolled back after the last test of the scope; each test
-# still runs in its own savepoint (tests/conftest.py: built_once_for_the_module). A module or class whose tests
-# only read the data overrides `all_data` with `def all_data(all_data_for_the_module, db)` (or `_for_the_class`):
-# module scope only where every database test of the module reads the data, else a class around those that do.
-@pytest.fixture(scope="module")
-def all_data_for_the_module(django_db_setup, django_db_blocker):
-    yield from built_once_for_the_module(django_db_blocker, load_all)
-
-
-@pytest.fixture(scope="class")
-def all_data_for_the_class(django_db_setup, django_db_blocker):
-    yield from built_once_for_the_module(django_db_blocker, load_all)
+# Every dataset, loaded once for all the tests that only read it, in any module, and rolled back after the last
+# of them; each test still runs in its own savepoint (tests/shared_builds.py). A module or class whose tests
+# only read the data overrides `all_data` with `def all_data(all_data_once)`.
 
 
 def make_figures(rows, *, year=2020, births=2000, england=None):

@@ -20,9 +20,9 @@ from .conftest import fixture_rows
 
 
 @pytest.fixture
-def all_data(all_data_for_the_module, db):
-    """Every dataset, loaded once for this module: its database tests all read it, none loads its own."""
-    return all_data_for_the_module
+def all_data(all_data_once):
+    """Every dataset, loaded once for every test that only reads it (tests/shared_builds.py)."""
+    return all_data_once
 
 
 CARDIFF, BLACKPOOL = "W06000015", "E06000009"

@@ -37,11 +37,11 @@ def read_csv(response) -> list[list[str]]:
 
 @pytest.mark.django_db
 class TestOnAllTheData:
-    """The tests that only read every dataset, loaded once for the class (the two after it want none)."""
+    """The tests that only read every dataset, loaded once (tests/shared_builds.py); the two after want none."""
 
     @pytest.fixture
-    def all_data(self, all_data_for_the_class, db):
-        return all_data_for_the_class
+    def all_data(self, all_data_once):
+        return all_data_once
 
     def test_every_page_renders_with_its_caveat_sources_and_links(self, all_data, client):
         for name in ("area_index", "legal_status", "centres", "questions"):

@@ -9,21 +9,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.models import LocalAuthority
-from explorer.loading import load_all
 from explorer.models import DfjArea, LegalStatusFigure
 from explorer.pages.authority_panel import legal_status_charts
-from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 
 
-@pytest.fixture(scope="module")
-def every_dataset(django_db_blocker):
-    yield from built_once_for_the_module(django_db_blocker, load_all)
-
-
 @pytest.fixture
-def data_urls(every_dataset, db):
-    """Every page of /data/, with a real area, an English and a Welsh authority, and a table of one."""
+def data_urls(all_data_once):
+    """
+    Every page of /data/, with a real area, an English and a Welsh authority, and a table of one; every dataset
+    loaded once for every test that only reads it (tests/shared_builds.py).
+    """
     area = DfjArea.objects.order_by("slug").first()
     with_figures = LocalAuthority.objects.filter(ons_code__in=LegalStatusFigure.objects.values("la_code")).order_by(
         "ons_code"

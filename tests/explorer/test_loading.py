@@ -63,10 +63,12 @@ DAMAGE = {  # (how the file is damaged, the row index damaged, what the message 
 }
 
 
+# The data a bad load must keep: every dataset, loaded once for the tests that only read it (tests/shared_builds.py),
+# from the same files as the copy below before it is damaged; what a test changes is rolled back after it.
 @pytest.mark.parametrize("case", DAMAGE)
-def test_a_malformed_fixture_stops_the_load_naming_file_and_line_and_keeps_the_data(db, broken_folder, case):
+def test_a_malformed_fixture_stops_the_load_naming_file_and_line_and_keeps_the_data(all_data_once, broken_folder, case):
     damage, index, message = DAMAGE[case]
-    load()
+    assert InfantCareFigure.objects.exists()
     before = InfantCareFigure.objects.count()
     path = broken_folder / "england_cla_starts_under1.csv"
     rows = fixture_rows("england_cla_starts_under1.csv")
@@ -95,8 +97,8 @@ def test_a_ragged_row_is_reported_with_its_line(db, broken_folder):
     assert InfantCareFigure.objects.count() == 0
 
 
-def test_a_missing_fixture_stops_the_load_and_keeps_the_data(db, broken_folder):
-    load()
+def test_a_missing_fixture_stops_the_load_and_keeps_the_data(all_data_once, broken_folder):
+    assert CafcassRate.objects.exists()  # loaded once for the tests that only read the data, as above
     before = (InfantCareFigure.objects.count(), CafcassRate.objects.count())
     (broken_folder / infant_care.CAFCASS).unlink()
     with pytest.raises(CommandError, match="england_cafcass_care_applications_rate_la.csv: the file is missing"):

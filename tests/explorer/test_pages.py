@@ -12,8 +12,6 @@ import pytest
 
 from catalogue.models import LocalAuthority
 from explorer.formatting import year_label
-from explorer.loading import load_all
-from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 from tests.factories import CaseStudyPageFactory
 
@@ -25,17 +23,9 @@ BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06
 TABLE_ONLY = {"la-context-latest", "la-placements-years", "la-ethnicity-years"}  # tables beside a chart
 
 
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """
-    The real open data, loaded once for this module (it takes a while) and rolled back afterwards; loaded
-    outside any one test, so what its saves would queue for the task worker is not queued (see conftest).
-    """
-    yield from built_once_for_the_module(django_db_blocker, load_all)
-
-
 @pytest.fixture
-def real(loaded, db):
+def real(all_data_once):
+    """The real open data, loaded once for every test that reads it (tests/shared_builds.py)."""
     return None
 
 

@@ -94,11 +94,11 @@ def latest_year(code: str) -> int:
 
 @pytest.mark.django_db
 class TestOnAllTheData:
-    """The tests that only read every dataset, loaded once for the class (those before it load their own)."""
+    """The tests that only read every dataset, loaded once (tests/shared_builds.py); those before load their own."""
 
     @pytest.fixture
-    def all_data(self, all_data_for_the_class, db):
-        return all_data_for_the_class
+    def all_data(self, all_data_once):
+        return all_data_once
 
     def test_blackpools_profile_shows_its_placement_and_ethnicity_shares(self, all_data, client):
         year = latest_year(BLACKPOOL)

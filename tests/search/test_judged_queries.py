@@ -3,10 +3,7 @@ Relevance you can check: practitioners' searches against the demo catalogue, eac
 must return in its first 10 results. Runs on SQLite and on PostgreSQL (bin/with-postgres).
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from demo.catalogue import read_demo
 
@@ -30,8 +27,9 @@ def test_the_judged_set_is_large_and_judges_real_entries_only():
 
 
 @pytest.mark.django_db
-def test_practitioners_find_what_they_expect_in_the_first_ten(catalogue):
-    call_command("load_demo", stdout=io.StringIO())  # once: both sets are judged on the same catalogue
+def test_practitioners_find_what_they_expect_in_the_first_ten(demo_catalogue):
+    # Both sets are judged on the same catalogue: `load_demo`'s, installed once for the tests that only read it
+    # (tests/shared_builds.py).
     problems = []
     for name, queries in JUDGED_SETS.items():
         judgement = judge(catalogue_top, queries)
