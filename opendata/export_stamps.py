@@ -14,11 +14,10 @@ import hashlib
 
 import numpy as np
 from django.conf import settings
-from wagtail.models import Site
 
-from catalogue.models import EntryPage, EvidenceLevel, LocalAuthority, Region
+from catalogue.models import EntryPage
 from catalogue.models.visibility import without_private
-from catalogue.search.card_stamps import card_stamps
+from catalogue.search.card_stamps import card_stamps, names_and_site
 from catalogue.search.facets import FACETS
 
 RECORD_FORMAT = 1  # moved on whenever the code writes a record differently: no older line is then reused
@@ -36,12 +35,11 @@ def public_entry_stamps() -> tuple[np.ndarray, np.ndarray]:
 def shared_stamp(columns: tuple[str, ...]) -> str:
     """A digest of what every record shares: when it changes, no record of another version is reused."""
     vocabularies = {getattr(facet, "vocabulary", None) for facet in FACETS} - {None}
-    vocabularies |= {EvidenceLevel, LocalAuthority, Region}
     shared = (
         RECORD_FORMAT,
         columns,
         sorted((model._meta.label, list(model.objects.order_by("pk").values_list())) for model in vocabularies),
-        list(Site.objects.order_by("pk").values_list("hostname", "port", "root_page_id", "is_default_site")),
+        *names_and_site(),
         getattr(settings, "SITE_BASE_URL", ""),
     )
     return hashlib.sha256(repr(shared).encode()).hexdigest()

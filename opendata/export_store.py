@@ -19,6 +19,7 @@ import numpy as np
 
 from catalogue.caches import content_version, per_content_version
 from catalogue.io.built_files import BuiltFiles
+from catalogue.search.facet_kinds import locate
 
 from .export_stamps import public_entry_stamps, shared_stamp
 from .records import CHUNK, RecordBuilder, csv_columns, csv_row
@@ -94,8 +95,8 @@ class _PreviousLines:
         if self.records is None or not len(self.records.ids):
             return {}
         previous = self.records
-        where = np.minimum(np.searchsorted(previous.ids, ids), len(previous.ids) - 1)
-        same = (previous.ids[where] == ids) & (previous.stamps[where] == stamps)
+        where, found = locate(previous.ids, ids)
+        same = found & (previous.stamps[where] == stamps)
         lines = {}
         for pk, (csv_at, csv_length, json_at, json_length) in zip(
             ids[same].tolist(), previous.positions[where[same]].tolist(), strict=True
@@ -150,9 +151,7 @@ class ExportRecords:
     def lines(self, ids, fmt: str) -> Iterator[bytes]:
         """The prepared line of each id (UTF-8), in the order given (ids without a record are left out)."""
         column = 0 if fmt == "csv" else 2
-        wanted = np.asarray(ids, dtype=np.int64)
-        where = np.searchsorted(self.ids, wanted)
-        found = (where < len(self.ids)) & (self.ids[np.minimum(where, len(self.ids) - 1)] == wanted)
+        where, found = locate(self.ids, np.asarray(ids, dtype=np.int64))
         spans = self.positions[where[found], column : column + 2].tolist()
         if not spans:
             return

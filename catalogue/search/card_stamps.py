@@ -29,9 +29,16 @@ def card_chrome(facets: dict) -> str:
     """A digest of everything all cards share, at the moment the snapshot is built."""
     shared = (
         [(param, value.slug, value.label, value.group) for param, values in facets.items() for value in values],
+        *names_and_site(),
+    )
+    return hashlib.sha256(repr(shared).encode()).hexdigest()
+
+
+def names_and_site() -> tuple[list, ...]:
+    """Local authorities, regions, evidence levels and the site's address, as every card and record reads them."""
+    return (
         list(LocalAuthority.objects.order_by("pk").values_list("pk", "name", "region_id")),
         list(Region.objects.order_by("pk").values_list()),
         list(EvidenceLevel.objects.order_by("pk").values_list()),
         list(Site.objects.order_by("pk").values_list("hostname", "port", "root_page_id", "is_default_site")),
     )
-    return hashlib.sha256(repr(shared).encode()).hexdigest()
