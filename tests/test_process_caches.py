@@ -30,6 +30,7 @@ PURE_MEMOS = {
     "catalogue/search/words.py:stem",
     "opendata/citation.py:_style",
     "explorer/figures/boundaries.py:_imd_matches",
+    "explorer/figures/statistics.py:funnel_limits",
     "catalogue/caches.py:_content_version_model",
     # Read from the deployed templates and stylesheet, which change only with a new release (a restart).
     "explorer/reports/pdf.py:stylesheet_text",

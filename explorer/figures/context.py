@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..models import ENGLAND_CODE, ContextFigure
 from ..sources import CIN_RATES, CLA_CHARACTERISTICS, LOW_INCOME, WORKFORCE, Source
 from . import cla_characteristics as cla
+from .versioned import kept_per_content_version
 
 
 @dataclass(frozen=True)
@@ -189,16 +190,13 @@ def _value(row: ContextFigure) -> ContextValue:
 
 def context_series(ons_code: str, measure: str) -> dict[int, ContextValue]:
     """{year: value} of one area (an authority, a region E12..., or England E92000001) for one measure."""
-    rows = ContextFigure.objects.filter(area_code=ons_code, measure=measure).order_by("year")
-    return {row.year: _value(row) for row in rows}
+    return dict(sorted(_measure_table(measure).get(ons_code, {}).items()))
 
 
 def context_table(codes, measure: str) -> dict[str, dict[int, ContextValue]]:
-    """{code: {year: value}} for several areas in one query (a profile's authority, region, England, comparators)."""
-    table: dict[str, dict[int, ContextValue]] = {}
-    for row in ContextFigure.objects.filter(area_code__in=list(codes), measure=measure):
-        table.setdefault(row.area_code, {})[row.year] = _value(row)
-    return table
+    """{code: {year: value}} for several areas (a profile's authority, region, England, comparators)."""
+    whole = _measure_table(measure)
+    return {code: dict(whole[code]) for code in dict.fromkeys(codes) if code in whole}
 
 
 def context_values(measure: str, year: int) -> dict[str, ContextValue]:
@@ -207,10 +205,19 @@ def context_values(measure: str, year: int) -> dict[str, ContextValue]:
     return {row.area_code: _value(row) for row in rows}
 
 
+@kept_per_content_version
+def _measure_table(measure: str) -> dict[str, dict[int, ContextValue]]:
+    """{code: {year: value}} of every area for one measure: a profile reads about 35 measures' worth of a few areas
+    each, which were 35 queries a request; a measure is at most a few thousand rows."""
+    table: dict[str, dict[int, ContextValue]] = {}
+    for row in ContextFigure.objects.filter(measure=measure).order_by("area_code", "year"):
+        table.setdefault(row.area_code, {})[row.year] = _value(row)
+    return table
+
+
 def years(measure: str) -> list[int]:
     """The years the source covers for this measure (England's row)."""
-    rows = ContextFigure.objects.filter(measure=measure, area_code=ENGLAND_CODE)
-    return sorted(rows.values_list("year", flat=True).distinct())
+    return sorted(_measure_table(measure).get(ENGLAND_CODE, {}))
 
 
 def under_one_year(measure: str, year: int) -> int:

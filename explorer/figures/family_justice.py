@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from catalogue.models import LocalAuthority
 
 from ..models import LegalStatusFigure, ResidentialFamilyCentre, Under18Conception
+from .versioned import kept_per_content_version
 
 STARTS = LegalStatusFigure.Measure.STARTS
 AT_31_MARCH = LegalStatusFigure.Measure.AT_31_MARCH
@@ -53,11 +54,17 @@ def share_of(figure: LegalStatusFigure | None, field: str) -> Share:
 
 
 def figures_by_code_year(measure: str) -> dict[tuple[str, int], LegalStatusFigure]:
-    return {(figure.la_code, figure.year): figure for figure in LegalStatusFigure.objects.filter(measure=measure)}
+    return {(figure.la_code, figure.year): figure for figure in _figures(measure)}
 
 
 def legal_status_years(measure: str) -> list[int]:
-    return sorted(set(LegalStatusFigure.objects.filter(measure=measure).values_list("year", flat=True)))
+    return sorted({figure.year for figure in _figures(measure)})
+
+
+@kept_per_content_version
+def _figures(measure: str) -> tuple[LegalStatusFigure, ...]:
+    """Every row of one measure (a few thousand at most): a board report asked for them 13 times a request."""
+    return tuple(LegalStatusFigure.objects.filter(measure=measure).order_by("la_code", "year"))
 
 
 def pooled_share(figures, field: str) -> Share:
@@ -72,8 +79,10 @@ def share_series(kind: str, codes: list[str]) -> dict[int, Share]:
     """{year: pooled share} over the LAs with these codes (one code gives that LA's own series)."""
     measure, field, _ = SHARES[kind]
     by_year = defaultdict(list)
-    for figure in LegalStatusFigure.objects.filter(measure=measure, la_code__in=codes):
-        by_year[figure.year].append(figure)
+    wanted = set(codes)
+    for figure in _figures(measure):
+        if figure.la_code in wanted:
+            by_year[figure.year].append(figure)
     if len(codes) == 1:
         return {year: share_of(items[0], field) for year, items in by_year.items()}
     return {year: pooled_share(items, field) for year, items in by_year.items()}
@@ -82,9 +91,9 @@ def share_series(kind: str, codes: list[str]) -> dict[int, Share]:
 def latest_shares(kind: str, year: int | None = None) -> tuple[int | None, dict[str, Share]]:
     """{LA code: share} for one year (the latest with figures if none is given)."""
     measure, field, _ = SHARES[kind]
-    rows = LegalStatusFigure.objects.filter(measure=measure, geographic_level="Local authority")
-    year = year or rows.order_by("-year").values_list("year", flat=True).first()
-    return year, {figure.la_code: share_of(figure, field) for figure in rows.filter(year=year)}
+    rows = [figure for figure in _figures(measure) if figure.geographic_level == "Local authority"]
+    year = year or max((figure.year for figure in rows), default=None)
+    return year, {figure.la_code: share_of(figure, field) for figure in rows if figure.year == year}
 
 
 @dataclass

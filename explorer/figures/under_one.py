@@ -20,10 +20,11 @@ Honest denominators:
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import ENGLAND_CODE, InfantCareFigure, LiveBirths
 from . import statistics
+from .versioned import kept_per_content_version
 
 BIRTHS_LAG = 1
 PAIRING = (
@@ -38,7 +39,7 @@ def births_year_for(year: int) -> int:
     return year - BIRTHS_LAG
 
 
-@dataclass
+@dataclass(frozen=True)  # shared by every request until the content version moves (figures() below)
 class UnderOneFigure:
     """One area's published under-1 figure for one reporting year, with its paired births."""
 
@@ -80,6 +81,12 @@ class UnderOneFigure:
 
 
 def births_by_code_year() -> dict[tuple[str, int], int]:
+    """{(ONS code, calendar year): live births}, with the births of authorities ONS publishes only in parts."""
+    return dict(_births())
+
+
+@kept_per_content_version
+def _births() -> dict[tuple[str, int], int]:
     births = {
         (code, year): value for code, year, value in LiveBirths.objects.values_list("area_code", "year", "live_births")
     }
@@ -117,16 +124,30 @@ def figures(
     level: str | None = None,
     births=None,
 ) -> list[UnderOneFigure]:
-    """Every published figure for the measure, optionally for some areas, one year or one level."""
-    rows = InfantCareFigure.objects.filter(measure=measure)
-    if codes is not None:
-        rows = rows.filter(area_code__in=list(codes))
-    if year is not None:
-        rows = rows.filter(year=year)
-    if level is not None:
-        rows = rows.filter(geographic_level=level)
-    births = births_by_code_year() if births is None else births
-    return [_figure(row, births) for row in rows.order_by("area_code", "year")]
+    """Every published figure for the measure, optionally for some areas, one year or one level, in code and year
+    order. `births`: pair the figures with these births rather than the published ones."""
+    if births is not None:
+        return [
+            replace(figure, births=births.get((figure.area_code, births_year_for(figure.year))))
+            for figure in figures(measure, codes=codes, year=year, level=level)
+        ]
+    wanted = None if codes is None else set(codes)
+    return [
+        figure
+        for figure in _published(measure)
+        if (wanted is None or figure.area_code in wanted)
+        and (year is None or figure.year == year)
+        and (level is None or figure.geographic_level == level)
+    ]
+
+
+@kept_per_content_version
+def _published(measure: str) -> tuple[UnderOneFigure, ...]:
+    """Every figure of one measure with its births, once per content version: every page of /data/ reads them,
+    several times a request (a few thousand rows a measure)."""
+    births = _births()
+    rows = InfantCareFigure.objects.filter(measure=measure).order_by("area_code", "year")
+    return tuple(_figure(row, births) for row in rows)
 
 
 def under_one_figures(
@@ -142,13 +163,11 @@ def under_one_figures(
 
 
 def years(measure=InfantCareFigure.Measure.STARTS, level="Local authority") -> list[int]:
-    return sorted(
-        set(InfantCareFigure.objects.filter(measure=measure, geographic_level=level).values_list("year", flat=True))
-    )
+    return sorted({figure.year for figure in _published(measure) if figure.geographic_level == level})
 
 
 def years_with_births(measure=InfantCareFigure.Measure.STARTS) -> list[int]:
-    birth_years = set(LiveBirths.objects.values_list("year", flat=True))
+    birth_years = {year for _, year in _births()}
     return [year for year in years(measure) if births_year_for(year) in birth_years]
 
 

@@ -4,6 +4,8 @@ allow for over-dispersion, and chance-only), the infants looked after on 31 Marc
 measures the site already holds for each authority (Ofsted, deprivation, spend, Cafcass, conceptions).
 """
 
+from dataclasses import replace
+
 from catalogue.models import LocalAuthority
 
 from ..charts.chart import Chart, table
@@ -25,9 +27,7 @@ def authorities_funnel(area_name: str, members: list[Member], year: int | None) 
     if year is None:
         return None
     codes = {member.link.la_code for member in members}
-    figures = under_one.figures(year=year)
-    for figure in figures:
-        figure.own_data = figure.area_code in codes
+    figures = [replace(figure, own_data=figure.area_code in codes) for figure in under_one.figures(year=year)]
     names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}
     chart = funnel(figures, year, names=names, sources=[DFE_STARTS, BIRTHS, DFJ])
     chart.slug = "board-authorities-funnel"

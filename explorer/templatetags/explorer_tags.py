@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from explorer import links
+from explorer.charts.table_html import table_html
 from explorer.models import TrendEvent
 from explorer.pages.authority_panel import build_panel
 from explorer.sources import DERIVED_LINKS_CAVEAT
@@ -50,6 +51,12 @@ def chart_download_url(context, chart):
 def chart_svg(chart):
     """The chart's SVG; it is built by explorer.charts.svg, which escapes every piece of text it contains."""
     return mark_safe(chart.svg)  # noqa: S308
+
+
+@register.simple_tag
+def chart_table(chart, caption_note):
+    """The chart's data table (explorer.charts.table_html writes it, once per chart and caption note)."""
+    return table_html(chart, caption_note)
 
 
 @register.inclusion_tag("explorer/includes/la_panel.html", takes_context=True)

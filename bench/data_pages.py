@@ -1,0 +1,119 @@
+"""
+The data wing's pages (/data/) against the home page, two versions of the code side by side, as ratios.
+
+Usage: .venv/bin/python bench/data_pages.py BEFORE_DIR [--rounds 15] [--ports 8095,8096] [--database FILE]
+
+BEFORE_DIR is another checkout with its own `.venv` (`git worktree add /tmp/before <commit>`, then link or
+install its .venv); this checkout is "after". One SQLite database with the demo catalogue and every open
+dataset (`load_demo`, `load_open_data`: about two minutes; `--database` reuses one) is copied for each
+version and migrated by its own code; one gunicorn worker per version serves it with the page cache off, so
+every request is worked out (as it is for a visitor whose address the cache does not keep: an unknown
+parameter, an editor's session). Requests ask for gzip, as browsers do, and alternate between the versions in
+interleaved rounds, so that a shared machine's noise falls on both alike. Printed: the median ms per page and
+version, each version's ratio to its own home page, and after / before.
+"""
+
+import argparse
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+AFTER = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AFTER))
+
+from bench.compare_trees import manage, start_server  # noqa: E402
+
+PAGES = {
+    "home": "/",
+    "data overview": "/data/",
+    "regions": "/data/regions/",
+    "outliers": "/data/outliers/",
+    "relationships": "/data/relationships/",
+    "relationships, unknown param": "/data/relationships/?from=newsletter",
+    "questions": "/data/questions/",
+    "authority index": "/data/local-authorities/",
+    "authority profile": "/data/local-authorities/E06000009/",
+    "profile, own comparators": "/data/local-authorities/E06000009/?compare=E06000010,E06000011",
+    "Welsh profile": "/data/local-authorities/W06000019/",
+    "legal status": "/data/legal-status/",
+    "parent-and-child units": "/data/parent-and-child-units/",
+    "family justice areas": "/data/family-justice-areas/",
+    "one area": "/data/family-justice-areas/birmingham/",
+    "board report": "/data/family-justice-areas/birmingham/board-report/",
+    "sources": "/data/sources/",
+}
+PORTS = {"before": 8095, "after": 8096}
+
+
+def timed_get(port: int, url: str) -> float:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers={"Accept-Encoding": "gzip"})
+    start = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=600) as response:
+        response.read()
+        assert response.status == 200, url
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(rounds: int) -> dict[tuple[str, str], list[float]]:
+    samples = {(version, name): [] for version in PORTS for name in PAGES}
+    for port in PORTS.values():  # warm-up: each process's per-version figures, its snapshot
+        for url in PAGES.values():
+            timed_get(port, url)
+    for number in range(rounds):
+        versions = list(PORTS) if number % 2 == 0 else list(reversed(PORTS))  # neither always goes first
+        for name, url in PAGES.items():
+            for version in versions:
+                samples[(version, name)].append(timed_get(PORTS[version], url))
+    return samples
+
+
+def report(samples, rounds: int):
+    median = {key: statistics.median(values) for key, values in samples.items()}
+    home_before, home_after = median[("before", "home")], median[("after", "home")]
+    print(f"\nSQLite, demo catalogue and open data, page cache off, gzip, {rounds} rounds")
+    print(f"{'page':30} {'before ms':>10} {'x home':>7} {'after ms':>10} {'x home':>7} {'after/before':>13}")
+    for name in PAGES:
+        before, after = median[("before", name)], median[("after", name)]
+        print(
+            f"{name:30} {before:10.1f} {before / home_before:7.2f} {after:10.1f} {after / home_after:7.2f}"
+            f" {after / before:13.2f}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("before", type=Path)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--ports", default="8095,8096", help="before's port, after's port")
+    parser.add_argument("--database", type=Path, help="a database with the demo and open data already loaded")
+    args = parser.parse_args()
+    PORTS.update(zip(PORTS, (int(port) for port in args.ports.split(",")), strict=True))
+    before_tree = args.before.resolve()
+    with tempfile.TemporaryDirectory(prefix="data-pages-") as workdir:
+        grown = args.database
+        if grown is None:
+            grown = Path(workdir) / "grown.sqlite3"
+            for command in (("migrate", "--no-input"), ("load_demo",), ("load_open_data",)):
+                manage(before_tree, grown, *command)
+        databases = {version: Path(workdir) / f"{version}.sqlite3" for version in PORTS}
+        for database in databases.values():
+            shutil.copyfile(grown, database)
+        trees = {"before": before_tree, "after": AFTER}
+        for version, tree in trees.items():
+            manage(tree, databases[version], "migrate", "--no-input")
+        servers = [start_server(trees[version], databases[version], PORTS[version]) for version in PORTS]
+        try:
+            report(measure(args.rounds), args.rounds)
+        finally:
+            for server in servers:
+                server.send_signal(signal.SIGTERM)
+                server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""
+The data wing's figures are worked out once per content version in each process (explorer/figures/versioned.py):
+a second request reads none of the figure tables again, and a changed figure shows on the very next request.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.caches import reset_process_caches
+from explorer.models import ContextFigure, Deprivation, DfjArea
+from tests.data_urls import reverse
+
+# The tables of thousands of rows that every page reads, now kept per content version. Others may still be read
+# per request (a profile looks up its one authority's Ofsted judgement, deprivation and spend by key).
+KEPT_TABLES = (
+    "explorer_infantcarefigure",
+    "explorer_livebirths",
+    "explorer_contextfigure",
+    "familyjustice_legalstatusfigure",
+)
+
+
+@pytest.fixture
+def all_data(all_data_once):
+    """Every dataset, loaded once for every test that only reads it (tests/shared_builds.py)."""
+    return all_data_once
+
+
+def pages():
+    area = DfjArea.objects.exclude(code="HIGH_COURT").order_by("name").first()
+    return [
+        reverse("explorer:relationships"),
+        reverse("explorer:questions"),
+        reverse("explorer:area_index"),
+        reverse("explorer:area_detail", args=[area.slug]),
+        reverse("explorer:local_authority", args=["E06000009"]),
+        reverse("explorer:funnel"),
+    ]
+
+
+def figure_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries if any(f'"{table}"' in query["sql"] for table in KEPT_TABLES)]
+
+
+def test_a_second_request_reads_no_figure_table_again(client, all_data):
+    for url in pages():
+        reset_process_caches()  # each page on its own: another page may have worked out the figures it shares
+        assert figure_queries(client, url), f"{url} read no figure table on its first request: nothing to keep"
+        assert figure_queries(client, url) == [], url
+
+
+def test_an_unknown_parameter_is_answered_from_the_kept_figures(client, all_data):
+    url = reverse("explorer:relationships")
+    client.get(url)
+    assert figure_queries(client, url + "?from=newsletter&year=%C2%B2") == []
+
+
+def imd_cell(client, code: str) -> str:
+    """The deprivation score the relationships page's IMD table shows for one authority."""
+    page = client.get(reverse("explorer:relationships")).content.decode()
+    section = page[page.index('id="chart-under1-vs-imd"') :]
+    section = section[: section.index("</section>")]
+    return re.search(rf'<td class="govuk-table__cell">{code}</td><td class="govuk-table__cell">([^<]+)</td>', section)[
+        1
+    ]
+
+
+def test_a_changed_figure_shows_on_the_next_request(client, all_data, django_capture_on_commit_callbacks):
+    page = client.get(reverse("explorer:relationships")).content.decode()
+    row = next(
+        row
+        for row in Deprivation.objects.select_related("local_authority").order_by("local_authority__name")
+        if f">{row.local_authority.ons_code}</td>" in page
+    )
+    code = row.local_authority.ons_code
+    assert imd_cell(client, code) == f"{float(row.imd_average_score):,.2f}"
+    changed = float(row.imd_average_score) + 1.5
+    with django_capture_on_commit_callbacks(execute=True):  # a save moves the content version on commit
+        row.imd_average_score = changed
+        row.save()
+    assert imd_cell(client, code) == f"{changed:,.2f}"
+
+
+def test_a_changed_context_figure_shows_on_the_next_profile(client, all_data, django_capture_on_commit_callbacks):
+    url = reverse("explorer:local_authority", args=["E06000009"])
+    figure = (
+        ContextFigure.objects.filter(area_code="E06000009", measure="cpp_rate_per_10000_at_31_march")
+        .exclude(value=None)
+        .order_by("-year")
+        .first()
+    )
+    before = client.get(url).content.decode()
+    new_value = float(figure.value) + 1000  # far above any published rate, so it appears nowhere else
+    assert f"{new_value:,.1f}" not in before
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.value = new_value
+        figure.save()
+    assert f"{new_value:,.1f}" in client.get(url).content.decode()
