@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from catalogue.models import LocalAuthority
 
 from ..figures import family_justice as family
+from ..figures.versioned import kept_per_content_version
 from ..links import data_url
 from ..models import AuthorityArea, ResidentialFamilyCentre, StatisticalNeighbour
 from .legal_status import share_trend
@@ -54,6 +55,12 @@ def legal_status_charts(authority: LocalAuthority, comparator_codes=None, compar
             chart.download_href = data_url("la_table", code, chart.slug)
         charts.append(chart)
     return charts
+
+
+@kept_per_content_version
+def default_panel(authority: LocalAuthority) -> "AuthorityPanel":
+    """The panel against the statistical neighbours, once per content version and authority."""
+    return build_panel(authority)
 
 
 def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> AuthorityPanel:

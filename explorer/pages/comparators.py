@@ -74,8 +74,13 @@ def choose(request, authority: LocalAuthority) -> Comparators:
     else:
         if raw:
             result.notices.append("None of the comparators asked for could be used, so the default is shown.")
-        result.chosen = statistical_neighbours(authority)[:MOST]
+        result.chosen = default_comparators(authority).chosen
     return result
+
+
+def default_comparators(authority: LocalAuthority) -> Comparators:
+    """What a profile compares with when its reader has chosen nothing: DfE's statistical neighbours."""
+    return Comparators(authority, chosen=statistical_neighbours(authority)[:MOST])
 
 
 def _parse(raw: list[str], authority: LocalAuthority, result: Comparators) -> list[LocalAuthority]:

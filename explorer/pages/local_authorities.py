@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404, render
 
 from catalogue.models import LocalAuthority, Region
 
+from ..figures.versioned import kept_per_content_version
 from .authority_panel import legal_status_charts
-from .comparators import choose
+from .comparators import choose, default_comparators
 from .context_profile import build_context_panel
 from .profile_charts import build_profile
 from .state import PageState, respond
@@ -21,8 +22,11 @@ def local_authority(request, ons_code):
     state = PageState(request)
     comparators = choose(request, authority)
     state.notices += comparators.notices
-    profile = build_profile(authority, comparators.codes, comparators.label)
-    context = build_context_panel(authority, comparators)
+    if comparators.by_reader:
+        profile = build_profile(authority, comparators.codes, comparators.label)
+        context = build_context_panel(authority, comparators)
+    else:
+        profile, context = default_profile(authority)
     # The family justice panel's charts are drawn by its template tag; their CSVs are this page's too.
     panel = ()
     if request.GET.get("download"):  # the family justice panel's charts, with the reader's comparators if any
@@ -39,3 +43,11 @@ def local_authority(request, ons_code):
         comparators=comparators,
         context_panel=context,
     )
+
+
+@kept_per_content_version
+def default_profile(authority: LocalAuthority):
+    """The profile's charts against the statistical neighbours, as most visitors see it: once per content version
+    and authority (a reader's own comparators are worked out on each request: there are too many choices to keep)."""
+    comparators = default_comparators(authority)
+    return build_profile(authority, comparators.codes, comparators.label), build_context_panel(authority, comparators)

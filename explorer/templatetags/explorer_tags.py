@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from explorer import links
 from explorer.charts.table_html import table_html
 from explorer.models import TrendEvent
-from explorer.pages.authority_panel import build_panel
+from explorer.pages.authority_panel import build_panel, default_panel
 from explorer.sources import DERIVED_LINKS_CAVEAT
 
 register = template.Library()
@@ -63,7 +63,7 @@ def chart_table(chart, caption_note):
 def la_family_justice_panel(context, authority):
     chosen = context.get("comparators")  # a profile's comparators (explorer.pages.comparators), if it has them
     reader_chose = chosen is not None and chosen.by_reader
-    panel = build_panel(authority, chosen.codes, chosen.label) if reader_chose else build_panel(authority)
+    panel = build_panel(authority, chosen.codes, chosen.label) if reader_chose else default_panel(authority)
     return {"panel": panel, "caveat": DERIVED_LINKS_CAVEAT, "request": context.get("request")}
 
 

@@ -38,6 +38,7 @@ def pages():
         reverse("explorer:area_detail", args=[area.slug]),
         reverse("explorer:local_authority", args=["E06000009"]),
         reverse("explorer:funnel"),
+        reverse("explorer:board_report", args=[area.slug]),
     ]
 
 
