@@ -12,6 +12,7 @@ Every value is one DfE publishes; no rate is computed here. `under_one_year(meas
 reporting year (April to March) of the under-1 figures that a context year falls in, for pairing.
 """
 
+import sys
 from dataclasses import dataclass
 
 from ..models import ENGLAND_CODE, ContextFigure
@@ -156,7 +157,7 @@ MEASURES.update(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: each process keeps every measure's values (about 30,000)
 class ContextValue:
     """One published value (None where the source shows a flag instead) for one area and year."""
 
@@ -178,13 +179,13 @@ class ContextValue:
 
 def _value(row: ContextFigure) -> ContextValue:
     return ContextValue(
-        row.area_code,
-        row.area_name,
+        sys.intern(row.area_code),  # one string per area, not per row, in the tables kept per version
+        sys.intern(row.area_name),
         row.year,
         None if row.value is None else float(row.value),
-        row.flag,
+        sys.intern(row.flag),
         row.joint_return,
-        row.area_code_as_published,
+        sys.intern(row.area_code_as_published),
     )
 
 

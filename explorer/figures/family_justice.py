@@ -119,12 +119,16 @@ class CentreCount:
 def centres_by(key, year: int | None = None) -> dict:
     """{(key(centre), year): CentreCount}; key is e.g. the LA code or the region name."""
     groups: dict = defaultdict(CentreCount)
-    centres = ResidentialFamilyCentre.objects.all()
-    if year is not None:
-        centres = centres.filter(year=year)
-    for centre in centres:
-        groups[(key(centre), centre.year)].add(centre)
+    for centre in _centres():
+        if year is None or centre.year == year:
+            groups[(key(centre), centre.year)].add(centre)
     return dict(groups)
+
+
+@kept_per_content_version
+def _centres() -> tuple[ResidentialFamilyCentre, ...]:
+    """Every centre of every year's register (a few hundred rows), read by every profile and area page."""
+    return tuple(ResidentialFamilyCentre.objects.all())  # in the model's order: year, authority, name
 
 
 def region_of_code() -> dict[str, str]:
@@ -137,7 +141,7 @@ def centre_region(regions: dict[str, str]):
 
 
 def centre_years() -> list[int]:
-    return sorted(set(ResidentialFamilyCentre.objects.values_list("year", flat=True)))
+    return sorted({centre.year for centre in _centres()})
 
 
 def conception_rates(year: int | None = None) -> tuple[int | None, dict[str, float]]:

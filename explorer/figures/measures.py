@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..models import ChildrenLookedAfter, ChildrensServicesSpend, StatisticalNeighbour
 from . import statistics
 from .under_one import UnderOneFigure
+from .versioned import kept_per_content_version
 
 
 @dataclass
@@ -92,6 +93,11 @@ def cla_rates(measure=ChildrenLookedAfter.Measure.STARTING, year=None, level="Lo
 
 def spend_per_child() -> dict[str, float]:
     """2024-25 children's social care spend (£) per child aged 0-17 (DfE 2025 population), by ONS code."""
+    return dict(_spend_per_child())
+
+
+@kept_per_content_version  # every profile asks for its authority's, from every authority's (25 ms)
+def _spend_per_child() -> dict[str, float]:
     _, population = cla_rates(ChildrenLookedAfter.Measure.LOOKED_AFTER, 2025)
     result = {}
     for spend in ChildrensServicesSpend.objects.select_related("local_authority"):

@@ -19,6 +19,7 @@ Honest denominators:
   is the fallback measure.
 """
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -39,7 +40,7 @@ def births_year_for(year: int) -> int:
     return year - BIRTHS_LAG
 
 
-@dataclass(frozen=True)  # shared by every request until the content version moves (figures() below)
+@dataclass(frozen=True, slots=True)  # shared by every request until the content version moves (figures() below)
 class UnderOneFigure:
     """One area's published under-1 figure for one reporting year, with its paired births."""
 
@@ -99,20 +100,20 @@ def _births() -> dict[tuple[str, int], int]:
 
 def _figure(row: InfantCareFigure, births) -> UnderOneFigure:
     return UnderOneFigure(
-        row.area_code,
-        row.area_name,
+        sys.intern(row.area_code),  # one string per area, not per row, in the figures kept per version
+        sys.intern(row.area_name),
         row.year,
-        row.measure,
+        sys.intern(row.measure),
         row.count,
-        row.flag,
+        sys.intern(row.flag),
         births.get((row.area_code, births_year_for(row.year))),
         row.all_ages_count,
-        row.country,
-        row.geographic_level,
-        row.region_code,
-        row.rounding,
-        row.area_code_as_published,
-        all_ages_flag=row.all_ages_flag,
+        sys.intern(row.country),
+        sys.intern(row.geographic_level),
+        sys.intern(row.region_code),
+        sys.intern(row.rounding),
+        sys.intern(row.area_code_as_published),
+        all_ages_flag=sys.intern(row.all_ages_flag),
     )
 
 

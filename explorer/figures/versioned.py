@@ -9,16 +9,24 @@ paid that on every request. Decorated with `kept_per_content_version`, a functio
 call for each argument tuple and version (catalogue.caches.per_content_version); after a publish or a load,
 a visitor is answered from the previous version's value while the new one is worked out in the background.
 
+`kept_for_recent_arguments(most)` is the same for the pages drawn per place (an authority's profile, an area's
+board report): about 0.5 MB of charts each, so keeping every authority's would add about 100 MB to each web
+process once a crawler has visited them all. It keeps only the `most` most recently asked for in each version.
+
 Only for functions whose arguments a request has already checked against the data (a year the data hold,
 an area that exists), so that the number of values kept is bounded by the data, never by what visitors send;
 and whose results no caller changes (they are shared by every request until the version moves).
 """
 
 import functools
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from catalogue.caches import per_content_version
+
+RECENT_PLACES = 12  # authorities' profiles or areas' reports each web process keeps, about 0.5 MB each
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -34,3 +42,30 @@ def kept_per_content_version(figure: Callable[P, T]) -> Callable[P, T]:
         return per_content_version(key, lambda: figure(*args, **kwargs), previous_while_rebuilding=True)
 
     return kept
+
+
+def kept_for_recent_arguments(most: int):
+    """Like `kept_per_content_version`, but keeping only the `most` argument tuples last asked for in each version."""
+
+    def decorate(figure: Callable[P, T]) -> Callable[P, T]:
+        name = f"{figure.__module__}.{figure.__qualname__}"
+        lock = threading.Lock()
+
+        @functools.wraps(figure)
+        def kept(*args: P.args, **kwargs: P.kwargs) -> T:
+            recent = per_content_version(("data wing, recent", name), OrderedDict)  # a new one for each version
+            key = (args, tuple(sorted(kwargs.items())))
+            with lock:
+                if key in recent:
+                    recent.move_to_end(key)
+                    return recent[key]
+            value = figure(*args, **kwargs)  # outside the lock: two threads may both work it out; both are right
+            with lock:
+                recent[key] = value
+                while len(recent) > most:
+                    recent.popitem(last=False)
+            return value
+
+        return kept
+
+    return decorate

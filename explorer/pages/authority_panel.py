@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from catalogue.models import LocalAuthority
 
 from ..figures import family_justice as family
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from ..links import data_url
 from ..models import AuthorityArea, ResidentialFamilyCentre, StatisticalNeighbour
 from .legal_status import share_trend
@@ -57,7 +57,7 @@ def legal_status_charts(authority: LocalAuthority, comparator_codes=None, compar
     return charts
 
 
-@kept_per_content_version
+@kept_for_recent_arguments(RECENT_PLACES)
 def default_panel(authority: LocalAuthority) -> "AuthorityPanel":
     """The panel against the statistical neighbours, once per content version and authority."""
     return build_panel(authority)

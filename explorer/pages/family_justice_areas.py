@@ -16,7 +16,7 @@ from ..charts.chart import Chart, table
 from ..figures import areas, under_one
 from ..figures import family_justice as family
 from ..figures.under_one import PAIRING
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import AuthorityArea, DfjArea
 from ..sources import BIRTHS, DERIVED_LINKS_CAVEAT, DFE_STARTS, DFJ
@@ -49,7 +49,7 @@ def area_index(request):
     )
 
 
-@kept_per_content_version
+@kept_for_recent_arguments(RECENT_PLACES)
 def area_context(area: DfjArea, year: int | None):
     members = areas.members_of(area)
     figures = under_one.under1_figures(year) if year else {}

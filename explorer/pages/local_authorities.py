@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalogue.models import LocalAuthority, Region
 
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from .authority_panel import legal_status_charts
 from .comparators import choose, default_comparators
 from .context_profile import build_context_panel
@@ -45,7 +45,7 @@ def local_authority(request, ons_code):
     )
 
 
-@kept_per_content_version
+@kept_for_recent_arguments(RECENT_PLACES)
 def default_profile(authority: LocalAuthority):
     """The profile's charts against the statistical neighbours, as most visitors see it: once per content version
     and authority (a reader's own comparators are worked out on each request: there are too many choices to keep)."""

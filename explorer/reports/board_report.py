@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..charts.chart import Chart
 from ..figures import areas, under_one
 from ..figures import family_justice as family
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from ..formatting import year_label
 from ..models import DfjArea
 from ..pages import family_justice_area_charts as area_charts
@@ -60,7 +60,7 @@ def span(first: int, last: int, label=year_label) -> str:
     return label(first) if first == last else f"each year from {label(first)} until {label(last)}"
 
 
-@kept_per_content_version  # the page, its PDF's digest and the worker's PDF all read it: about 0.1 s an area
+@kept_for_recent_arguments(RECENT_PLACES)  # the page, its PDF's digest and the worker's PDF all read it
 def build_report(area: DfjArea) -> BoardReport:
     year = under_one.latest_year_with_births()
     members = areas.members_of(area)

@@ -10,6 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.caches import reset_process_caches
+from catalogue.models import ContentVersion
+from explorer.figures.versioned import kept_for_recent_arguments
 from explorer.models import ContextFigure, Deprivation, DfjArea
 from tests.data_urls import reverse
 
@@ -102,3 +104,19 @@ def test_a_changed_context_figure_shows_on_the_next_profile(client, all_data, dj
         figure.value = new_value
         figure.save()
     assert f"{new_value:,.1f}" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_drawn_per_place_keep_only_the_most_recent(django_capture_on_commit_callbacks):
+    worked_out = []
+
+    @kept_for_recent_arguments(2)
+    def square(number):
+        worked_out.append(number)
+        return number * number
+
+    assert [square(1), square(2), square(1), square(3), square(2)] == [1, 4, 1, 9, 4]
+    assert worked_out == [1, 2, 3, 2]  # 3 pushed out 2, the least recently asked for
+    with django_capture_on_commit_callbacks(execute=True):
+        ContentVersion.bump()
+    assert square(3) == 9 and worked_out == [1, 2, 3, 2, 3]  # a new version keeps nothing of the last
