@@ -17,6 +17,7 @@ its own home page, and after / before for the same request.
 """
 
 import argparse
+import contextlib
 import os
 import signal
 import statistics
@@ -51,6 +52,18 @@ def start_server(tree: Path, database, port: int) -> subprocess.Popen:
     return wait_until_serving(server, port)
 
 
+@contextlib.contextmanager
+def serving(trees: dict, databases: dict, ports: dict):
+    """One gunicorn server per version (`trees`, `databases` and `ports` by version), stopped on leaving."""
+    servers = [start_server(trees[version], databases[version], ports[version]) for version in ports]
+    try:
+        yield
+    finally:
+        for server in servers:
+            server.send_signal(signal.SIGTERM)
+            server.wait()
+
+
 def timed_get(port: int, url: str) -> float:
     start = time.perf_counter()
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=600) as response:
@@ -59,16 +72,17 @@ def timed_get(port: int, url: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure(rounds: int) -> dict[tuple[str, str], list[float]]:
-    samples = {(version, name): [] for version in PORTS for name in REQUESTS}
-    for port in PORTS.values():  # warm-up: snapshots, caches
-        for url in REQUESTS.values():
-            timed_get(port, url)
+def measure(rounds: int, requests=REQUESTS, ports=PORTS, get=timed_get) -> dict[tuple[str, str], list[float]]:
+    """{(version, request name): ms per round}, after one warm-up request each (snapshots, per-process caches)."""
+    samples = {(version, name): [] for version in ports for name in requests}
+    for port in ports.values():
+        for url in requests.values():
+            get(port, url)
     for number in range(rounds):
-        versions = list(PORTS) if number % 2 == 0 else list(reversed(PORTS))  # neither always goes first
-        for name, url in REQUESTS.items():
+        versions = list(ports) if number % 2 == 0 else list(reversed(ports))  # neither always goes first
+        for name, url in requests.items():
             for version in versions:
-                samples[(version, name)].append(timed_get(PORTS[version], url))
+                samples[(version, name)].append(get(ports[version], url))
     return samples
 
 
@@ -113,14 +127,8 @@ def main():
         for database in databases.values():
             copy_database(grown, database)
         manage(AFTER, databases["after"], "migrate", "--no-input")  # the after code's own migrations
-        trees = {"before": before_tree, "after": AFTER}
-        servers = [start_server(trees[v], databases[v], PORTS[v]) for v in PORTS]
-        try:
+        with serving({"before": before_tree, "after": AFTER}, databases, PORTS):
             report(size, measure(args.requests))
-        finally:
-            for server in servers:
-                server.send_signal(signal.SIGTERM)
-                server.wait()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ version, each version's ratio to its own home page, and after / before.
 
 import argparse
 import shutil
-import signal
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 AFTER = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AFTER))
 
-from bench.compare_trees import manage, start_server  # noqa: E402
+from bench.compare_trees import manage, measure, serving  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -57,19 +56,6 @@ def timed_get(port: int, url: str) -> float:
         response.read()
         assert response.status == 200, url
     return (time.perf_counter() - start) * 1000
-
-
-def measure(rounds: int) -> dict[tuple[str, str], list[float]]:
-    samples = {(version, name): [] for version in PORTS for name in PAGES}
-    for port in PORTS.values():  # warm-up: each process's per-version figures, its snapshot
-        for url in PAGES.values():
-            timed_get(port, url)
-    for number in range(rounds):
-        versions = list(PORTS) if number % 2 == 0 else list(reversed(PORTS))  # neither always goes first
-        for name, url in PAGES.items():
-            for version in versions:
-                samples[(version, name)].append(timed_get(PORTS[version], url))
-    return samples
 
 
 def report(samples, rounds: int):
@@ -106,13 +92,8 @@ def main():
         trees = {"before": before_tree, "after": AFTER}
         for version, tree in trees.items():
             manage(tree, databases[version], "migrate", "--no-input")
-        servers = [start_server(trees[version], databases[version], PORTS[version]) for version in PORTS]
-        try:
-            report(measure(args.rounds), args.rounds)
-        finally:
-            for server in servers:
-                server.send_signal(signal.SIGTERM)
-                server.wait()
+        with serving(trees, databases, PORTS):
+            report(measure(args.rounds, PAGES, PORTS, timed_get), args.rounds)
 
 
 if __name__ == "__main__":
