@@ -14,7 +14,6 @@ import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
 from django.http import QueryDict
 
 from catalogue.models import CatalogueIndexPage, LocalAuthority
@@ -158,8 +157,8 @@ def test_evidence_map_links_to_the_moved_entries(client, renamed):
     assert_follows_the_rename(html, renamed, must_link_to=renamed["intervention"].url)
 
 
-def test_explorer_profile_links_to_the_moved_catalogue(client, renamed):
-    call_command("load_open_data", verbosity=0)
+# The data the profile shows is the shared load of every dataset (tests/shared_builds.py), made before the rename.
+def test_explorer_profile_links_to_the_moved_catalogue(client, all_data_once, renamed):
     response = client.get(reverse("explorer:local_authority", args=["E08000025"]))
     assert response.status_code == 200
     assert_follows_the_rename(response.content.decode(), renamed, must_link_to=f"{renamed['catalogue'].url}?region=")

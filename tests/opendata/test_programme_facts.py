@@ -8,10 +8,7 @@ import io
 
 import pytest
 
-from catalogue.models import InterventionPage
-from demo.catalogue import PARTS_DIR, Vocabulary, apply_spec, current_specs, load_references, read_demo
-from demo.site_tree import ensure_site_tree
-from tests.conftest import built_once_for_the_module
+from demo.catalogue import PARTS_DIR, current_specs, read_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -40,30 +37,13 @@ def expected_facts(spec) -> dict:
     return facts
 
 
-def publish_interventions() -> dict:
-    """Every live intervention of the starter catalogue, as the loader publishes it (no other entries)."""
-    _, catalogue = ensure_site_tree()
-    vocabulary = Vocabulary(load_references(DATA["references"]))
-    for spec in INTERVENTIONS:
-        page = apply_spec(InterventionPage(slug=spec["slug"]), spec, "intervention", vocabulary)
-        catalogue.add_child(instance=page)
-        page.save_revision().publish()
-    return {spec["slug"]: spec for spec in INTERVENTIONS}
-
-
-@pytest.fixture(scope="module")
-def published_interventions(django_db_setup, django_db_blocker):
-    """
-    Published once for the module (every database test here reads them, none changes them), outside any one
-    test: no worker build is queued after each publish (with tasks run at once, 30 rebuilds), and the export
-    is built when asked.
-    """
-    yield from built_once_for_the_module(django_db_blocker, publish_interventions)
-
-
 @pytest.fixture
-def interventions(published_interventions, catalogue):
-    return published_interventions
+def interventions(demo_catalogue):
+    """
+    Every live intervention of the starter catalogue, by slug: the shared install of the demo catalogue
+    (tests/shared_builds.py) publishes each as it reads after its corrections, as `current_specs` gives it.
+    """
+    return {spec["slug"]: spec for spec in INTERVENTIONS}
 
 
 def test_every_intervention_has_facts_in_the_fixture():
