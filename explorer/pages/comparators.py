@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from catalogue.models import LocalAuthority
 
+from ..figures.versioned import kept_per_content_version
 from ..models import StatisticalNeighbour
 
 MOST = 10
@@ -63,9 +64,7 @@ def statistical_neighbours(authority: LocalAuthority) -> list[LocalAuthority]:
 def choose(request, authority: LocalAuthority) -> Comparators:
     """The comparators for this request: the reader's valid choices, or the default, with a notice for each problem."""
     result = Comparators(authority)
-    result.options = list(
-        LocalAuthority.objects.filter(country=authority.country).exclude(pk=authority.pk).order_by("name")
-    )
+    result.options = [la for la in authorities_of(authority.country) if la.pk != authority.pk]
     raw = _requested(request)
     if raw:
         result.chosen = _parse(raw, authority, result)
@@ -76,6 +75,12 @@ def choose(request, authority: LocalAuthority) -> Comparators:
             result.notices.append("None of the comparators asked for could be used, so the default is shown.")
         result.chosen = default_comparators(authority).chosen
     return result
+
+
+@kept_per_content_version  # every profile offers them: about 150 rows a request
+def authorities_of(country: str) -> tuple[LocalAuthority, ...]:
+    """Every authority of one country, by name: the choices a profile offers."""
+    return tuple(LocalAuthority.objects.filter(country=country).order_by("name"))
 
 
 def default_comparators(authority: LocalAuthority) -> Comparators:

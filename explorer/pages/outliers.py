@@ -14,6 +14,7 @@ from ..charts.plots import FunnelPoint, funnel_svg
 from ..figures import overdispersion, statistics, under_one
 from ..figures.boundaries import former_authority_names
 from ..figures.under_one import PAIRING, UnderOneFigure
+from ..figures.versioned import kept_per_content_version
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import ENGLAND_CODE
 from ..sources import BIRTHS, DFE_STARTS
@@ -23,14 +24,16 @@ from .state import PageState, chart_page
 
 def outliers(request):
     state = PageState(request, under_one.years_with_births())
-    year = state.year
-    charts = []
-    if year:
-        figures = under_one.figures(STARTS, year=year)
-        names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}
-        english = LocalAuthority.objects.filter(country="England").values_list("ons_code", flat=True)
-        charts = [funnel(figures, year, names=names, expected_codes=list(english))]
+    charts = outlier_charts(state.year) if state.year else []
     return chart_page(request, state, charts, "Outlier local authorities")
+
+
+@kept_per_content_version  # `year` is one the data hold (PageState)
+def outlier_charts(year: int) -> list[Chart]:
+    figures = under_one.figures(STARTS, year=year)
+    names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}
+    english = LocalAuthority.objects.filter(country="England").values_list("ons_code", flat=True)
+    return [funnel(figures, year, names=names, expected_codes=list(english))]
 
 
 def limit_curve(target: float, births: list[int], points=60):
