@@ -21,7 +21,7 @@ Honest denominators:
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..models import ENGLAND_CODE, InfantCareFigure, LiveBirths
 from . import statistics
@@ -123,15 +123,9 @@ def figures(
     codes: Iterable[str] | None = None,
     year: int | None = None,
     level: str | None = None,
-    births=None,
 ) -> list[UnderOneFigure]:
     """Every published figure for the measure, optionally for some areas, one year or one level, in code and year
-    order. `births`: pair the figures with these births rather than the published ones."""
-    if births is not None:
-        return [
-            replace(figure, births=births.get((figure.area_code, births_year_for(figure.year))))
-            for figure in figures(measure, codes=codes, year=year, level=level)
-        ]
+    order, each with its paired births."""
     wanted = None if codes is None else set(codes)
     return [
         figure

@@ -38,7 +38,7 @@ def kept_per_content_version(figure: Callable[P, T]) -> Callable[P, T]:
 
     @functools.wraps(figure)
     def kept(*args: P.args, **kwargs: P.kwargs) -> T:
-        key = ("data wing", name, args, tuple(sorted(kwargs.items())))
+        key = ("data wing", name, _arguments(args, kwargs))
         return per_content_version(key, lambda: figure(*args, **kwargs), previous_while_rebuilding=True)
 
     return kept
@@ -54,7 +54,7 @@ def kept_for_recent_arguments(most: int):
         @functools.wraps(figure)
         def kept(*args: P.args, **kwargs: P.kwargs) -> T:
             recent = per_content_version(("data wing, recent", name), OrderedDict)  # a new one for each version
-            key = (args, tuple(sorted(kwargs.items())))
+            key = _arguments(args, kwargs)
             with lock:
                 if key in recent:
                     recent.move_to_end(key)
@@ -69,3 +69,8 @@ def kept_for_recent_arguments(most: int):
         return kept
 
     return decorate
+
+
+def _arguments(args: tuple, kwargs: dict) -> tuple:
+    """A call's arguments as one hashable key, whatever order its keywords came in."""
+    return args, tuple(sorted(kwargs.items()))

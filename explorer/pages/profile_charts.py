@@ -80,7 +80,6 @@ class Comparison:
         self.country_code = WALES_CODE if authority.country == "Wales" else ENGLAND_CODE
         self.region_code = authority.region.code if authority.country == "England" else ""
         self.predecessors = predecessors(authority.ons_code)
-        self.births = under_one.births_by_code_year()
 
     def _figures(self, measure):
         codes = {
@@ -90,7 +89,7 @@ class Comparison:
             *self.neighbour_codes,
             *(code for code, _ in self.predecessors),
         } - {""}
-        return under_one.figures(measure, codes=codes, births=self.births)
+        return under_one.figures(measure, codes=codes)
 
     def _lines(self, figures, value, years):
         """(name, {year: figure}) for the LA, region, country and predecessors; then the pooled neighbours."""
