@@ -18,6 +18,9 @@ PAGES = {
     "Blackburn/Lancaster": "/data/family-justice-areas/blackburn-lancaster/",
     "North Wales": "/data/family-justice-areas/north-wales/",
     "downloads": "/data/downloads/",
+    "family justice areas": "/data/family-justice-areas/",
+    "datasets": "/data/datasets/",
+    "sources": "/data/sources/",
 }
 
 
