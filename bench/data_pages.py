@@ -27,6 +27,10 @@ sys.path.insert(0, str(AFTER))
 
 from bench.compare_trees import manage, measure, serving  # noqa: E402
 
+# Stands for two comparators no earlier request of that version asked for (more pairs than any process keeps).
+NEW_COMPARISON = "{new comparison}"
+# English unitary authorities E06000001 to E06000060, less the profile's own and three codes no longer in use.
+ENGLISH_CODES = [f"E06{n:06d}" for n in range(1, 61) if n not in (9, 28, 29, 48)]
 PAGES = {
     "home": "/",
     "data overview": "/data/",
@@ -38,6 +42,7 @@ PAGES = {
     "authority index": "/data/local-authorities/",
     "authority profile": "/data/local-authorities/E06000009/",
     "profile, own comparators": "/data/local-authorities/E06000009/?compare=E06000010,E06000011",
+    "profile, a new comparison": "/data/local-authorities/E06000009/?compare=" + NEW_COMPARISON,
     "Welsh profile": "/data/local-authorities/W06000019/",
     "legal status": "/data/legal-status/",
     "parent-and-child units": "/data/parent-and-child-units/",
@@ -49,7 +54,14 @@ PAGES = {
 PORTS = {"before": 8095, "after": 8096}
 
 
+_comparisons_asked = {}
+
+
 def timed_get(port: int, url: str) -> float:
+    if NEW_COMPARISON in url:  # the same sequence of pairs for each version
+        number = _comparisons_asked[port] = _comparisons_asked.get(port, -1) + 1
+        first = ENGLISH_CODES[number % len(ENGLISH_CODES)]
+        url = url.replace(NEW_COMPARISON, f"{first},{ENGLISH_CODES[(number * 7 + 1) % len(ENGLISH_CODES)]}")
     request = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers={"Accept-Encoding": "gzip"})
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=600) as response:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .downloads.registry import DOWNLOADS
 from .downloads.tidy import year_span
+from .figures.versioned import kept_per_content_version
 from .models import ChildrensServicesSpend, Deprivation, OfstedJudgement, ResidentialFamilyCentre, StatisticalNeighbour
 
 
@@ -40,8 +41,12 @@ OTHER_MEASURES = [
 CENTRES = ("Residential family centres on Ofsted's register", year_span(ResidentialFamilyCentre.objects, "la_code"))
 
 
-def coverage(codes) -> list[Coverage]:
-    """Every measure, held or not, for these authorities; years are those held for them."""
+@kept_per_content_version
+def coverage(codes: tuple[str, ...]) -> tuple[Coverage, ...]:
+    """
+    Every measure, held or not, for these authorities; years are those held for them. Kept per content version
+    (15 queries, about 7 ms a Welsh page); `codes` are those of a Welsh authority or area the data hold.
+    """
     codes = list(codes)
     found = []
     for download in DOWNLOADS:
@@ -51,17 +56,17 @@ def coverage(codes) -> list[Coverage]:
     span = spans(codes)
     found.append(Coverage(label, span, span is not None))
     found += [Coverage(label, None, held(codes)) for label, held in OTHER_MEASURES]
-    return found
+    return tuple(found)
 
 
-def welsh_codes(context) -> tuple[str, list[str]]:
-    """(the page's name, its Welsh authorities' codes) for a Welsh profile or family justice area, else ("", [])."""
+def welsh_codes(context) -> tuple[str, tuple[str, ...]]:
+    """(the page's name, its Welsh authorities' codes) for a Welsh profile or family justice area, else ("", ())."""
     authority, area = context.get("authority"), context.get("area")
     if authority is not None and getattr(authority, "country", "") == "Wales":
-        return authority.name, [authority.ons_code]
+        return authority.name, (authority.ons_code,)
     if area is not None and getattr(area, "hmcts_region", "") == "Wales":
         from .models import AuthorityArea
 
         links = AuthorityArea.objects.filter(candidates=area) | AuthorityArea.objects.filter(area=area)
-        return f"the {area.name} family justice area", sorted(set(links.values_list("la_code", flat=True)))
-    return "", []
+        return f"the {area.name} family justice area", tuple(sorted(set(links.values_list("la_code", flat=True))))
+    return "", ()

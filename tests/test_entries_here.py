@@ -62,3 +62,20 @@ def test_the_family_justice_area_page_lists_what_applies_in_its_authorities(clie
     for title in ("Blackpool service", "Regional case study", "National guidance"):
         assert title in section
     assert "Welsh service" not in section
+
+
+@pytest.mark.django_db
+def test_the_list_is_kept_until_the_next_publish(client, blackpool, catalogue, django_capture_on_commit_callbacks):
+    from catalogue.places.here import entries_applying_in
+
+    kept = entries_applying_in("local-authority", blackpool.ons_code)
+    assert entries_applying_in("local-authority", blackpool.ons_code) is kept
+    with django_capture_on_commit_callbacks(execute=True):  # a publish moves the content version on commit
+        newer = InterventionPageFactory(
+            parent=catalogue, title="Newer Blackpool service", regions=[blackpool.region.slug]
+        )
+        newer.local_authorities.add(blackpool)
+        newer.save_revision().publish()
+    html = client.get(reverse("explorer:local_authority", args=[blackpool.ons_code])).content.decode()
+    assert "Newer Blackpool service" in html[html.index('id="entries-here-heading"') :]
+    assert entries_applying_in("local-authority", blackpool.ons_code) is not kept

@@ -2,8 +2,8 @@
 A chart's data table as HTML, written here rather than by template loops: the relationships page alone has
 17 tables of about 150 rows, and Django's template engine spent about 0.4 s a request rendering their
 ~20,000 cells. The markup is the chart include's (templates/explorer/includes/chart.html), cell for cell;
-every text is escaped by `conditional_escape`, as `{{ }}` would. Kept on the chart, per caption note, so a
-chart kept for the content version (explorer/figures/versioned.py) is written once.
+every text is escaped by `conditional_escape`, as `{{ }}` would. Not kept here: the chart's whole section,
+table included, is kept on the chart (explorer/charts/section.py).
 """
 
 from django.utils.html import conditional_escape
@@ -14,10 +14,7 @@ ROW_SEPARATOR = "\n          "  # the template's indentation between rows, kept 
 
 def table_html(chart, caption_note: str) -> SafeString:
     """The <table> of `chart` (its caption ends with `caption_note`)."""
-    written = chart.__dict__.setdefault("_table_html", {})
-    if caption_note not in written:
-        written[caption_note] = mark_safe(_write(chart, caption_note))  # noqa: S308 (every text escaped below)
-    return written[caption_note]
+    return mark_safe(_write(chart, caption_note))  # noqa: S308 (every text escaped below)
 
 
 def _write(chart, caption_note: str) -> str:

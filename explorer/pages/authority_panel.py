@@ -63,6 +63,12 @@ def default_panel(authority: LocalAuthority) -> "AuthorityPanel":
     return build_panel(authority)
 
 
+@kept_for_recent_arguments(RECENT_PLACES)
+def chosen_panel(authority: LocalAuthority, comparator_codes: tuple[str, ...], label: str) -> "AuthorityPanel":
+    """The panel against a reader's own comparators, kept for the comparisons last asked for (as the profile's)."""
+    return build_panel(authority, list(comparator_codes), label)
+
+
 def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> AuthorityPanel:
     link = AuthorityArea.objects.filter(la_code=authority.ons_code).select_related("area").first()
     panel = AuthorityPanel(authority, link)

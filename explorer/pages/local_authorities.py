@@ -6,7 +6,7 @@ from catalogue.models import LocalAuthority, Region
 
 from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from .authority_panel import legal_status_charts
-from .comparators import choose, default_comparators
+from .comparators import Comparators, choose, default_comparators
 from .context_profile import build_context_panel
 from .profile_charts import build_profile
 from .state import PageState, respond
@@ -23,8 +23,7 @@ def local_authority(request, ons_code):
     comparators = choose(request, authority)
     state.notices += comparators.notices
     if comparators.by_reader:
-        profile = build_profile(authority, comparators.codes, comparators.label)
-        context = build_context_panel(authority, comparators)
+        profile, context = chosen_profile(authority, tuple(comparators.chosen))
     else:
         profile, context = default_profile(authority)
     # The family justice panel's charts are drawn by its template tag; their CSVs are this page's too.
@@ -48,6 +47,17 @@ def local_authority(request, ons_code):
 @kept_for_recent_arguments(RECENT_PLACES)
 def default_profile(authority: LocalAuthority):
     """The profile's charts against the statistical neighbours, as most visitors see it: once per content version
-    and authority (a reader's own comparators are worked out on each request: there are too many choices to keep)."""
+    and authority."""
     comparators = default_comparators(authority)
+    return build_profile(authority, comparators.codes, comparators.label), build_context_panel(authority, comparators)
+
+
+@kept_for_recent_arguments(RECENT_PLACES)
+def chosen_profile(authority: LocalAuthority, chosen: tuple[LocalAuthority, ...]):
+    """
+    The profile's charts against a reader's own comparators (authorities the request found in the data), kept for
+    the comparisons last asked for: there are too many to keep them all, but a reader reloads the page, shares its
+    address and downloads each chart's CSV, and each of those requests drew every chart again.
+    """
+    comparators = Comparators(authority, chosen=list(chosen), by_reader=True)
     return build_profile(authority, comparators.codes, comparators.label), build_context_panel(authority, comparators)

@@ -6,9 +6,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from explorer import links
+from explorer.charts.section import section_html
 from explorer.charts.table_html import table_html
 from explorer.models import TrendEvent
-from explorer.pages.authority_panel import build_panel, default_panel
+from explorer.pages.authority_panel import chosen_panel, default_panel
 from explorer.sources import DERIVED_LINKS_CAVEAT
 
 register = template.Library()
@@ -37,14 +38,25 @@ def data_lede(context):
     return format_html('<p class="govuk-body-l">{}</p>', text) if text else ""
 
 
-@register.simple_tag(takes_context=True)
-def chart_download_url(context, chart):
+def _download_url(context, chart) -> str:
     """The CSV of this chart: the same page and parameters plus `download=<slug>`."""
     if getattr(chart, "download_href", None):
         return chart.download_href
     params = context["request"].GET.copy()
     params["download"] = chart.slug
     return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def chart_section(context, chart):
+    """The chart's whole section (explorer.charts.section), its title at `heading_level` (2 unless the page says)."""
+    return section_html(
+        chart,
+        3 if str(context.get("heading_level") or 2) == "3" else 2,
+        context.get("suppressed_note") or "",
+        context.get("ogl_statement") or "",
+        _download_url(context, chart),
+    )
 
 
 @register.filter
@@ -55,7 +67,7 @@ def chart_svg(chart):
 
 @register.simple_tag
 def chart_table(chart, caption_note):
-    """The chart's data table (explorer.charts.table_html writes it, once per chart and caption note)."""
+    """The chart's data table, written by explorer.charts.table_html."""
     return table_html(chart, caption_note)
 
 
@@ -63,7 +75,7 @@ def chart_table(chart, caption_note):
 def la_family_justice_panel(context, authority):
     chosen = context.get("comparators")  # a profile's comparators (explorer.pages.comparators), if it has them
     reader_chose = chosen is not None and chosen.by_reader
-    panel = build_panel(authority, chosen.codes, chosen.label) if reader_chose else default_panel(authority)
+    panel = chosen_panel(authority, tuple(chosen.codes), chosen.label) if reader_chose else default_panel(authority)
     return {"panel": panel, "caveat": DERIVED_LINKS_CAVEAT, "request": context.get("request")}
 
 

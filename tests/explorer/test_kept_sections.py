@@ -1,0 +1,108 @@
+"""
+What a profile draws is kept, not drawn again on every request (explorer/charts/section.py,
+explorer/pages/local_authorities.py, explorer/wales.py): each chart's section is rendered once per chart and
+heading level, a reader's own comparison is kept like the statistical neighbours', and a Welsh page's list of
+what the data hold is read once per content version. The part that follows the request, each chart's CSV link,
+still carries that request's own parameters.
+"""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from explorer.models import StatisticalNeighbour
+from explorer.wales import coverage
+from tests.data_urls import reverse
+
+SECTION = "explorer/includes/chart_section.html"
+
+
+@pytest.fixture
+def all_data(all_data_once):
+    """Every dataset, loaded once for every test that only reads it (tests/shared_builds.py)."""
+    return all_data_once
+
+
+def sections_rendered(response) -> int:
+    return sum(1 for template in response.templates if template.name == SECTION)
+
+
+def profile_url(code="E06000009") -> str:
+    return reverse("explorer:local_authority", args=[code])
+
+
+def readers_choice(code="E06000009") -> list[str]:
+    """Two English authorities that are not among the profile's statistical neighbours (so the reader chose them)."""
+    neighbours = set(
+        StatisticalNeighbour.objects.filter(local_authority__ons_code=code).values_list(
+            "neighbour__ons_code", flat=True
+        )
+    )
+    from catalogue.models import LocalAuthority
+
+    others = LocalAuthority.objects.filter(country="England").exclude(ons_code__in=neighbours | {code})
+    return list(others.order_by("ons_code").values_list("ons_code", flat=True)[:2])
+
+
+def test_a_profiles_chart_sections_are_rendered_once(client, all_data):
+    first = client.get(profile_url())
+    assert sections_rendered(first) > 10  # every chart of the profile, its context panel and family justice panel
+    again = client.get(profile_url())
+    assert sections_rendered(again) == 0
+    assert again.content == first.content
+
+
+def test_a_readers_comparison_is_kept_for_its_next_request(client, all_data):
+    url = profile_url() + "?" + "&".join(f"compare={code}" for code in readers_choice())
+    first = client.get(url)
+    assert sections_rendered(first) > 10
+    again = client.get(url)
+    assert sections_rendered(again) == 0, "the comparison's charts were drawn again for the same comparison"
+    assert again.content == first.content
+
+
+def download_links(html: str) -> list[dict]:
+    return [parse_qs(urlsplit(href).query) for href in re.findall(r'href="(\?[^"]*download=[^"]*)"', html)]
+
+
+def test_each_csv_link_carries_its_own_requests_parameters(client, all_data):
+    chosen = readers_choice()
+    for source in ("newsletter", "board-paper"):
+        html = client.get(profile_url() + f"?from={source}&compare={chosen[0]}").content.decode()
+        links = download_links(html.replace("&amp;", "&"))
+        assert len(links) > 10
+        for query in links:
+            assert query["from"] == [source]
+            assert query["compare"] == [chosen[0]]
+            assert len(query["download"]) == 1
+
+
+def chart_headings(html: str) -> list[tuple[str, str, str]]:
+    """(chart heading level, its class, its sources heading level) for every chart section of a page."""
+    sections = re.findall(r'<section class="explorer-chart".*?</section>', html, re.S)
+    found = []
+    for section in sections:
+        level, css = re.search(r'<h(\d) class="govuk-heading-(\w)" id="chart-', section).groups()
+        sources = re.search(r'<h(\d) class="govuk-heading-s">Source, licence and definition', section)[1]
+        found.append((level, css, sources))
+    return found
+
+
+def test_a_chart_inside_a_section_is_headed_at_level_three_with_its_sources_below_it(client, all_data):
+    headings = chart_headings(client.get(profile_url()).content.decode())
+    assert {level for level, _, _ in headings} == {"2", "3"}
+    for level, css, sources in headings:
+        assert (css, sources) == ({"2": "l", "3": "m"}[level], str(int(level) + 1))
+
+
+def test_a_welsh_pages_coverage_is_read_once_per_content_version(all_data, django_capture_on_commit_callbacks):
+    from catalogue.models import ContentVersion
+
+    kept = coverage(("W06000019",))
+    assert any(item.present for item in kept)
+    assert coverage(("W06000019",)) is kept
+    with django_capture_on_commit_callbacks(execute=True):
+        ContentVersion.bump()
+    assert coverage(("W06000019",)) is not kept
+    assert coverage(("W06000019",)) == kept
