@@ -36,7 +36,7 @@ def board_report(request, slug):
         return unknown_area(request, slug)
     state = PageState(request)  # the report is of the latest figures: any parameter gets a notice
     report = build_report(area)
-    context = state.context(**report_context(report, absolute=False), page_title=f"{area.name}: board report")
+    context = state.context(**report_context(report, in_pdf=False), page_title=f"{area.name}: board report")
     return render(request, "explorer/family_justice/board_report.html", context)
 
 

@@ -85,7 +85,7 @@ def render_pdf(report: BoardReport) -> bytes:
     """The PDF's bytes (run by the task worker)."""
     from weasyprint import CSS, HTML  # imported here: it loads Pango, which only the worker needs
 
-    html = halo_under_labels(loader.render_to_string(PDF_TEMPLATE, report_context(report, absolute=True)))
+    html = halo_under_labels(loader.render_to_string(PDF_TEMPLATE, report_context(report, in_pdf=True)))
     return HTML(string=html, base_url=settings.SITE_BASE_URL).write_pdf(stylesheets=[CSS(string=stylesheet_text())])
 
 
@@ -101,14 +101,19 @@ def halo_under_labels(html: str) -> str:
     return HALO_TEXT.sub(r"\1 \2\3\1\3", html)
 
 
-def report_context(report: BoardReport, *, absolute: bool) -> dict:
+def report_context(report: BoardReport, *, in_pdf: bool) -> dict:
+    """
+    The report's template context. Its addresses are written whole (`origin`, the site's address) on the page as
+    in the PDF: a board prints the page for its papers, and a printed "/data/..." leads nowhere. The PDF names the
+    authorities without links (`linked`).
+    """
     from ..sources import OGL_STATEMENT, SUPPRESSED_NOTE
 
-    origin = settings.SITE_BASE_URL.rstrip("/") if absolute else ""
     return {
         "report": report,
         "area": report.area,
-        "origin": origin,
+        "origin": settings.SITE_BASE_URL.rstrip("/"),
+        "linked": not in_pdf,
         "ogl_statement": OGL_STATEMENT,
         "suppressed_note": SUPPRESSED_NOTE,
     }

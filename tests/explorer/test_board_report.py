@@ -77,6 +77,19 @@ def test_the_report_page_prints_every_section_with_its_years_and_sources(all_dat
     assert reverse("explorer:board_report", args=[AREA]) in area_page
 
 
+def test_the_printed_page_gives_every_address_whole(all_data, client, settings):
+    """A board prints the page for its papers: "/data/..." on paper leads nowhere, so addresses are written whole."""
+    page = html.unescape(client.get(reverse("explorer:board_report", args=[AREA])).content.decode())
+    body = page[page.index('<article class="board-report">') :]
+    site = settings.SITE_BASE_URL.rstrip("/")
+    assert f"This report online: {site}{reverse('explorer:board_report', args=[AREA])}" in body
+    assert f"as CSV files: {site}{reverse('explorer:area_pack', args=[AREA])}" in body
+    members = re.findall(r'<ul class="br-members">(.*?)</ul>', body, re.S)[0]
+    links = re.findall(r'href="([^"]+)"', members)
+    assert links, "the area's authorities are linked to their profiles"
+    assert all(link.startswith(site + "/") for link in links), links
+
+
 def test_unknown_and_malformed_areas_are_a_404_that_says_so(all_data, client):
     for name in ("board_report", "board_report_pdf"):
         response = client.get(reverse(f"explorer:{name}", args=["no-such-area"]))
