@@ -9,9 +9,12 @@ with English ones and Welsh with Welsh. Anything unusable is set aside with a me
 import re
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
 from catalogue.models import LocalAuthority
 
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments, kept_per_content_version
 from ..models import StatisticalNeighbour
 
 MOST = 10
@@ -25,7 +28,6 @@ class Comparators:
     chosen: list[LocalAuthority] = field(default_factory=list)  # in the reader's order, or DfE's rank
     by_reader: bool = False
     notices: list[str] = field(default_factory=list)
-    options: list[LocalAuthority] = field(default_factory=list)  # every authority the form offers
 
     @property
     def codes(self) -> list[str]:
@@ -36,6 +38,11 @@ class Comparators:
         if self.by_reader:
             return "Your comparators"
         return "Statistical neighbours"
+
+    @property
+    def options_html(self) -> SafeString:
+        """The form's checkboxes: every other authority of the country, the chosen ones ticked."""
+        return options_html(self.authority, tuple(sorted(self.codes)))
 
     @property
     def country_words(self) -> str:
@@ -64,7 +71,6 @@ def statistical_neighbours(authority: LocalAuthority) -> list[LocalAuthority]:
 def choose(request, authority: LocalAuthority) -> Comparators:
     """The comparators for this request: the reader's valid choices, or the default, with a notice for each problem."""
     result = Comparators(authority)
-    result.options = [la for la in authorities_of(authority.country) if la.pk != authority.pk]
     raw = _requested(request)
     if raw:
         result.chosen = _parse(raw, authority, result)
@@ -75,6 +81,17 @@ def choose(request, authority: LocalAuthority) -> Comparators:
             result.notices.append("None of the comparators asked for could be used, so the default is shown.")
         result.chosen = default_comparators(authority).chosen
     return result
+
+
+@kept_for_recent_arguments(RECENT_PLACES)
+def options_html(authority: LocalAuthority, chosen_codes: tuple[str, ...]) -> SafeString:
+    """
+    The comparators form's checkboxes for one authority and choice, rendered once for the last few asked for:
+    about 150 boxes, 2 ms of every profile through the template. `chosen_codes` are authorities found in the data.
+    """
+    options = [la for la in authorities_of(authority.country) if la.pk != authority.pk]
+    context = {"options": options, "chosen": set(chosen_codes)}
+    return mark_safe(render_to_string("explorer/includes/comparator_options.html", context))  # noqa: S308
 
 
 @kept_per_content_version  # every profile offers them: about 150 rows a request

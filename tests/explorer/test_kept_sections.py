@@ -16,6 +16,7 @@ from explorer.wales import coverage
 from tests.data_urls import reverse
 
 SECTION = "explorer/includes/chart_section.html"
+OPTIONS = "explorer/includes/comparator_options.html"
 
 
 @pytest.fixture
@@ -45,12 +46,28 @@ def readers_choice(code="E06000009") -> list[str]:
     return list(others.order_by("ons_code").values_list("ons_code", flat=True)[:2])
 
 
-def test_a_profiles_chart_sections_are_rendered_once(client, all_data):
+def rendered(response, name: str) -> int:
+    return sum(1 for template in response.templates if template.name == name)
+
+
+def test_a_profiles_chart_sections_and_comparator_boxes_are_rendered_once(client, all_data):
     first = client.get(profile_url())
     assert sections_rendered(first) > 10  # every chart of the profile, its context panel and family justice panel
+    assert rendered(first, OPTIONS) == 1
     again = client.get(profile_url())
     assert sections_rendered(again) == 0
+    assert rendered(again, OPTIONS) == 0
     assert again.content == first.content
+
+
+def test_the_comparator_boxes_tick_what_each_request_chose(client, all_data):
+    chosen = readers_choice()
+    for asked in ([], chosen[:1], chosen):
+        html = client.get(profile_url() + "".join(f"&compare={code}" for code in asked).replace("&", "?", 1))
+        ticked = re.findall(r'value="(E\d{8})" checked>', html.content.decode())
+        neighbours = StatisticalNeighbour.objects.filter(local_authority__ons_code="E06000009")
+        default = list(neighbours.order_by("rank").values_list("neighbour__ons_code", flat=True)[:10])
+        assert sorted(ticked) == sorted(asked or default)
 
 
 def test_a_readers_comparison_is_kept_for_its_next_request(client, all_data):
