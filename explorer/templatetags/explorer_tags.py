@@ -42,8 +42,11 @@ def _download_url(context, chart) -> str:
     """The CSV of this chart: the same page and parameters plus `download=<slug>`."""
     if getattr(chart, "download_href", None):
         return chart.download_href
-    params = context["request"].GET.copy()
-    params["download"] = chart.slug
+    request = context["request"]
+    params = getattr(request, "_chart_download_params", None)
+    if params is None:  # one copy of the parameters a request, not one a chart (a profile has 20)
+        params = request._chart_download_params = request.GET.copy()
+    params["download"] = chart.slug  # replaces the last chart's, in the same place
     return "?" + params.urlencode()
 
 
