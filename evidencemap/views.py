@@ -11,8 +11,9 @@ from catalogue.models import Outcome, ReferenceOutcome
 from .downloads import matrix_csv_response
 from .filters import FILTER_NAMES, MapFilters, known_values
 from .hierarchy import TIER_BY_DESIGN, TIERS
-from .matrix import build_matrix, matching_interventions, references_for_cell
-from .questions import attach_questions, questions_for_map
+from .matrix import matching_interventions, references_for_cell
+from .pages import map_page
+from .questions import questions_for_map
 
 
 def _filter_context(request):
@@ -43,12 +44,11 @@ def _page_number(request) -> int:
 def evidence_map(request):
     """Interventions x outcomes, with the research questions that the map cannot answer."""
     filters, context = _filter_context(request)
-    matrix = build_matrix(filters, _page_number(request))
-    questions = questions_for_map()
+    matrix, column_questions = map_page(filters, _page_number(request))
     context.update(
         matrix=matrix,
-        questions=questions,
-        column_questions=attach_questions(matrix, questions),
+        questions=questions_for_map(),
+        column_questions=column_questions,
         directions=ReferenceOutcome.Direction.choices,
     )
     response = render(request, "evidencemap/map.html", context)
@@ -61,7 +61,7 @@ def evidence_map(request):
 def data_table(request):
     """The same map as a plain data table: one row per intervention and outcome that has studies."""
     filters, context = _filter_context(request)
-    context["matrix"] = build_matrix(filters, _page_number(request))
+    context["matrix"], _ = map_page(filters, _page_number(request))
     return render(request, "evidencemap/data_table.html", context)
 
 

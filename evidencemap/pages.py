@@ -1,0 +1,42 @@
+"""
+One page of the map as the map and its data table show it: the matrix (`matrix.build_matrix`) with the research
+questions placed on it, built once per content version for the pages last asked for and kept on the search
+snapshot, as the map's row order is (`matrix.map_rows`). At 100,000 entries building a page was about a quarter
+of a warm request (its seven queries and the tally of its cells), the same for every visitor until the next
+publish.
+
+A page worked out from a previous version's values (a visitor answered while the new snapshot or questions are
+being built) is used for that request only, never kept: the next request, once they are ready, builds it again.
+"""
+
+import threading
+from collections import OrderedDict
+
+from catalogue.caches import content_version, previous_version_served
+from catalogue.search.snapshot import get_snapshot
+
+from .filters import MapFilters
+from .matrix import EvidenceMatrix, build_matrix
+from .questions import attach_questions, questions_for_map
+
+PAGES_KEPT = 8  # pages of the map (filters and page number) each process keeps, about 50 rows each
+_keeping = threading.Lock()
+
+
+def map_page(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
+    """(the matrix of one page, outcome id -> questions for its column headings). Shared: callers must not change it."""
+    kept = get_snapshot(previous_while_rebuilding=True).memo("evidence-map-pages", OrderedDict)
+    key = (content_version(), filters.query_string(), page_number)
+    with _keeping:
+        if key in kept:
+            kept.move_to_end(key)
+            return kept[key]
+    matrix = build_matrix(filters, page_number)
+    page = matrix, attach_questions(matrix, questions_for_map())  # places them on the matrix's groups too
+    if previous_version_served():
+        return page
+    with _keeping:
+        kept[key] = page
+        while len(kept) > PAGES_KEPT:
+            kept.popitem(last=False)
+    return page

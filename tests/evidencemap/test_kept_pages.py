@@ -1,0 +1,72 @@
+"""
+A page of the map is built once per content version and kept (evidencemap/pages.py): the next request for it
+builds nothing, a publish or a withdrawal shows on the very next request, and a page worked out from a previous
+version's values is never kept.
+"""
+
+import pytest
+
+from evidencemap import pages
+from tests.factories import InterventionPageFactory
+
+from .helpers import cite, make_reference
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Every matrix the map builds, counted."""
+    built = []
+    build = pages.build_matrix
+
+    def counting(*args, **kwargs):
+        built.append(args)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(pages, "build_matrix", counting)
+    return built
+
+
+def published(catalogue, title, capture):
+    with capture(execute=True):  # publishing moves the content version on, on commit
+        return cite(
+            InterventionPageFactory(parent=catalogue, title=title, areas=["post-removal-support"]),
+            make_reference(f"{title} study", design="rct", findings={"cost": "benefit"}),
+        )
+
+
+@pytest.mark.django_db
+def test_the_next_request_for_a_page_builds_nothing(client, catalogue, builds, django_capture_on_commit_callbacks):
+    published(catalogue, "Kept service", django_capture_on_commit_callbacks)
+    first = client.get("/evidence-map/")
+    assert len(builds) == 1
+    again = client.get("/evidence-map/")
+    table = client.get("/evidence-map/table/")
+    assert len(builds) == 1, "the same page of the map was built again"
+    assert again.content == first.content
+    assert "Kept service" in table.content.decode()
+    client.get("/evidence-map/?area=post-removal-support")
+    assert len(builds) == 2  # another filter is another page
+
+
+@pytest.mark.django_db
+def test_a_publish_and_a_withdrawal_show_on_the_next_request(client, catalogue, django_capture_on_commit_callbacks):
+    kept = published(catalogue, "Kept service", django_capture_on_commit_callbacks)
+    assert "Kept service<" in client.get("/evidence-map/").content.decode()
+    published(catalogue, "Newer service", django_capture_on_commit_callbacks)
+    html = client.get("/evidence-map/").content.decode()
+    assert "Kept service<" in html and "Newer service<" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        kept.unpublish()
+    html = client.get("/evidence-map/").content.decode()
+    assert "Kept service<" not in html and "Newer service<" in html
+
+
+@pytest.mark.django_db
+def test_a_page_from_a_previous_versions_values_is_not_kept(
+    client, catalogue, builds, monkeypatch, django_capture_on_commit_callbacks
+):
+    published(catalogue, "Kept service", django_capture_on_commit_callbacks)
+    monkeypatch.setattr(pages, "previous_version_served", lambda: True)
+    client.get("/evidence-map/")
+    client.get("/evidence-map/")
+    assert len(builds) == 2
