@@ -20,6 +20,7 @@ import functools
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -199,6 +200,36 @@ def per_content_version(key: Hashable, compute: Callable[[], T], previous_while_
     of it). Never for anything that decides who may see what.
     """
     return _per_version_lists.get(key, compute, previous_while_rebuilding)
+
+
+class RecentValues:
+    """
+    The values last asked for, at most `most` of them, the least recently used dropped first: for what is worked
+    out per argument (a place's list, a page of the map, an authority's profile), where keeping every argument's
+    would grow with what visitors ask for. Its owner makes a new one for each content version or snapshot (a
+    `per_content_version` value, `Snapshot.memo`), so it never needs emptying on its own. Callers share the values
+    and must not change them.
+    """
+
+    def __init__(self, most: int):
+        self.most = most
+        self._values: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T], keep: Callable[[], bool] | None = None) -> T:
+        """The value kept for `key`, else `compute()`, kept unless `keep()` (asked after computing) says not."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = compute()  # outside the lock: two threads may both work it out; both are right
+        if keep is None or keep():
+            with self._lock:
+                self._values[key] = value
+                self._values.move_to_end(key)
+                while len(self._values) > self.most:
+                    self._values.popitem(last=False)
+        return value
 
 
 # A visitor's request after a publish: serve what was current a moment ago rather than make them wait.

@@ -9,12 +9,13 @@ still describe the whole map. `references_for_cell` returns exactly the studies 
 """
 
 import math
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count
 
+from catalogue.caches import RecentValues
 from catalogue.models import (
     AreaOfPractice,
     EntryPage,
@@ -221,14 +222,8 @@ def map_rows(filters: MapFilters) -> tuple[np.ndarray, int]:
     checked against the database (`build_matrix`).
     """
     snapshot = get_snapshot(previous_while_rebuilding=True)
-    kept = snapshot.memo("evidence-map-rows", OrderedDict)
-    key = filters.query_string()
-    if key not in kept:
-        kept[key] = _rows(snapshot, filters)
-        while len(kept) > ROW_ORDERS_KEPT:
-            kept.popitem(last=False)
-    kept.move_to_end(key)
-    return kept[key]
+    kept = snapshot.memo("evidence-map-rows", lambda: RecentValues(ROW_ORDERS_KEPT))
+    return kept.get(filters.query_string(), lambda: _rows(snapshot, filters))
 
 
 def _rows(snapshot: Snapshot, filters: MapFilters) -> tuple[np.ndarray, int]:

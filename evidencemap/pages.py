@@ -9,10 +9,7 @@ A page worked out from a previous version's values (a visitor answered while the
 being built) is used for that request only, never kept: the next request, once they are ready, builds it again.
 """
 
-import threading
-from collections import OrderedDict
-
-from catalogue.caches import content_version, previous_version_served
+from catalogue.caches import RecentValues, content_version, previous_version_served
 from catalogue.search.snapshot import get_snapshot
 
 from .filters import MapFilters
@@ -20,23 +17,15 @@ from .matrix import EvidenceMatrix, build_matrix
 from .questions import attach_questions, questions_for_map
 
 PAGES_KEPT = 8  # pages of the map (filters and page number) each process keeps, about 50 rows each
-_keeping = threading.Lock()
 
 
 def map_page(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
     """(the matrix of one page, outcome id -> questions for its column headings). Shared: callers must not change it."""
-    kept = get_snapshot(previous_while_rebuilding=True).memo("evidence-map-pages", OrderedDict)
+    kept = get_snapshot(previous_while_rebuilding=True).memo("evidence-map-pages", lambda: RecentValues(PAGES_KEPT))
     key = (content_version(), filters.query_string(), page_number)
-    with _keeping:
-        if key in kept:
-            kept.move_to_end(key)
-            return kept[key]
+    return kept.get(key, lambda: _built(filters, page_number), keep=lambda: not previous_version_served())
+
+
+def _built(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
     matrix = build_matrix(filters, page_number)
-    page = matrix, attach_questions(matrix, questions_for_map())  # places them on the matrix's groups too
-    if previous_version_served():
-        return page
-    with _keeping:
-        kept[key] = page
-        while len(kept) > PAGES_KEPT:
-            kept.popitem(last=False)
-    return page
+    return matrix, attach_questions(matrix, questions_for_map())  # places them on the matrix's groups too

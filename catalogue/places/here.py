@@ -6,13 +6,12 @@ kept on it for the places last asked for: a profile's list cost about 5 ms a req
 its six queries), the same for every visitor until the next publish.
 """
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import numpy as np
 
+from ..caches import RecentValues
 from ..search.engine import load_entries
 from ..search.snapshot import get_snapshot
 from .index import Place, local_authority_key, place_index
@@ -20,7 +19,6 @@ from .where import REGION_PARAM, authorities_mask
 
 SHOWN = 5  # entries listed in each group; the rest are one link away
 PLACES_KEPT = 12  # places whose lists each snapshot keeps, as the data wing keeps its places' charts
-_keeping = threading.Lock()
 CASE_STUDY = "case-study"
 
 
@@ -61,18 +59,8 @@ def entries_applying_in(kind: str, code: str, limit: int = SHOWN) -> EntriesHere
     snapshot it was read from for the last `PLACES_KEPT` places: callers share it and must not change it.
     """
     snapshot = get_snapshot()
-    kept = snapshot.memo("entries-here", OrderedDict)
-    key = (kind, code, limit)
-    with _keeping:
-        if key in kept:
-            kept.move_to_end(key)
-            return kept[key]
-    here = _read(snapshot, kind, code, limit)  # outside the lock: two threads may both read it; both are right
-    with _keeping:
-        kept[key] = here
-        while len(kept) > PLACES_KEPT:
-            kept.popitem(last=False)
-    return here
+    kept = snapshot.memo("entries-here", lambda: RecentValues(PLACES_KEPT))
+    return kept.get((kind, code, limit), lambda: _read(snapshot, kind, code, limit))
 
 
 def _read(snapshot, kind: str, code: str, limit: int) -> EntriesHere | None:

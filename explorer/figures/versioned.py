@@ -19,12 +19,10 @@ and whose results no caller changes (they are shared by every request until the 
 """
 
 import functools
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from catalogue.caches import per_content_version
+from catalogue.caches import RecentValues, per_content_version
 
 RECENT_PLACES = 12  # authorities' profiles or areas' reports each web process keeps, about 0.5 MB each
 
@@ -49,22 +47,11 @@ def kept_for_recent_arguments(most: int):
 
     def decorate(figure: Callable[P, T]) -> Callable[P, T]:
         name = f"{figure.__module__}.{figure.__qualname__}"
-        lock = threading.Lock()
 
         @functools.wraps(figure)
         def kept(*args: P.args, **kwargs: P.kwargs) -> T:
-            recent = per_content_version(("data wing, recent", name), OrderedDict)  # a new one for each version
-            key = _arguments(args, kwargs)
-            with lock:
-                if key in recent:
-                    recent.move_to_end(key)
-                    return recent[key]
-            value = figure(*args, **kwargs)  # outside the lock: two threads may both work it out; both are right
-            with lock:
-                recent[key] = value
-                while len(recent) > most:
-                    recent.popitem(last=False)
-            return value
+            recent = per_content_version(("data wing, recent", name), lambda: RecentValues(most))  # one a version
+            return recent.get(_arguments(args, kwargs), lambda: figure(*args, **kwargs))
 
         return kept
 
