@@ -11,7 +11,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
-from catalogue.caches import per_content_version
+from catalogue.caches import per_content_version, reset_process_caches
 from catalogue.models import ContentVersion
 from tests.data_urls import reverse
 from tests.editorial.conftest import entry_form_data
@@ -92,6 +92,22 @@ def test_a_bump_during_a_get_request_is_seen_by_the_next_read(db, django_capture
             after = ContentVersion.current()
             assert list_at() == 2 and ContentVersion.current() == after
         assert after == before + 1 and version_reads(captured) == 1
+
+
+@pytest.mark.django_db
+def test_a_request_never_finished_is_forgotten_by_the_one_reset(db):
+    # A file streamed to Django's test client is only closed once read to the end, so a test that does not
+    # read it never finishes its request: the next test on this thread must not read that request's version.
+    request_started.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None, environ={"REQUEST_METHOD": "GET"})
+    finally:
+        request_started.connect(close_old_connections)
+    remembered = ContentVersion.current()
+    ContentVersion.objects.update_or_create(pk=1, defaults={"number": remembered + 5})  # as a later test's data would
+    assert ContentVersion.current() == remembered  # still inside the unfinished request
+    reset_process_caches()
+    assert ContentVersion.current() == remembered + 5
 
 
 @pytest.mark.django_db

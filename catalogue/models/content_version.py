@@ -15,14 +15,30 @@ from django.db import models, transaction
 from django.db.models import F
 from django.dispatch import Signal
 
+from catalogue.caches import register
+
 # Sent once the version has moved on (after the commit), with `number`, the new version: feature apps
 # queue the files they build for it (evidencemap, opendata: their tasks.py).
 content_version_changed = Signal()
 
-# Within one GET or HEAD request the version is read once (the page cache, the snapshot and each
-# memoised list all ask for it); a bump during the request forgets it. Other methods (an editor's
-# POST) read it afresh each time, since they are the requests that change it.
-_request = threading.local()
+
+class _ReadInThisRequest(threading.local):
+    """
+    Within one GET or HEAD request the version is read once (the page cache, the snapshot and each memoised
+    list all ask for it); a bump during the request forgets it. Other methods (an editor's POST) read it afresh
+    each time, since they are the requests that change it. Forgotten when the request finishes, and by
+    `reset_process_caches()`: a response never closed (a file streamed to a test client that does not read it)
+    would otherwise leave this thread answering from a version the database has moved past.
+    """
+
+    version: int | None = None
+    safe_method: bool = False
+
+    def clear(self) -> None:
+        self.version, self.safe_method = None, False
+
+
+_request = register("content version read in this request", _ReadInThisRequest())
 # Whether this thread's last commit has already moved the version on (`ContentVersion.bump`).
 _commit = threading.local()
 
@@ -97,8 +113,7 @@ def _request_started(sender, environ=None, **kwargs):
 
 
 def _request_finished(sender, **kwargs):
-    _request.safe_method = False
-    _request.version = None
+    _request.clear()
 
 
 request_started.connect(_request_started, dispatch_uid="content-version-request-started")

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, plain static storage; the database comes from DATABASE_URL."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,6 +34,9 @@ SEARCH_RECORD_FLUSH_SECONDS = 10**9
 # Uploads go to a folder of this test process's own, so that the SQLite and PostgreSQL passes (run at the
 # same time by bin/run-tests) never write the same file.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="born-into-care-test-media-"))
+# Removed when the process ends: every process started with these settings (each pass, its test servers and
+# task workers) makes one, and a day of runs left hundreds behind.
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # The task queue's database backend, as in production: a test that wants tasks run at once says so
 # (the `immediate_tasks` fixture), and tests/test_task_worker.py runs the real worker.
 # Built files go to a directory of each test's own (tests/conftest.py).
