@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from catalogue.indexing import index_once_at_the_end
+from catalogue.search.facets import PAGE_SIZE
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 
 BAD_QUERIES = [
@@ -130,15 +131,19 @@ def test_query_count_does_not_grow_with_results(client, catalogue, django_captur
             evidence="promising" if i % 2 else "not-yet-rated",
         )
 
-    make(10, 0)
+    # A few results (half a page), then many: more than two full pages, so that the page shown, the pagination
+    # and every facet count cover more entries than one page holds (200 entries showed nothing 50 do not).
+    few, many = PAGE_SIZE // 2, PAGE_SIZE * 2 + PAGE_SIZE // 2
+    make(few, 0)
     client.get(url)  # warm the snapshot and the site-root cache
-    with_10 = _count_queries(client, url)
-    assert "<strong>10</strong> entries" in client.get(url).content.decode()
+    with_few = _count_queries(client, url)
+    assert f"<strong>{few}</strong> entries" in client.get(url).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):  # publishing moves the content version on
-        make(190, 10)
+        make(many - few, few)
     client.get(url)
-    with_200 = _count_queries(client, url)
-    assert "<strong>200</strong> entries" in client.get(url).content.decode()
-    assert with_10 == with_200
-    assert with_200 <= 20
+    with_many = _count_queries(client, url)
+    page = client.get(url).content.decode()
+    assert f"<strong>{many}</strong> entries" in page and page.count('<li class="result-card">') == PAGE_SIZE
+    assert with_few == with_many
+    assert with_many <= 20
