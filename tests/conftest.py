@@ -146,13 +146,15 @@ def pytest_collection_modifyitems(items):
     the tests that migrate the schema back and forth (marked "schema_migration"): the content types and tables
     they recreate must not be what a later serialized-rollback test finds. First of all, the tests that share
     a build (tests/shared_builds.py), those of each build one after the other, so that its transaction is rolled
-    back before any other test runs.
+    back before any other test runs. Last of all, the browser tests on the open data, which share one load
+    (tests/browser/conftest.py: `real_data`).
     """
     items.sort(
         key=lambda item: (
             bool(PLAYWRIGHT_FIXTURES & set(getattr(item, "fixturenames", ()))),
             item.get_closest_marker("schema_migration") is not None,
             shared_build_of(item),
+            "real_data" in getattr(item, "fixturenames", ()),
         )
     )
 

@@ -138,3 +138,47 @@ def csp_errors(page):
         ),
     )
     return errors
+
+
+class _CommittedOpenData:
+    """
+    Every dataset /data/ shows, committed where the live server's thread can read it: loaded for the first browser
+    test that asks (`real_data`) and removed once the next test does not, so the tests asking share one load
+    (tests/conftest.py runs them one after the other) and no other browser test sees the data.
+    """
+
+    loaded = False
+
+    def load(self):
+        from explorer.loading import load_all
+
+        if not self.loaded:
+            load_all()
+            self.loaded = True
+
+    def remove(self, django_db_blocker):
+        from explorer.models import OPEN_DATA_TABLES
+
+        if self.loaded:
+            with django_db_blocker.unblock(), database_use_beside_playwright():
+                for model in OPEN_DATA_TABLES:  # the family justice tables included
+                    model.objects.all().delete()
+            self.loaded = False
+
+
+OPEN_DATA = _CommittedOpenData()
+
+
+@pytest.fixture
+def real_data(site):
+    """Every dataset, as `load_all()` leaves them (shared with the next tests that ask: `_CommittedOpenData`)."""
+    OPEN_DATA.load()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        if OPEN_DATA.loaded and (nextitem is None or "real_data" not in nextitem.fixturenames):
+            OPEN_DATA.remove(item.funcargs["django_db_blocker"])

@@ -2,9 +2,6 @@
 
 import pytest
 
-from explorer.loading import load_all
-from explorer.models import OPEN_DATA_TABLES
-
 from .test_accessibility import axe_violations, violations_on
 
 pytestmark = pytest.mark.browser
@@ -13,14 +10,6 @@ PAGES = {
     "Blackpool with a bad comparator": "/data/local-authorities/E06000009/?compare=W06000015&compare=E0%D9%A6000008",
     "Cardiff": "/data/local-authorities/W06000015/",
 }
-
-
-@pytest.fixture
-def real_data(site):
-    load_all(["live births", "infants in care (England and Wales)", "statistical neighbours", "context measures"])
-    yield
-    for model in OPEN_DATA_TABLES:
-        model.objects.all().delete()
 
 
 def test_profiles_with_comparators_have_no_wcag_a_or_aa_violations_at_390px(site, real_data, page, csp_errors):

@@ -4,9 +4,6 @@ tables, the downloads page and the Wales notice. Also: no page scrolls sideways 
 
 import pytest
 
-from explorer.loading import load_all
-from explorer.models import OPEN_DATA_TABLES
-
 from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
@@ -22,14 +19,6 @@ PAGES = {
     "datasets": "/data/datasets/",
     "sources": "/data/sources/",
 }
-
-
-@pytest.fixture
-def real_data(site):
-    load_all()
-    yield
-    for model in OPEN_DATA_TABLES:
-        model.objects.all().delete()
 
 
 def test_data_pages_at_390px_have_no_wcag_a_or_aa_violations_and_no_sideways_page(site, real_data, page, csp_errors):

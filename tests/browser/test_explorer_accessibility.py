@@ -2,9 +2,6 @@
 
 import pytest
 
-from explorer.loading import load_all
-from explorer.models import OPEN_DATA_TABLES
-
 from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
@@ -18,14 +15,6 @@ PAGES = {
     "sources": "/data/sources/",
     "your data": "/data/your-data/",
 }
-
-
-@pytest.fixture
-def real_data(site):
-    load_all()
-    yield
-    for model in OPEN_DATA_TABLES:
-        model.objects.all().delete()
 
 
 def test_explorer_pages_have_no_wcag_a_or_aa_violations(site, real_data, page, csp_errors):

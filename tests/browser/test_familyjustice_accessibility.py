@@ -2,9 +2,6 @@
 
 import pytest
 
-from explorer.loading import load_all as load_open_data
-from explorer.models import OPEN_DATA_TABLES
-
 from .test_accessibility import violations_on
 
 pytestmark = pytest.mark.browser
@@ -19,14 +16,6 @@ PAGES = {
     "questions": "/data/questions/",
     "profile with candidates": "/data/local-authorities/E06000047/",
 }
-
-
-@pytest.fixture
-def real_data(site):
-    load_open_data()
-    yield
-    for model in OPEN_DATA_TABLES:  # the family justice tables included
-        model.objects.all().delete()
 
 
 def test_family_justice_pages_have_no_wcag_a_or_aa_violations(site, real_data, page, csp_errors):
