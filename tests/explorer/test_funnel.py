@@ -112,7 +112,7 @@ def real_year_outliers(year: int) -> tuple[dict[str, tuple[str, str]], float]:
     return result, phi
 
 
-def test_the_latest_real_year_names_the_outliers_computed_from_the_fixture(client, open_data):
+def test_the_latest_real_year_names_the_outliers_computed_from_the_fixture(client, all_data_once):
     year = under_one.latest_year_with_births()
     expected, phi = real_year_outliers(year)
     assert len(expected) > 140

@@ -34,7 +34,7 @@ def expected_years(period: list[int]) -> dict[str, list[int]]:
     return {code: sorted(found) for code, found in years.items() if code not in suppressed}
 
 
-def test_each_authority_states_the_years_its_pooled_rate_covers(client, open_data):
+def test_each_authority_states_the_years_its_pooled_rate_covers(client, all_data_once):
     period = under_one.years_with_births()[-POOLED_YEARS:]
     expected = expected_years(period)
     response = client.get(reverse("explorer:relationships"), {"download": "under1-vs-imd"})

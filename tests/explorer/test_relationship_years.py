@@ -30,7 +30,7 @@ def chart_section(html: str, slug: str) -> str:
     return section[: section.index("</section>")]
 
 
-def test_spend_and_ofsted_say_which_years_each_side_covers(all_data, client):
+def test_spend_and_ofsted_say_which_years_each_side_covers(all_data_once, client):
     url = reverse("explorer:relationships")
     html = unescape(client.get(url).content.decode())
     first, last = rate_years()
