@@ -19,8 +19,9 @@ DEMO = "demo"
 APPS = {"catalogue", "website", DEMO} | FEATURE_APPS
 # Where a feature app may import another app above the catalogue: modules (or packages) it may use.
 DOCUMENTED = {
-    # the data wing's "What we asked" page lists the evidence map's research questions
-    "explorer": ("evidencemap.models",),
+    # the data wing's "What we asked" page lists the evidence map's research questions; its downloads' Link
+    # headers and data package give absolute URLs from the configured base URL
+    "explorer": ("evidencemap.models", "website.site_url"),
     # absolute URLs from the configured base URL: a leaf module that imports only settings
     "opendata": ("website.site_url",),
 }

@@ -9,6 +9,8 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from website.site_url import absolute_url
+
 from ..downloads.package import data_package, link_header
 from ..downloads.registry import DOWNLOADS, by_file_name
 from ..downloads.tidy import COLUMNS, csv_text
@@ -40,14 +42,14 @@ def download_file(request, file_name):
     response["Content-Disposition"] = f'attachment; filename="{download.file_name()}"'
     response["Link"] = link_header(
         download.sources,
-        request.build_absolute_uri(data_url("downloads")),
-        request.build_absolute_uri(data_url("datapackage")),
+        absolute_url(data_url("downloads")),
+        absolute_url(data_url("datapackage")),
     )
     return response
 
 
 def datapackage(request):
-    package = data_package(homepage=request.build_absolute_uri(data_url("downloads")))
+    package = data_package(homepage=absolute_url(data_url("downloads")))
     response = HttpResponse(json.dumps(package, indent=2, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = 'inline; filename="datapackage.json"'
     return response

@@ -105,7 +105,7 @@ def la_table(request, ons_code, slug):
     chart = next((chart for chart in authority_panel.legal_status_charts(authority) if chart.slug == slug), None)
     if chart is None or not chart.rows:
         raise Http404("No table of that name for this local authority.")
-    return csv_response(chart, request)
+    return csv_response(chart)
 
 
 NO_FIGURE = "no figure"

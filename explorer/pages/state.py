@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from catalogue.io.numbers import parse_int
+from website.site_url import absolute_url
 
 from ..downloads.package import link_header
 from ..figures.under_one import PAIRING
@@ -61,14 +62,11 @@ class PageState:
         }
 
 
-def csv_response(chart, request=None) -> HttpResponse:
+def csv_response(chart) -> HttpResponse:
     """A chart's CSV; its sources and licences in the Link header (explorer.downloads.package.link_header)."""
     response = HttpResponse(chart.csv_text(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{chart.csv_filename()}"'
-    sources_page = data_url("sources")
-    if request is not None:
-        sources_page = request.build_absolute_uri(sources_page)
-    response["Link"] = link_header(chart.sources, sources_page)
+    response["Link"] = link_header(chart.sources, absolute_url(data_url("sources")))
     return response
 
 
@@ -81,7 +79,7 @@ def respond(request, template, state, charts, *, downloadable=(), **extra):
         chart = next((chart for chart in [*charts, *downloadable] if chart.slug == wanted and chart.rows), None)
         if chart is None:
             raise Http404("No chart or table of that name on this page.")
-        return csv_response(chart, request)
+        return csv_response(chart)
     return render(request, template, state.context(charts=charts, **extra))
 
 

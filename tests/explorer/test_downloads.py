@@ -8,6 +8,7 @@ import json
 
 import frictionless
 import pytest
+from django.conf import settings
 
 from explorer.downloads.registry import DOWNLOADS
 from explorer.figures.context import MEASURES
@@ -153,3 +154,18 @@ def test_the_context_measures_download_as_tidy_files_with_every_published_value(
             assert float(tidy["value"]) == float(row["value"]) and tidy["suppression_flag"] == ""
             checked += 1
     assert checked > 1000
+
+
+def test_addresses_in_link_headers_and_the_package_come_from_the_configured_site_never_the_host(all_data, client):
+    # Django accepts any port with an allowed host name, so a visitor could steer addresses built from the request.
+    hostile = {"HTTP_HOST": "testserver:1"}
+    site = settings.SITE_BASE_URL.rstrip("/")
+    described = json.loads(client.get(reverse("explorer:datapackage"), **hostile).content)
+    assert described["homepage"] == site + reverse("explorer:downloads")
+    first_file = described["resources"][0]["path"].split("/")[1]
+    tidy = client.get(reverse("explorer:download_file", args=[first_file]), **hostile)
+    chart = client.get(reverse("explorer:funnel"), {"download": "funnel"}, **hostile)
+    for response in (tidy, chart):
+        assert response.status_code == 200 and "testserver:1" not in response["Link"]
+    assert f"<{site}{reverse('explorer:datapackage')}>" in tidy["Link"]
+    assert f"<{site}{reverse('explorer:sources')}>" in chart["Link"]
