@@ -11,6 +11,7 @@ from explorer.charts.table_html import table_html
 from explorer.models import TrendEvent
 from explorer.pages.authority_panel import chosen_panel, default_panel
 from explorer.sources import DERIVED_LINKS_CAVEAT
+from website.site_url import absolute_url
 
 register = template.Library()
 
@@ -19,6 +20,12 @@ register = template.Library()
 def data_url(name, *args):
     """The address of one of the data page's routes: {% data_url "local_authority" code %}."""
     return links.data_url(name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def printed_address(context):
+    """This page's whole address on the configured site (for print: never the visitor's Host header)."""
+    return absolute_url(context["request"].get_full_path())
 
 
 @register.simple_tag

@@ -14,6 +14,7 @@ from explorer.downloads.registry import DOWNLOADS
 from explorer.figures.context import MEASURES
 from explorer.figures.statistics import rate_per_10000
 from explorer.figures.under_one import DERIVED_BIRTHS
+from explorer.models import DfjArea
 from tests.data_urls import reverse
 
 from .conftest import fixture_rows
@@ -169,3 +170,6 @@ def test_addresses_in_link_headers_and_the_package_come_from_the_configured_site
         assert response.status_code == 200 and "testserver:1" not in response["Link"]
     assert f"<{site}{reverse('explorer:datapackage')}>" in tidy["Link"]
     assert f"<{site}{reverse('explorer:sources')}>" in chart["Link"]
+    area = reverse("explorer:area_detail", args=[DfjArea.objects.order_by("slug").first().slug])
+    printed = client.get(area, {"year": "2020"}, **hostile).content.decode()
+    assert f"Printed from the Born into Care data explorer: {site}{area}?year=2020<" in printed
