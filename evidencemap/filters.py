@@ -8,6 +8,7 @@ page to read a notice on, refuses them with a 400 (`unknown`).
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from catalogue.caches import per_content_version
 from catalogue.models import AreaOfPractice, Reference, Region, Stage
 
 # param -> what the notice calls it
@@ -21,7 +22,14 @@ FILTER_NAMES = {
 
 
 def known_values() -> dict[str, list[tuple[str, str]]]:
-    """(value, label) choices for every filter, in display order (three small queries)."""
+    """
+    (value, label) choices for every filter, in display order: worked out once per content version (every map
+    page, data table and CSV reads them; four queries each time otherwise). Shared: callers must not change them.
+    """
+    return per_content_version("evidence map filter choices", _known_values)
+
+
+def _known_values() -> dict[str, list[tuple[str, str]]]:
     countries = Reference.objects.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
     return {
         "area": list(AreaOfPractice.objects.values_list("slug", "name")),

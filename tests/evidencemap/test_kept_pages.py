@@ -5,7 +5,10 @@ version's values is never kept.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from catalogue.models import Reference
 from evidencemap import pages
 from tests.factories import InterventionPageFactory
 
@@ -70,3 +73,18 @@ def test_a_page_from_a_previous_versions_values_is_not_kept(
     client.get("/evidence-map/")
     client.get("/evidence-map/")
     assert len(builds) == 2
+
+
+@pytest.mark.django_db
+def test_the_filter_choices_are_read_once_a_version_and_a_new_one_shows_next(
+    client, catalogue, django_capture_on_commit_callbacks
+):
+    published(catalogue, "Kept service", django_capture_on_commit_callbacks)
+    client.get("/evidence-map/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/evidence-map/")
+    reference_table = Reference._meta.db_table
+    assert not [query for query in again.captured_queries if reference_table in query["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):  # a new country moves the version on, on commit
+        make_reference("A study from Finland", design="rct", findings={"cost": "benefit"}, country="Finland")
+    assert 'value="Finland"' in client.get("/evidence-map/").content.decode()
