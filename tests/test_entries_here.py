@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from catalogue.models import LocalAuthority
+from demo.site_tree import ensure_site_tree
 from explorer.loading.family_justice import load_family_justice
 from explorer.models import DfjArea
+from tests.conftest import built_once_for_the_module
 from tests.data_urls import reverse
 from tests.factories import CaseStudyPageFactory, GuidancePageFactory, InterventionPageFactory
 
@@ -23,8 +25,8 @@ def area_of(la_name: str) -> dict:
         return next(row for row in csv.DictReader(handle) if row["la_name"] == la_name)
 
 
-@pytest.fixture
-def blackpool(catalogue):
+def add_blackpool_and_entries() -> int:
+    _, catalogue = ensure_site_tree()
     load_family_justice()
     authority = LocalAuthority.objects.get(name="Blackpool")
     here = InterventionPageFactory(parent=catalogue, title="Blackpool service", regions=[authority.region.slug])
@@ -33,7 +35,18 @@ def blackpool(catalogue):
     CaseStudyPageFactory(parent=catalogue, title="Regional case study", regions=[authority.region.slug])
     GuidancePageFactory(parent=catalogue, title="National guidance", regions=["england-and-wales"])
     InterventionPageFactory(parent=catalogue, title="Welsh service", regions=["wales"])
-    return authority
+    return authority.pk
+
+
+@pytest.fixture(scope="module")
+def blackpool_once(django_db_setup, django_db_blocker):
+    """The family justice areas and four entries, built once: what a test publishes is undone after it."""
+    yield from built_once_for_the_module(django_db_blocker, add_blackpool_and_entries)
+
+
+@pytest.fixture
+def blackpool(blackpool_once, db):
+    return LocalAuthority.objects.get(pk=blackpool_once)
 
 
 def positions(html: str, *titles: str) -> list[int]:

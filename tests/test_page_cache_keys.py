@@ -8,7 +8,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from wagtail.models import Page
 
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import InterventionPageFactory
 
 HOSTILE_HOST = "testserver:1"  # passes ALLOWED_HOSTS: Django checks the name, not the port
@@ -22,9 +25,24 @@ def page_cache():
     cache.clear()
 
 
+def add_entries() -> list[int]:
+    _, catalogue = ensure_site_tree()
+    return [InterventionPageFactory(parent=catalogue, title=f"Parent support {n}").pk for n in range(3)]
+
+
+@pytest.fixture(scope="module")
+def entries_once(django_db_setup, django_db_blocker):
+    """
+    Three entries, built once: the tests only read them. Building needs none of the page cache settings
+    (it makes no request); the files a publish would queue are built when a test's request asks for them.
+    """
+    yield from built_once_for_the_module(django_db_blocker, add_entries)
+
+
 @pytest.fixture
-def entries(catalogue):
-    return [InterventionPageFactory(parent=catalogue, title=f"Parent support {n}") for n in range(3)]
+def entries(entries_once, db):
+    """Read afresh for each test, so that no test sees another's changes to the objects."""
+    return [Page.objects.get(pk=pk).specific for pk in entries_once]
 
 
 def body(response) -> bytes:

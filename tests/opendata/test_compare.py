@@ -4,14 +4,16 @@ import re
 
 import pytest
 
-from catalogue.models import Outcome, RelatedEntry
+from catalogue.models import InterventionPage, Outcome, RelatedEntry
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import GuidancePageFactory, InterventionPageFactory, ReferenceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def interventions(catalogue):
+def add_interventions() -> list[int]:
+    _, catalogue = ensure_site_tree()
     reference = ReferenceFactory(title="A trial of family support")
     reference.outcomes.set(Outcome.objects.filter(slug__in=["safe-reunification", "baby-remains-with-family"]))
     first = InterventionPageFactory(
@@ -28,7 +30,19 @@ def interventions(catalogue):
         InterventionPageFactory(parent=catalogue, title=f"Family support {letter}", regions=["wales"])
         for letter in "BCDE"
     ]
-    return [first, *others]
+    return [page.pk for page in (first, *others)]
+
+
+@pytest.fixture(scope="module")
+def interventions_once(django_db_setup, django_db_blocker):
+    """Five published interventions, built once: what a test adds or changes is undone after it."""
+    yield from built_once_for_the_module(django_db_blocker, add_interventions)
+
+
+@pytest.fixture
+def interventions(interventions_once, db):
+    """Read afresh for each test, in the order built, so that no test sees another's changes to the objects."""
+    return [InterventionPage.objects.get(pk=pk) for pk in interventions_once]
 
 
 def compare_url(*pages):
@@ -96,7 +110,7 @@ def test_the_bare_page_explains_how_to_choose(client):
 def test_result_cards_tick_into_a_compare_form_outside_the_filter_form(client, interventions):
     html = client.get("/catalogue/").content.decode()
     checkboxes = re.findall(r'<input[^>]*name="entry"[^>]*>', html)
-    assert len(checkboxes) == 5 and all('form="compare-form"' in box for box in checkboxes)
+    assert len(checkboxes) == len(interventions) and all('form="compare-form"' in box for box in checkboxes)
     filter_form_end = html.index("</form>", html.index('id="catalogue-form"'))
     assert html.index('<form id="compare-form" method="get" action="/compare/"') > filter_form_end
     assert 'type="submit" form="compare-form"' in html

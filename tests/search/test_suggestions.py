@@ -4,13 +4,15 @@ import pytest
 
 from catalogue.models import ContentVersion, Outcome
 from catalogue.search.suggestions import Lexicon, edit_distance
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import InterventionPageFactory
 
 from .helpers import search
 
 
-@pytest.fixture
-def entries(catalogue):
+def add_entries():
+    _, catalogue = ensure_site_tree()
     InterventionPageFactory(
         parent=catalogue, title="Pause", slug="pause", summary="Support for women who have had children removed."
     )
@@ -21,6 +23,17 @@ def entries(catalogue):
         summary="Assessment and treatment in pregnancy and after birth.",
     )
     InterventionPageFactory(parent=catalogue, title="Court services", slug="court", summary="Pays for lawyers.")
+
+
+@pytest.fixture(scope="module")
+def entries_once(django_db_setup, django_db_blocker):
+    """Three entries, built once: the tests only search them (one adds an outcome, undone after it)."""
+    yield from built_once_for_the_module(django_db_blocker, add_entries)
+
+
+@pytest.fixture
+def entries(entries_once, db):
+    return entries_once
 
 
 @pytest.mark.django_db

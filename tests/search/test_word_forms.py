@@ -4,13 +4,15 @@ import pytest
 
 from catalogue.search.vocabulary import Vocabulary, plan_text
 from catalogue.search.words import match_key, prefix_forms
+from demo.site_tree import ensure_site_tree
+from tests.conftest import built_once_for_the_module
 from tests.factories import InterventionPageFactory
 
 from .helpers import search, slugs
 
 
-@pytest.fixture
-def entries(catalogue):
+def add_entries() -> dict[str, str]:
+    _, catalogue = ensure_site_tree()
     made = {
         "families": "Support for families and babies before birth.",
         "caring": "Caring for a newborn with a specialist team.",
@@ -21,6 +23,18 @@ def entries(catalogue):
     for slug, summary in made.items():
         InterventionPageFactory(parent=catalogue, title=f"Service {slug}", slug=slug, summary=summary)
     return made
+
+
+@pytest.fixture(scope="module")
+def entries_once(django_db_setup, django_db_blocker):
+    """Five entries, built once: the tests only search them."""
+    yield from built_once_for_the_module(django_db_blocker, add_entries)
+
+
+@pytest.fixture
+def entries(entries_once, db):
+    """{slug: summary} of the entries."""
+    return entries_once
 
 
 @pytest.mark.django_db
