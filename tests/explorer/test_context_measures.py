@@ -39,6 +39,13 @@ def load():
     return load_all(["context measures"])
 
 
+@pytest.fixture
+def all_data(all_data_once):
+    """Every dataset, loaded once for every test that only reads it or needs data to keep (tests/shared_builds.py);
+    the test of the load itself loads into empty tables."""
+    return all_data_once
+
+
 def test_loads_every_published_value_and_is_idempotent(db):
     load()
     load()
@@ -51,8 +58,7 @@ def test_loads_every_published_value_and_is_idempotent(db):
         assert stored.flag == row["flag"]  # a missing value keeps its symbol, never becomes 0
 
 
-def test_joint_return_is_shown_to_each_authority_it_covers(db):
-    load()
+def test_joint_return_is_shown_to_each_authority_it_covers(all_data):
     joint = [r for r in rows(WORKFORCE) if "/" in r["la_code_current"] and r["measure"] == "turnover_rate_fte_pct"]
     assert joint
     for row in joint:
@@ -61,8 +67,7 @@ def test_joint_return_is_shown_to_each_authority_it_covers(db):
             assert figure.joint_return and figure.shown == (f"{float(row['value']):,.1f}" if row["value"] else "")
 
 
-def test_context_series_and_values_match_the_fixture(db):
-    load()
+def test_context_series_and_values_match_the_fixture(all_data):
     blackpool = [
         r for r in rows(WORKFORCE) if r["la_code_current"] == "E06000009" and r["measure"] == "turnover_rate_fte_pct"
     ]
@@ -110,9 +115,11 @@ def first_line_of(folder, filename, measure):
         (WORKFORCE, "value", "1.123456"),  # more decimal places than are stored
     ],
 )
-def test_a_malformed_file_stops_the_load_naming_file_and_line_and_keeps_the_data(db, damaged, filename, column, value):
-    load()
+def test_a_malformed_file_stops_the_load_naming_file_and_line_and_keeps_the_data(
+    all_data, damaged, filename, column, value
+):
     before = ContextFigure.objects.count()
+    assert before  # the data to keep, loaded from the undamaged files
     kept = ContextFigure.objects.filter(area_code="E06000009").values_list("measure", "year", "value")
     kept = sorted(kept)
     measure = "turnover_rate_fte_pct" if filename == WORKFORCE else "cpp_rate_per_10000_at_31_march"
@@ -125,9 +132,9 @@ def test_a_malformed_file_stops_the_load_naming_file_and_line_and_keeps_the_data
     assert sorted(ContextFigure.objects.filter(area_code="E06000009").values_list("measure", "year", "value")) == kept
 
 
-def test_a_missing_file_stops_the_load(db, damaged):
-    load()
+def test_a_missing_file_stops_the_load(all_data, damaged):
     before = ContextFigure.objects.count()
+    assert before  # the data to keep, loaded from the undamaged files
     (damaged / RATES).unlink()
     with pytest.raises(CommandError, match=f"Nothing was changed.*{RATES}"):
         call_command("load_open_data", stdout=io.StringIO())

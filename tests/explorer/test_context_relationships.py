@@ -19,6 +19,13 @@ from .conftest import fixture_rows
 NORTHAMPTONSHIRE = ("E10000021", ("E06000061", "E06000062"))  # the county's births are its successors' sum
 
 
+@pytest.fixture
+def all_data(all_data_once):
+    """Every dataset, loaded once for every test that only reads it (tests/shared_builds.py): these tests read
+    the births, the infants in care and the context measures, and recompute every figure from the fixtures."""
+    return all_data_once
+
+
 # The placement shares: DfE's file keeps one `measure` for every placement type and names the type in `category`.
 CLA_FILE = "england_cla_31march_placements_ethnicity_subset.csv"
 PLACEMENTS = {
@@ -90,8 +97,7 @@ def expected(measure):
 @pytest.mark.parametrize(
     "measure", ["cpp_rate_per_10000_at_31_march", "turnover_rate_fte_pct", "agency_worker_rate_fte_pct", *PLACEMENTS]
 )
-def test_each_measure_against_the_under1_rate_of_the_same_years(db, measure):
-    load_all(["live births", "infants in care (England and Wales)", "context measures"])
+def test_each_measure_against_the_under1_rate_of_the_same_years(all_data, measure):
     r, low, high, n, years = expected(measure)
     chart = context_scatter(measure)
     assert chart.correlation.n == n
@@ -106,6 +112,8 @@ def test_each_measure_against_the_under1_rate_of_the_same_years(db, measure):
     assert "Isles of Scilly" in " ".join(chart.notes)  # named under the tiny-denominator rule
 
 
+# Loads its own three datasets: with the family justice data loaded too, the orders-at-home question shows the
+# placed-with-parents chart of that data instead of the context scatter this test looks for.
 def test_relationships_and_questions_pages_show_them(client, db):
     load_all(["live births", "infants in care (England and Wales)", "context measures"])
     page = client.get(reverse("explorer:relationships")).content.decode()
@@ -122,8 +130,7 @@ def test_relationships_and_questions_pages_show_them(client, db):
     assert f'href="{reverse("explorer:local_authorities")}"' in young_parents
 
 
-def test_placement_shares_say_what_they_are_and_how_years_pair(db):
-    load_all(["live births", "infants in care (England and Wales)", "context measures"])
+def test_placement_shares_say_what_they_are_and_how_years_pair(all_data):
     _, _, _, n, years = expected("cla_placement_with_parents_pct")
     chart = context_scatter("cla_placement_with_parents_pct")
     notes = " ".join(chart.notes)

@@ -18,7 +18,6 @@ from explorer.models import (
     ResidentialFamilyCentre,
     Under18Conception,
 )
-from tests.conftest import built_once_for_the_module
 
 from .conftest import ROOT, fixture_rows
 
@@ -51,21 +50,17 @@ def test_loading_twice_gives_the_same_tables(family_justice):
     assert table_sizes() == before
 
 
-@pytest.fixture(scope="class")
-def family_justice_for_the_class(django_db_setup, django_db_blocker):
-    yield from built_once_for_the_module(django_db_blocker, loading.load_family_justice)
-
-
 @pytest.mark.django_db
 class TestOnTheLoadedTables:
     """
-    Tests that only read the loaded tables, loaded once for the class; the tests of loading itself (counts,
-    idempotency, all-or-nothing, errors) load the data themselves.
+    Tests that only read the loaded tables: every dataset, loaded once for all such tests (tests/shared_builds.py).
+    The tests of a load into empty tables (counts, idempotency) and of a bad `load_open_data` load the family
+    justice tables themselves.
     """
 
     @pytest.fixture
-    def family_justice(self, family_justice_for_the_class, db):
-        return family_justice_for_the_class
+    def family_justice(self, all_data_once):
+        return all_data_once
 
     def test_suppressed_counts_are_stored_as_missing_never_zero(self, family_justice):
         rows = [
@@ -126,6 +121,8 @@ def corrupt(path, line: int, column: str, value: str):
     path.write_text("".join(text), encoding="utf-8")
 
 
+# The old data is the family justice tables alone, loaded for each test: `load_open_data` runs every loader, and over
+# every dataset (the shared build) the failing load costs more than loading these tables does.
 @pytest.mark.parametrize(
     "filename, column, value",
     [
@@ -147,14 +144,14 @@ def test_a_malformed_row_stops_the_load_naming_file_and_row_and_keeps_the_old_da
     assert table_sizes() == before
 
 
-def test_a_missing_file_is_named(family_justice, copied_fixtures):
+def test_a_missing_file_is_named(all_data_once, copied_fixtures):
     (copied_fixtures / "dfj_areas.csv").unlink()
     with pytest.raises(FixtureError, match="dfj_areas.csv: the file is missing"):
         loading.load_family_justice()
     assert DfjArea.objects.count() == len(fixture_rows("seed-questions", "dfj_areas.csv"))
 
 
-def test_a_missing_column_is_named(family_justice, copied_fixtures):
+def test_a_missing_column_is_named(all_data_once, copied_fixtures):
     path = copied_fixtures / "dfj_area_courts.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("court_name,", "court_title,", 1), encoding="utf-8")
     with pytest.raises(FixtureError, match=r"dfj_area_courts.csv, line 1 \(header\): missing column"):

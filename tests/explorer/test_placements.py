@@ -77,9 +77,14 @@ def test_every_shown_category_is_loaded_with_its_value_or_its_symbol(db):
             assert float(figure.value) == float(row["value"])
 
 
-def test_a_malformed_placement_row_stops_the_load_naming_file_and_line_and_keeps_the_data(db, damaged):  # noqa: F811
-    load_all(["context measures"])
+# The data a bad load must keep: every dataset, loaded once for the tests that only read it (tests/shared_builds.py),
+# from the same files as the copy below before it is damaged; what a test changes is rolled back after it.
+def test_a_malformed_placement_row_stops_the_load_naming_file_and_line_and_keeps_the_data(
+    all_data_once,
+    damaged,  # noqa: F811
+):
     before = ContextFigure.objects.count()
+    assert before  # the data to keep, loaded from the undamaged files
     line = next(i for i, row in enumerate(rows(SUBSET, damaged), start=2) if row["measure"] == cla.PLACEMENT_PCT) + 5
     damage(damaged, SUBSET, line, "value", "6,5")
     with pytest.raises(FixtureError) as error:
@@ -94,7 +99,7 @@ def latest_year(code: str) -> int:
 
 @pytest.mark.django_db
 class TestOnAllTheData:
-    """The tests that only read every dataset, loaded once (tests/shared_builds.py); those before load their own."""
+    """Tests that only read all the data, loaded once (tests/shared_builds.py); the loading test above loads its own."""
 
     @pytest.fixture
     def all_data(self, all_data_once):
