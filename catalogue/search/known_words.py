@@ -13,6 +13,7 @@ from .fulltext import TextSearchUnavailable, adapter_for
 from .words import words_of
 
 MAX_REMEMBERED = 20_000  # words remembered per content version and process
+VOCABULARY_WORDS_MEMO = "vocabulary words"  # the snapshot memo: the worker's file carries it (snapshot_files.py)
 
 
 def vocabulary_words() -> frozenset[str]:
@@ -27,7 +28,7 @@ def vocabulary_words() -> frozenset[str]:
 
 def known_words_for(snapshot):
     """A function: words -> the set of them the catalogue knows, at this snapshot's content version."""
-    vocabulary = snapshot.memo("vocabulary words", vocabulary_words)
+    vocabulary = snapshot.memo(VOCABULARY_WORDS_MEMO, vocabulary_words)
     remembered: dict[str, bool] = snapshot.memo("known words", dict)
 
     def known(words: list[str]) -> set[str]:

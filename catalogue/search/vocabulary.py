@@ -10,6 +10,7 @@ from .words import QUESTION_WORDS, STOP_WORDS, chunks_of, match_key, words_of
 
 MAX_CONCEPTS = 12
 MAX_ALTERNATIVES = 24
+VOCABULARY_MEMO = "vocabulary"  # the snapshot memo: the worker's file carries it (snapshot_files.py)
 
 
 @dataclass(frozen=True)
@@ -161,5 +162,5 @@ def vocabulary_for(snapshot) -> Vocabulary:
     from ..models import SearchSynonymGroup
 
     return snapshot.memo(
-        "vocabulary", lambda: Vocabulary([group.term_list() for group in SearchSynonymGroup.objects.all()])
+        VOCABULARY_MEMO, lambda: Vocabulary([group.term_list() for group in SearchSynonymGroup.objects.all()])
     )

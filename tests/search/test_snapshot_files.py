@@ -9,16 +9,20 @@ import pickle
 
 import numpy as np
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.caches import previous_version_while_rebuilding, reset_process_caches
-from catalogue.models import ContentVersion, SearchRecord
+from catalogue.models import ContentVersion, SearchRecord, SearchSynonymGroup
 from catalogue.search import engine
 from catalogue.search import snapshot as snapshot_module
 from catalogue.search.engine import run_search
+from catalogue.search.known_words import VOCABULARY_WORDS_MEMO, vocabulary_words
 from catalogue.search.query import CatalogueQuery
 from catalogue.search.snapshot import build_snapshot, get_snapshot
 from catalogue.search.snapshot_files import KEY, read_snapshot_file, snapshot_files
+from catalogue.search.vocabulary import vocabulary_for
 from tests.factories import InterventionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +97,22 @@ def test_the_popular_searches_come_worked_out_with_the_file(
     assert found.page_ids == expected.page_ids and found.total == expected.total == 2
     with pytest.raises(AssertionError, match="text query"):
         run_search(CatalogueQuery(text="court"), get_snapshot())  # not a recorded search: not worked out
+
+
+def test_the_vocabularies_come_worked_out_with_the_file(
+    immediate_tasks, entries, catalogue, django_capture_on_commit_callbacks
+):
+    SearchSynonymGroup.objects.create(terms="mum, mother")
+    publish_with_the_worker(catalogue, django_capture_on_commit_callbacks)
+    loaded, _ = read_snapshot_file(ContentVersion.current())
+    with CaptureQueriesContext(connection) as asked:
+        synonyms, words = (
+            vocabulary_for(loaded),
+            loaded.memo(VOCABULARY_WORDS_MEMO, lambda: pytest.fail("not in the file")),
+        )
+    assert not [query for query in asked.captured_queries if SearchSynonymGroup._meta.db_table in query["sql"]]
+    assert synonyms.terms_by_key == vocabulary_for(build_snapshot(loaded.version)).terms_by_key
+    assert "mum" in words and words == vocabulary_words()  # as this process would have read them
 
 
 def _must_not_match(*args, **kwargs):
