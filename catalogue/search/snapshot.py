@@ -40,10 +40,6 @@ class Snapshot:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def memos(self, keys) -> dict:
-        """The memos of `keys` worked out so far (for the worker's file: `snapshot_files.py`)."""
-        return {key: self._memo[key] for key in keys if key in self._memo}
-
     def hold_memos(self, memos: dict) -> None:
         """Take memos worked out elsewhere for this same snapshot, as if `memo()` had computed them."""
         for key, value in memos.items():

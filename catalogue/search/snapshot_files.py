@@ -26,10 +26,10 @@ from ..io.built_files import BuiltFiles
 from ..models import SearchRecord
 from ..models.content_version import content_version_changed
 from .engine import keep_text_matches, text_matches_for
-from .known_words import VOCABULARY_WORDS_MEMO, known_words_for
+from .known_words import VOCABULARY_WORDS_MEMO, vocabulary_words
 from .records import OTHER_SEARCHES
 from .snapshot import Snapshot, build_snapshot, share_masks, snapshots
-from .vocabulary import VOCABULARY_MEMO
+from .vocabulary import VOCABULARY_MEMO, vocabulary_for
 
 snapshot_files = BuiltFiles("search-snapshot", ".pickle")
 KEY = "snapshot"
@@ -38,10 +38,6 @@ POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works ou
 POPULAR_DAYS = 30
 MATCH_BYTES = 8 * 1024 * 1024  # at most this much of precomputed matches in one file
 DEFAULT_PATIENCE_SECONDS = 30.0
-# What every search's first request on a new snapshot would otherwise work out from the database (the synonym
-# groups and the words of the vocabularies: about 6 ms at 100,000 entries, on the request right after a
-# publish): the worker has them, and they travel in the file.
-PREBUILT_MEMOS = (VOCABULARY_MEMO, VOCABULARY_WORDS_MEMO)
 
 
 def connect() -> None:
@@ -73,7 +69,6 @@ def build_search_snapshot_task() -> str:
         return "already built"
     snapshot = build_snapshot(version)
     matches = text_matches_for(snapshot, popular_searches(), MATCH_BYTES)
-    known_words_for(snapshot)  # worked out with the snapshot, as the vocabulary was for the matches
     write_snapshot_file(snapshot, matches)
     snapshot_files.prune(version)
     return f"built for version {version} with {len(matches)} searches' matches"
@@ -101,10 +96,22 @@ def write_snapshot_file(snapshot: Snapshot, matches: list[tuple]) -> None:
         "card_stamps": snapshot.card_stamps,
         "card_chrome": snapshot.card_chrome,
         "matches": matches,
-        "memos": snapshot.memos(PREBUILT_MEMOS),
+        "memos": _prebuilt_memos(snapshot),
     }
     with snapshot_files.writing(KEY, snapshot.version) as out:
         pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _prebuilt_memos(snapshot: Snapshot) -> dict:
+    """
+    The snapshot's memos that every search's first request on it would otherwise work out from the database (the
+    synonym groups and the words of the vocabularies: about 6 ms at 100,000 entries, on the request right after a
+    publish): worked out here, by the worker, they travel in the file.
+    """
+    return {
+        VOCABULARY_MEMO: vocabulary_for(snapshot),
+        VOCABULARY_WORDS_MEMO: snapshot.memo(VOCABULARY_WORDS_MEMO, vocabulary_words),
+    }
 
 
 def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
