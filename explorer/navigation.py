@@ -19,6 +19,7 @@ LABELS = dict(DATA_MENU) | {"datasets": "Uploaded newborn figures: all versions"
 # A page's place in the menu when it is not itself in it: its parent's route name.
 PARENTS = {
     "local_authority": "local_authorities",
+    "relationship": "relationships",
     "area_detail": "area_index",
     "dataset_detail": "datasets",
     "download_file": "downloads",

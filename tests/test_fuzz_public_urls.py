@@ -22,6 +22,7 @@ PUBLIC_URLS = [
     "/data/regions/",
     "/data/outliers/",
     "/data/relationships/",
+    "/data/relationships/under1-vs-imd/",
     "/data/local-authorities/",
     "/data/local-authorities/E08000003/",
     "/data/your-data/",

@@ -53,6 +53,7 @@ def public_pages() -> dict[str, str]:
         "regions": "/data/regions/",
         "outliers": "/data/outliers/",
         "relationships": "/data/relationships/",
+        "a relationship": "/data/relationships/under1-vs-imd/",
         "local authorities": "/data/local-authorities/",
         "local authority profile": "/data/local-authorities/E06000009/",
         "Welsh local authority profile": "/data/local-authorities/W06000015/",

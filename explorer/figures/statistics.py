@@ -204,13 +204,22 @@ def strength_words(r: float) -> str:
     return "a strong"
 
 
+def relationship_in_words(corr: Correlation | None) -> str:
+    """'a moderate positive relationship', 'no clear relationship', or '' with too few areas to measure one."""
+    if corr is None:
+        return ""
+    strength = strength_words(corr.r)
+    if strength == "no clear":
+        return f"{strength} relationship"
+    return f"{strength} {'positive' if corr.r > 0 else 'negative'} relationship"
+
+
 def describe_correlation(corr: Correlation | None, x_label: str, y_label: str, extra: str = "") -> str:
     """Plain-English sentences (plus `extra`, if given), always ending with the causation caveat."""
     if corr is None:
         return f"There are too few areas with both {x_label} and {y_label} to measure a relationship."
-    direction = "positive" if corr.r > 0 else "negative"
     strength = strength_words(corr.r)
-    relation = f"{strength} relationship" if strength == "no clear" else f"{strength} {direction} relationship"
+    relation = relationship_in_words(corr)
     tendency = "higher" if corr.r > 0 else "lower"
     text = (
         f"Across {corr.n} local authorities there is {relation} between {x_label} and {y_label} "

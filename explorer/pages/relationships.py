@@ -8,9 +8,14 @@ plain words.
 The under-1 rate is pooled over the latest five years with births (total infants over total live
 births) because single-year LA counts are small and noisy; the Cafcass comparison uses one year,
 the same financial year on both axes.
+
+The page lists them, grouped, with each correlation in a line; each scatter, its table and its notes are on a
+page of their own (/data/relationships/<slug>/). On one page the 21 made 1.6 MB of HTML, about 68,000 px
+long on a phone.
 """
 
 from django.db.models import Max, Min
+from django.http import Http404
 
 from catalogue.models import LocalAuthority
 
@@ -23,7 +28,7 @@ from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import CafcassRate, Deprivation, OfstedJudgement
 from ..sources import BIRTHS, CAFCASS, DFE_STARTS, IMD, OFSTED, SPEND
 from . import context_scatters, family_justice_scatters
-from .state import PageState, chart_page
+from .state import PageState, respond
 
 OFSTED_GRADES = {1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate"}
 LABEL_EXTREMES = 4  # name the few highest areas on each scatter
@@ -31,12 +36,62 @@ POOLED_YEARS = 5
 KINDS = ("imd", "spend", "ofsted", "cafcass")
 
 
+TITLE = "Deprivation, spend, Ofsted, Cafcass, thresholds, workforce and placements"
+
+
 def relationships(request):
+    """The list of relationships, grouped. `?download=<slug>` still gives any scatter's CSV here."""
     state = PageState(request)
-    charts = all_scatters() + family_justice_scatters.latest_scatters() + context_scatters.context_scatters()
-    return chart_page(
-        request, state, charts, "Deprivation, spend, Ofsted, Cafcass, thresholds, workforce and placements"
+    groups = [(heading, [Relationship(chart) for chart in charts]) for heading, charts in grouped_scatters()]
+    every_chart = [chart for _, charts in grouped_scatters() for chart in charts]
+    return respond(
+        request,
+        "explorer/relationships.html",
+        state,
+        [],
+        downloadable=every_chart,
+        page_title=TITLE,
+        groups=[(heading, items) for heading, items in groups if items],
     )
+
+
+def relationship(request, slug):
+    """One scatter with its table, notes and sources, and links to the others."""
+    state = PageState(request)
+    every_chart = [chart for _, charts in grouped_scatters() for chart in charts]
+    chart = next((chart for chart in every_chart if chart.slug == slug), None)
+    if chart is None:
+        raise Http404("There is no relationship of that name: the relationships page lists them all.")
+    return respond(
+        request,
+        "explorer/relationship.html",
+        state,
+        [chart],
+        page_title=chart.title,
+        relationship=Relationship(chart),
+        others=[Relationship(other) for other in every_chart if other is not chart],
+    )
+
+
+def grouped_scatters() -> list[tuple[str, list[Chart]]]:
+    """The scatters in the order the page lists them, under the headings of the three families they come from."""
+    return [
+        ("Deprivation, spending, Ofsted and Cafcass", all_scatters()),
+        ("Legal status, family centres and young parents", family_justice_scatters.latest_scatters()),
+        ("Child protection, social work, placements and low income", context_scatters.context_scatters()),
+    ]
+
+
+class Relationship:
+    """A line of the list: what the under-1 rate is set against, and the correlation in figures and in words."""
+
+    def __init__(self, chart: Chart):
+        self.slug = chart.slug
+        self.title = chart.title
+        _, against, measure = chart.title.partition(" against ")
+        self.measure = (measure[:1].upper() + measure[1:]) if against else chart.title
+        self.correlation = getattr(chart, "correlation", None)
+        self.in_words = statistics.relationship_in_words(self.correlation)
 
 
 def explanatory_values(kind: str, year: int | None = None) -> dict[str, float]:

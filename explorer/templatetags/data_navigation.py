@@ -55,6 +55,7 @@ LEAF_LABELS = {
     "local_authority": ("authority", "name"),
     "area_detail": ("area", "name"),
     "dataset_detail": ("dataset", "title"),
+    "relationship": ("relationship", "measure"),
 }
 
 

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "overview": "/data/",
     "relationships": "/data/relationships/",
+    "a relationship": "/data/relationships/under1-vs-section-20/",
     "Blackpool": "/data/local-authorities/E06000009/",
     "Cardiff": "/data/local-authorities/W06000015/",
     "Blackburn/Lancaster": "/data/family-justice-areas/blackburn-lancaster/",

@@ -10,6 +10,7 @@ PAGES = {
     "regions": "/data/regions/",
     "funnel": "/data/outliers/?year=2020",
     "relationships": "/data/relationships/",
+    "a relationship": "/data/relationships/under1-vs-imd/",
     "Blackpool": "/data/local-authorities/E06000009/",
     "Cardiff": "/data/local-authorities/W06000015/",
     "sources": "/data/sources/",

@@ -116,9 +116,14 @@ def test_each_measure_against_the_under1_rate_of_the_same_years(all_data, measur
 # placed-with-parents chart of that data instead of the context scatter this test looks for.
 def test_relationships_and_questions_pages_show_them(client, db):
     load_all(["live births", "infants in care (England and Wales)", "context measures"])
-    page = client.get(reverse("explorer:relationships")).content.decode()
-    assert "Infants (under 1) entering care against children on a child protection plan at 31 March" in page
-    assert "Infants (under 1) entering care against the share of children looked after in foster placements" in page
+    listed = client.get(reverse("explorer:relationships")).content.decode()
+    for slug, title in (
+        ("cpp-rate-per-10000-at-31-march", "children on a child protection plan at 31 March"),
+        ("cla-placement-foster-pct", "the share of children looked after in foster placements"),
+    ):
+        address = reverse("explorer:relationship", args=[f"under1-vs-{slug}"])
+        assert f'href="{address}"' in listed
+        assert f"Infants (under 1) entering care against {title}" in client.get(address).content.decode()
     questions = client.get(reverse("explorer:questions")).content.decode()
     assert "Does the social work workforce play a part" in questions
     assert "Infants (under 1) entering care against agency children and family social workers" in questions

@@ -53,6 +53,9 @@ def test_every_data_page_has_the_one_menu_breadcrumbs_and_closed_tables(all_data
     profile = client.get(pages[-2]).content.decode()
     crumbs = profile[profile.index('class="govuk-breadcrumbs"') :].split("</nav>")[0]
     assert reverse("explorer:local_authorities") in crumbs and "Blackpool" in crumbs
+    relationship = client.get(reverse("explorer:relationship", args=["under1-vs-imd"])).content.decode()
+    crumbs = relationship[relationship.index('class="govuk-breadcrumbs"') :].split("</nav>")[0]
+    assert f'href="{reverse("explorer:relationships")}"' in crumbs and 'aria-current="page">Deprivation<' in crumbs
 
 
 def test_the_sitemap_lists_every_data_page_profile_and_area(all_data, client):
@@ -63,6 +66,9 @@ def test_the_sitemap_lists_every_data_page_profile_and_area(all_data, client):
     assert {reverse("explorer:local_authority", args=[code]) for code in codes} <= paths
     slugs = DfjArea.objects.exclude(code="HIGH_COURT").values_list("slug", flat=True)
     assert {reverse("explorer:area_detail", args=[slug]) for slug in slugs} <= paths
+    listed = client.get(reverse("explorer:relationships")).content.decode()
+    relationships = set(re.findall(r'href="({}[^/"]+/)"'.format(re.escape(reverse("explorer:relationships"))), listed))
+    assert len(relationships) > 10 and relationships <= paths  # each relationship's own page
 
 
 def test_the_area_pack_keeps_the_suppression_markers_its_readme_promises(all_data, client):

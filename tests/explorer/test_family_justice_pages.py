@@ -141,7 +141,9 @@ class TestOnAllTheData:
             assert chart.correlation.n == len(chart.rows)
             assert chart.correlation.r == pytest.approx(expected.r, abs=0.01)  # table values are rounded
         relationships = client.get(reverse("explorer:relationships")).content.decode()
-        assert "Infants entering care against the section 20 share" in relationships
+        section_20 = reverse("explorer:relationship", args=["under1-vs-section-20"])
+        assert f'href="{section_20}"' in relationships
+        assert "Infants entering care against the section 20 share" in client.get(section_20).content.decode()
 
 
 def test_events_need_a_source_and_appear_beside_the_trends(db, client):

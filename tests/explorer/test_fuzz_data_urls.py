@@ -31,6 +31,7 @@ def data_urls(all_data_once):
     urls += [reverse("explorer:local_authority", args=[code]) for code in ("E06000009", "W06000015")]
     urls += [reverse("explorer:area_detail", args=[area.slug]), reverse("explorer:area_pack", args=[area.slug])]
     urls += [reverse("explorer:la_table", args=[with_figures.ons_code, table.slug])]
+    urls += [reverse("explorer:relationship", args=["under1-vs-imd"])]
     return urls
 
 

@@ -35,6 +35,7 @@ def pages():
     area = DfjArea.objects.exclude(code="HIGH_COURT").order_by("name").first()
     return [
         reverse("explorer:relationships"),
+        reverse("explorer:relationship", args=["under1-vs-imd"]),
         reverse("explorer:questions"),
         reverse("explorer:area_index"),
         reverse("explorer:area_detail", args=[area.slug]),
@@ -64,8 +65,8 @@ def test_an_unknown_parameter_is_answered_from_the_kept_figures(client, all_data
 
 
 def imd_cell(client, code: str) -> str:
-    """The deprivation score the relationships page's IMD table shows for one authority."""
-    page = client.get(reverse("explorer:relationships")).content.decode()
+    """The deprivation score the IMD relationship's table shows for one authority."""
+    page = client.get(reverse("explorer:relationship", args=["under1-vs-imd"])).content.decode()
     section = page[page.index('id="chart-under1-vs-imd"') :]
     section = section[: section.index("</section>")]
     return re.search(rf'<td class="govuk-table__cell">{code}</td><td class="govuk-table__cell">([^<]+)</td>', section)[
@@ -74,7 +75,7 @@ def imd_cell(client, code: str) -> str:
 
 
 def test_a_changed_figure_shows_on_the_next_request(client, all_data, django_capture_on_commit_callbacks):
-    page = client.get(reverse("explorer:relationships")).content.decode()
+    page = client.get(reverse("explorer:relationship", args=["under1-vs-imd"])).content.decode()
     row = next(
         row
         for row in Deprivation.objects.select_related("local_authority").order_by("local_authority__name")

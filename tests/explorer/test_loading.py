@@ -119,6 +119,7 @@ def test_no_synthetic_value_is_ever_shown_against_a_real_la_code(client, db):
         reverse("explorer:funnel"),
         reverse("explorer:regions"),
         reverse("explorer:relationships"),
+        reverse("explorer:relationship", args=["under1-vs-imd"]),
         reverse("explorer:local_authority", args=["E06000009"]),
         reverse("explorer:datasets"),
         reverse("explorer:sources"),

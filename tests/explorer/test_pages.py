@@ -17,7 +17,7 @@ from tests.factories import CaseStudyPageFactory
 
 from .conftest import fixture_rows
 
-CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel", "explorer:relationships"]
+CHART_PAGES = ["explorer:overview", "explorer:regions", "explorer:funnel"]  # and each relationship's page
 BLACKPOOL, GATESHEAD, BCP, CARDIFF = "E06000009", "E08000037", "E06000058", "W06000015"
 # Sections of the chart kit that are a table by design (`charts.table(...)`), with no drawing.
 TABLE_ONLY = {"la-context-latest", "la-placements-years", "la-ethnicity-years"}  # tables beside a chart
@@ -103,12 +103,28 @@ def test_headline_and_quoted_figures_appear_exactly_as_published(client, real):
     + [("explorer:local_authority", [BLACKPOOL]), ("explorer:local_authority", [CARDIFF])],
 )
 def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(client, real, name, args):
+    assert_every_chart_complete(client, name, *args)
+
+
+def test_every_relationship_s_page_has_its_chart_complete(client, real):
+    """Every relationship the list links to has a page of its own with the chart, its table and its CSV."""
+    listed = page(client, "explorer:relationships")
+    slugs = re.findall(r'href="{}([^/"]+)/"'.format(re.escape(reverse("explorer:relationships"))), listed)
+    assert len(slugs) > 10
+    for slug in slugs:
+        assert assert_every_chart_complete(client, "explorer:relationship", slug) == [slug]
+
+
+def assert_every_chart_complete(client, name, *args) -> list[str]:
+    """Each chart section of the page: drawing, table, CSV (the same rows), sources, licence and definition."""
     html = page(client, name, *args)
     charts = html.split('<section class="explorer-chart"')[1:]
     assert charts
+    slugs = []
     for chart in charts:
         chart = chart[: chart.index("</section>")]
         slug = chart.split('id="chart-', 1)[1].split('"', 1)[0]
+        slugs.append(slug)
         if slug not in TABLE_ONLY:
             assert "<svg" in chart and "<title>" in chart, slug
         assert 'class="govuk-table"' in chart and "Download this data as CSV" in chart, slug
@@ -120,6 +136,7 @@ def test_every_chart_has_svg_summary_table_csv_source_licence_and_definition(cli
             for cell in row:
                 assert f">{cell}<" in table, (slug, cell)
         assert 'rel="license"' in sources and 'rel="via"' in sources
+    return slugs
 
 
 def test_blackpool_shows_every_published_year_beside_the_north_west_england_and_neighbours(client, real):
@@ -234,25 +251,51 @@ def test_regions_use_the_published_regional_counts(client, real):
 
 
 def test_relationships_give_a_correlation_with_an_interval(client, real):
-    html = page(client, "explorer:relationships")
     for slug in ("under1-vs-imd", "under1-vs-spend", "under1-vs-ofsted", "under1-vs-cafcass"):
+        html = page(client, "explorer:relationship", slug)
         chart = html[html.index(f'id="chart-{slug}"') :]
         chart = chart[: chart.index("</section>")]
         assert "correlation r = " in chart and "95% confidence interval" in chart and "not causation" in chart
 
 
-def test_a_long_chart_page_opens_with_a_list_of_its_charts(client, real):
-    """/data/relationships/ is dozens of charts long (about 68,000 px at 390 px wide): it opens with links to each."""
+def test_the_relationships_page_lists_each_with_its_correlation_and_links_to_its_own_page(client, real):
+    """/data/relationships/ was 21 charts long (1.6 MB, about 68,000 px at 390 px wide): it now lists them, each
+    with the correlation its own page gives, grouped as the three families of measures come."""
+    from explorer.figures.statistics import relationship_in_words
+    from explorer.pages.relationships import grouped_scatters
+
     html = page(client, "explorer:relationships")
-    sections = re.findall(r'<section class="explorer-chart" id="chart-([^"]+)"', html)
-    assert len(sections) > 3
-    contents = html[html.index('<nav class="explorer-contents"') :]
-    contents = contents[: contents.index("</nav>")]
-    assert re.findall(r'href="#chart-([^"]+)"', contents) == sections
-    for slug in sections[:3]:
-        title = re.search(rf'id="chart-{re.escape(slug)}-title">([^<]+)<', html)[1]
-        assert f'href="#chart-{slug}">{title}</a>' in contents
-    assert '<nav class="explorer-contents"' not in page(client, "explorer:overview")  # a short page needs none
+    assert '<section class="explorer-chart"' not in html and "<svg" not in html
+    groups = [(heading, charts) for heading, charts in grouped_scatters() if charts]
+    assert len(groups) == 3
+    rows = html.split('<tr class="govuk-table__row" id="chart-')[1:]
+    assert [row.split('"', 1)[0] for row in rows] == [chart.slug for _, charts in groups for chart in charts]
+    for heading, _ in groups:
+        assert f'<h2 class="govuk-heading-l">{heading}</h2>' in html
+    for row, chart in zip(rows, [chart for _, charts in groups for chart in charts], strict=True):
+        row = row[: row.index("</tr>")]
+        corr = chart.correlation
+        assert f'href="{reverse("explorer:relationship", args=[chart.slug])}"' in row
+        assert f"{corr.method} r = {corr.r:.2f} ({corr.low:.2f} to {corr.high:.2f})" in row, chart.slug
+        assert f">{corr.n}<" in row
+        words = relationship_in_words(corr)  # as the chart's own summary says it
+        assert f"there is {words} between" in chart.summary and words[:1].upper() + words[1:] in row, chart.slug
+        assert ("the interval includes zero" in row) == corr.includes_zero, chart.slug
+    # Its own page: the chart, the others listed, and the way back.
+    first = groups[0][1][0]
+    own = page(client, "explorer:relationship", first.slug)
+    assert f'id="chart-{first.slug}"' in own and own.count('<section class="explorer-chart"') == 1
+    others = own[own.index('id="explorer-others-title"') :]
+    assert f'href="{reverse("explorer:relationship", args=[groups[2][1][0].slug])}"' in others
+    assert f'href="{reverse("explorer:relationships")}"' in others
+
+
+def test_an_unknown_relationship_is_a_clear_404_and_old_csv_links_still_work(client, real):
+    response = client.get(reverse("explorer:relationship", args=["under1-vs-nothing"]))
+    assert response.status_code == 404
+    rows, _ = download(client, "explorer:relationships", "under1-vs-imd")  # the list still serves each CSV
+    assert rows == download(client, "explorer:relationship", "under1-vs-imd", "under1-vs-imd")[0]
+    assert len(rows) > 100
 
 
 @pytest.mark.parametrize(

@@ -25,17 +25,18 @@ def rate_years() -> tuple[int, int]:
     return paired[-POOLED_YEARS], paired[-1]
 
 
-def chart_section(html: str, slug: str) -> str:
+def chart_section(client, slug: str) -> str:
+    """The chart's section on its own page (/data/relationships/<slug>/)."""
+    html = unescape(client.get(reverse("explorer:relationship", args=[slug])).content.decode())
     section = html[html.index(f'id="chart-{slug}"') :]
     return section[: section.index("</section>")]
 
 
 def test_spend_and_ofsted_say_which_years_each_side_covers(all_data_once, client):
     url = reverse("explorer:relationships")
-    html = unescape(client.get(url).content.decode())
     first, last = rate_years()
     rates = f"the under-1 rate pools years ending March {first} to {last} (the latest years with live births)"
-    spend = chart_section(html, "under1-vs-spend")
+    spend = chart_section(client, "under1-vs-spend")
     assert f"Years: {rates}; spend per child is for 2024 to 2025 only" in spend
     assert "They cannot be paired by year." in spend
     table = client.get(url, {"download": "under1-vs-ofsted"}).content.decode().partition("\n\n")[0]
@@ -45,10 +46,10 @@ def test_spend_and_ofsted_say_which_years_each_side_covers(all_data_once, client
         for row in fixture_rows("ofsted_ilacs_judgements_2025.csv")
         if row["la_code"] in plotted
     ]
-    ofsted = chart_section(html, "under1-vs-ofsted")
+    ofsted = chart_section(client, "under1-vs-ofsted")
     assert (
         f"Years: {rates}; the Ofsted grade is each authority's latest inspection, inspected between "
         f"{min(inspected):%B %Y} and {max(inspected):%B %Y}. They cannot be paired by year." in ofsted
     )
-    cafcass = chart_section(html, "under1-vs-cafcass")
+    cafcass = chart_section(client, "under1-vs-cafcass")
     assert "Years: both sides are" in cafcass and "cannot be paired" not in cafcass
