@@ -5,7 +5,7 @@ residential family centres registered in it. Every table downloads from its own 
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from catalogue.models import LocalAuthority
 
@@ -37,10 +37,11 @@ def legal_status_charts(authority: LocalAuthority, comparator_codes=None, compar
     region_codes = list(
         LocalAuthority.objects.filter(region=authority.region).exclude(ons_code=code).values_list("ons_code", flat=True)
     )
-    neighbour_codes = list(
-        StatisticalNeighbour.objects.filter(local_authority=authority).values_list("neighbour__ons_code", flat=True)
-    )
-    if comparator_codes is not None:
+    if comparator_codes is None:
+        neighbour_codes = list(
+            StatisticalNeighbour.objects.filter(local_authority=authority).values_list("neighbour__ons_code", flat=True)
+        )
+    else:
         neighbour_codes = list(comparator_codes)
     charts = []
     for kind in family.SHARES:
@@ -65,8 +66,12 @@ def default_panel(authority: LocalAuthority) -> "AuthorityPanel":
 
 @kept_for_recent_arguments(RECENT_PLACES)
 def chosen_panel(authority: LocalAuthority, comparator_codes: tuple[str, ...], label: str) -> "AuthorityPanel":
-    """The panel against a reader's own comparators, kept for the comparisons last asked for (as the profile's)."""
-    return build_panel(authority, list(comparator_codes), label)
+    """
+    The panel against a reader's own comparators, kept for the comparisons last asked for (as the profile's). Only
+    its charts follow the comparators: the area, the centres and their history are the default panel's.
+    """
+    charts = legal_status_charts(authority, list(comparator_codes), label) if authority.country == "England" else []
+    return replace(default_panel(authority), charts=charts)
 
 
 def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> AuthorityPanel:

@@ -8,7 +8,7 @@ from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments
 from .authority_panel import legal_status_charts
 from .comparators import Comparators, choose, default_comparators
 from .context_profile import build_context_panel
-from .profile_charts import build_profile
+from .profile_charts import against_comparators, build_profile
 from .state import PageState, respond
 
 
@@ -60,4 +60,5 @@ def chosen_profile(authority: LocalAuthority, chosen: tuple[LocalAuthority, ...]
     address and downloads each chart's CSV, and each of those requests drew every chart again.
     """
     comparators = Comparators(authority, chosen=list(chosen), by_reader=True)
-    return build_profile(authority, comparators.codes, comparators.label), build_context_panel(authority, comparators)
+    profile = against_comparators(default_profile(authority)[0], comparators.codes, comparators.label)
+    return profile, build_context_panel(authority, comparators)

@@ -1,7 +1,7 @@
 """A local authority's profile: its under-1 figures over time against its region, its country and its
 statistical neighbours (boundary changes as separate lines), with Ofsted, deprivation, spend and Cafcass."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from catalogue.models import LocalAuthority
 
@@ -49,7 +49,7 @@ class Profile:
 
 
 def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> Profile:
-    """The profile; `comparator_codes` (a reader's choice) replace the statistical neighbours in the charts."""
+    """The profile; `comparator_codes` replace the statistical neighbours in the charts."""
     profile = Profile(authority, boundary_notes=boundary_notes(authority))
     profile.ofsted = OfstedJudgement.objects.filter(local_authority=authority).first()
     profile.deprivation = Deprivation.objects.filter(local_authority=authority).first()
@@ -61,13 +61,19 @@ def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_l
         StatisticalNeighbour.objects.filter(local_authority=authority).select_related("neighbour").order_by("rank")
     )
     codes = [n.neighbour.ons_code for n in profile.neighbours] if comparator_codes is None else list(comparator_codes)
-    group = Comparison(authority, codes, comparator_label or "Statistical neighbours")
-    profile.charts = [
-        chart
-        for chart in (group.rate_chart(), group.share_chart(), group.at_31_march_chart(), cafcass_trend(authority))
-        if chart
-    ]
+    profile.charts = profile_charts(authority, codes, comparator_label or "Statistical neighbours")
     return profile
+
+
+def against_comparators(profile: Profile, comparator_codes: list[str], comparator_label: str) -> Profile:
+    """The profile with its charts drawn against a reader's comparators: only the charts follow them."""
+    return replace(profile, charts=profile_charts(profile.local_authority, comparator_codes, comparator_label))
+
+
+def profile_charts(authority: LocalAuthority, codes: list[str], label: str = "Statistical neighbours") -> list[Chart]:
+    group = Comparison(authority, codes, label)
+    charts = (group.rate_chart(), group.share_chart(), group.at_31_march_chart(), cafcass_trend(authority))
+    return [chart for chart in charts if chart]
 
 
 class Comparison:

@@ -121,3 +121,37 @@ def test_pages_drawn_per_place_keep_only_the_most_recent(django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         ContentVersion.bump()
     assert square(3) == 9 and worked_out == [1, 2, 3, 2, 3]  # a new version keeps nothing of the last
+
+
+def test_a_new_comparison_works_out_again_only_what_follows_the_comparators(client, all_data):
+    """A reader's own comparators change the profile's charts and nothing else: its Ofsted judgement, deprivation,
+    spend, neighbours, family justice area and family centres are the default profile's, not read again."""
+    from explorer.models import (
+        AuthorityArea,
+        ChildrensServicesSpend,
+        OfstedJudgement,
+        ResidentialFamilyCentre,
+        StatisticalNeighbour,
+    )
+
+    profile = reverse("explorer:local_authority", args=["E06000009"])
+    default = client.get(profile).content.decode()  # as most visitors see it
+    tables = [
+        model._meta.db_table
+        for model in (
+            OfstedJudgement,
+            Deprivation,
+            ChildrensServicesSpend,
+            StatisticalNeighbour,
+            AuthorityArea,
+            ResidentialFamilyCentre,
+        )
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        chosen = client.get(profile, {"compare": "E06000003,E06000004"}).content.decode()
+    assert [query["sql"] for query in queries if any(f'"{table}"' in query["sql"] for table in tables)] == []
+    assert "Your comparators" in chosen and "Your comparators" not in default
+    # The Ofsted section and the deprivation paragraph, as the default profile gave them.
+    sections = re.compile(r'id="ofsted">.*?id="deprivation">.*?</p>', re.S)
+    shown = sections.findall(chosen)
+    assert "Overall effectiveness" in shown[0] and shown == sections.findall(default)
