@@ -33,7 +33,8 @@ class Section:
 
 
 # Each question: its text, who asked, what the data can and cannot tell, the chart that bears on it (a key of
-# `charts_for` or None), links (text, URL name), catalogue topics and words that pick its research questions.
+# `charts_for` or None), links (text, route name, and its arguments if any), catalogue topics and words that
+# pick its research questions.
 QUESTIONS = [
     {
         "slug": "areas",
@@ -168,7 +169,12 @@ QUESTIONS = [
         "child and Ofsted's judgement, each with a correlation and its interval.",
         "cannot_tell": "Spending lines are only a proxy for early help, and IMD 2019 mostly describes 2015/16.",
         "chart": None,
-        "links": [("Deprivation, spend, Ofsted and Cafcass (data explorer)", "relationships")],
+        "links": [
+            ("Deprivation (IMD 2019) and the rate of infants entering care", "relationship", "under1-vs-imd"),
+            ("Children's social care spend per child and the rate", "relationship", "under1-vs-spend"),
+            ("Ofsted judgements and the rate", "relationship", "under1-vs-ofsted"),
+            ("Every relationship, with its correlation (data explorer)", "relationships"),
+        ],
         "topics": ["housing-and-poverty", "early-help"],
         "keywords": ["deprivation", "early help", "Ofsted"],
     },
@@ -205,7 +211,7 @@ def build(year: int | None) -> list[Section]:
         {
             **spec,
             "charts": [charts[key] for key in _chart_keys(spec["chart"]) if charts.get(key)],
-            "links": [(text, data_url(name)) for text, name in spec["links"]],
+            "links": [(text, data_url(name, *args)) for text, name, *args in spec["links"]],
         }
         for spec in QUESTIONS
     ]

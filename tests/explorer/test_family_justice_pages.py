@@ -144,6 +144,11 @@ class TestOnAllTheData:
         section_20 = reverse("explorer:relationship", args=["under1-vs-section-20"])
         assert f'href="{section_20}"' in relationships
         assert "Infants entering care against the section 20 share" in client.get(section_20).content.decode()
+        # The question with no chart of its own links to the relationships that answer it, each to its own page.
+        deprivation = page.split('id="deprivation"')[1].split("</section>")[0]
+        for slug in ("under1-vs-imd", "under1-vs-spend", "under1-vs-ofsted"):
+            address = reverse("explorer:relationship", args=[slug])
+            assert f'href="{address}"' in deprivation and client.get(address).status_code == 200
 
 
 def test_events_need_a_source_and_appear_beside_the_trends(db, client):
