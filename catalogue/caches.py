@@ -216,6 +216,15 @@ class RecentValues:
         self._values: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict:  # pickled in the search snapshot's file (its values, not its lock)
+        with self._lock:
+            return {"most": self.most, "values": list(self._values.items())}
+
+    def __setstate__(self, state: dict) -> None:
+        self.most = state["most"]
+        self._values = OrderedDict(state["values"])
+        self._lock = threading.Lock()
+
     def get(self, key: Hashable, compute: Callable[[], T], keep: Callable[[], bool] | None = None) -> T:
         """The value kept for `key`, else `compute()`, kept unless `keep()` (asked after computing) says not."""
         with self._lock:

@@ -10,7 +10,10 @@ class EvidenceMapConfig(AppConfig):
 
     def ready(self):
         from catalogue.models.content_version import content_version_changed
+        from catalogue.search.snapshot_files import prebuilding
 
+        from .pages import first_page_with
         from .tasks import after_publish
 
         content_version_changed.connect(after_publish, dispatch_uid="evidencemap-build-after-publish")
+        prebuilding.connect(first_page_with, dispatch_uid="evidencemap-first-page-with-each-snapshot")

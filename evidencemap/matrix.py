@@ -189,13 +189,15 @@ def _counted_findings(filters: MapFilters, interventions):
     return findings
 
 
-def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP_PAGE_SIZE) -> EvidenceMatrix:
+def build_matrix(
+    filters: MapFilters, page_number: int = 1, page_size: int = MAP_PAGE_SIZE, snapshot: Snapshot | None = None
+) -> EvidenceMatrix:
     """
     One page of the map: its rows, their area links and their findings in three queries, plus the
-    outcomes; the whole map's row order and totals come from `map_rows`. A page number past the end
-    shows the last page.
+    outcomes; the whole map's row order and totals come from `map_rows` (on `snapshot`, the worker's new one, or
+    this process's). A page number past the end shows the last page.
     """
-    ordered_ids, studied = map_rows(filters)
+    ordered_ids, studied = map_rows(filters, snapshot)
     page = MapPage(1, page_size, len(ordered_ids))
     page = MapPage(min(max(page_number, 1), page.page_count), page_size, len(ordered_ids))
     page_ids = ordered_ids[page.offset : page.offset + page.size].tolist()
@@ -212,7 +214,7 @@ def build_matrix(filters: MapFilters, page_number: int = 1, page_size: int = MAP
     )
 
 
-def map_rows(filters: MapFilters) -> tuple[np.ndarray, int]:
+def map_rows(filters: MapFilters, snapshot: Snapshot | None = None) -> tuple[np.ndarray, int]:
     """
     Every matching intervention's id in A to Z order, and how many cells have a study, read from the search
     snapshot (`catalogue.search.snapshot`): its facet masks and title order give the rows in a few vector
@@ -221,7 +223,7 @@ def map_rows(filters: MapFilters) -> tuple[np.ndarray, int]:
     previous snapshot while the worker builds the next (as the catalogue's search is); the page's rows are then
     checked against the database (`build_matrix`).
     """
-    snapshot = get_snapshot(previous_while_rebuilding=True)
+    snapshot = snapshot or get_snapshot(previous_while_rebuilding=True)
     kept = snapshot.memo("evidence-map-rows", lambda: RecentValues(ROW_ORDERS_KEPT))
     return kept.get(filters.query_string(), lambda: _rows(snapshot, filters))
 

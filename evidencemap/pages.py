@@ -7,25 +7,38 @@ publish.
 
 A page worked out from a previous version's values (a visitor answered while the new snapshot or questions are
 being built) is used for that request only, never kept: the next request, once they are ready, builds it again.
+
+The map's first page, unfiltered (where most visits land), is built by the task worker with each snapshot and
+comes in its file (`first_page_with`), so the first visitor after a publish does not build it: about 12 ms at
+100,000 entries.
 """
 
 from catalogue.caches import RecentValues, content_version, previous_version_served
-from catalogue.search.snapshot import get_snapshot
+from catalogue.search.snapshot import Snapshot, get_snapshot
 
 from .filters import MapFilters
 from .matrix import EvidenceMatrix, build_matrix
 from .questions import attach_questions, questions_for_map
 
 PAGES_KEPT = 8  # pages of the map (filters and page number) each process keeps, about 50 rows each
+PAGES_MEMO = "evidence-map-pages"
 
 
 def map_page(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
     """(the matrix of one page, outcome id -> questions for its column headings). Shared: callers must not change it."""
-    kept = get_snapshot(previous_while_rebuilding=True).memo("evidence-map-pages", lambda: RecentValues(PAGES_KEPT))
+    kept = get_snapshot(previous_while_rebuilding=True).memo(PAGES_MEMO, lambda: RecentValues(PAGES_KEPT))
     key = (content_version(), filters.query_string(), page_number)
     return kept.get(key, lambda: _built(filters, page_number), keep=lambda: not previous_version_served())
 
 
-def _built(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
-    matrix = build_matrix(filters, page_number)
+def first_page_with(sender, snapshot: Snapshot, **kwargs) -> dict:
+    """The worker's part (`catalogue.search.snapshot_files.prebuilding`): the unfiltered first page, built on its
+    new snapshot."""
+    kept, filters = RecentValues(PAGES_KEPT), MapFilters()
+    kept.get((snapshot.version, filters.query_string(), 1), lambda: _built(filters, 1, snapshot))
+    return {PAGES_MEMO: kept}
+
+
+def _built(filters: MapFilters, page_number: int, snapshot: Snapshot | None = None) -> tuple[EvidenceMatrix, dict]:
+    matrix = build_matrix(filters, page_number, snapshot=snapshot)
     return matrix, attach_questions(matrix, questions_for_map())  # places them on the matrix's groups too

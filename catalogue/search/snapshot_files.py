@@ -12,12 +12,14 @@ The file is a pickle: it holds numpy arrays and the plan objects the text-match 
 written only by the site's own worker into GENERATED_FILES_ROOT, a directory no visitor or editor can write.
 """
 
+import logging
 import pickle
 from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Sum
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
 
@@ -38,6 +40,11 @@ POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works ou
 POPULAR_DAYS = 30
 MATCH_BYTES = 8 * 1024 * 1024  # at most this much of precomputed matches in one file
 DEFAULT_PATIENCE_SECONDS = 30.0
+logger = logging.getLogger(__name__)
+# Sent by the worker with each new snapshot: a feature app's receiver returns {memo key: value}, memos of that
+# snapshot the first request after a publish would otherwise build (the evidence map's first page), which then
+# travel in the snapshot's file.
+prebuilding = Signal()
 
 
 def connect() -> None:
@@ -108,10 +115,17 @@ def _prebuilt_memos(snapshot: Snapshot) -> dict:
     synonym groups and the words of the vocabularies: about 6 ms at 100,000 entries, on the request right after a
     publish): worked out here, by the worker, they travel in the file.
     """
-    return {
+    memos = {
         VOCABULARY_MEMO: vocabulary_for(snapshot),
         VOCABULARY_WORDS_MEMO: snapshot.memo(VOCABULARY_WORDS_MEMO, vocabulary_words),
     }
+    # send_robust: a feature's page is not worth the search's snapshot; if it fails, the web process builds it.
+    for receiver, answer in prebuilding.send_robust(sender=Snapshot, snapshot=snapshot):
+        if isinstance(answer, Exception):
+            logger.error("Could not prebuild with the search snapshot: %s", receiver, exc_info=answer)
+        else:
+            memos.update(answer)
+    return memos
 
 
 def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:

@@ -88,3 +88,25 @@ def test_the_filter_choices_are_read_once_a_version_and_a_new_one_shows_next(
     with django_capture_on_commit_callbacks(execute=True):  # a new country moves the version on, on commit
         make_reference("A study from Finland", design="rct", findings={"cost": "benefit"}, country="Finland")
     assert 'value="Finland"' in client.get("/evidence-map/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_worker_builds_the_first_page_with_the_snapshot_so_the_first_visitor_builds_none(
+    client, catalogue, builds, immediate_tasks, django_capture_on_commit_callbacks
+):
+    from catalogue.caches import reset_process_caches
+    from catalogue.models import ContentVersion
+    from catalogue.search.snapshot_files import read_snapshot_file
+
+    published(catalogue, "Built by the worker", django_capture_on_commit_callbacks)  # the worker's tasks run here
+    assert len(builds) == 1  # the worker's, with the snapshot
+    loaded, _ = read_snapshot_file(ContentVersion.current())
+    assert loaded.memo(pages.PAGES_MEMO, lambda: pytest.fail("the map's page is not in the file"))
+
+    reset_process_caches()  # another web process, which loads the worker's file
+    first = client.get("/evidence-map/")
+    assert len(builds) == 1, "the first visitor built the map's first page"
+    assert "Built by the worker" in first.content.decode()
+    assert "Built by the worker" in client.get("/evidence-map/table/").content.decode()
+    client.get("/evidence-map/?area=post-removal-support")  # any other page is built when first asked for
+    assert len(builds) == 2

@@ -22,7 +22,7 @@ PAGE_SIZE = 3
 @pytest.fixture
 def small_pages(monkeypatch):
     monkeypatch.setattr("evidencemap.matrix.MAP_PAGE_SIZE", PAGE_SIZE)
-    monkeypatch.setattr(build_matrix, "__defaults__", (1, PAGE_SIZE))
+    monkeypatch.setattr(build_matrix, "__defaults__", (1, PAGE_SIZE, *build_matrix.__defaults__[2:]))
     monkeypatch.setattr(downloads, "CHUNK_ROWS", 2)
 
 

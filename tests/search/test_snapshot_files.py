@@ -159,3 +159,22 @@ def test_a_file_of_another_version_or_format_or_half_written_is_not_read(
     path.write_bytes(pickle.dumps(payload)[:100])
     assert read_snapshot_file(version) is None
     assert read_snapshot_file(version + 1) is None  # nothing built for it
+
+
+def test_a_feature_that_fails_to_prebuild_costs_only_its_own_memo(
+    immediate_tasks, entries, catalogue, django_capture_on_commit_callbacks, caplog
+):
+    from catalogue.search.snapshot_files import prebuilding
+
+    def failing(sender, snapshot, **kwargs):
+        raise RuntimeError("this feature could not build its page")
+
+    prebuilding.connect(failing, dispatch_uid="test-failing-prebuild")
+    try:
+        new = publish_with_the_worker(catalogue, django_capture_on_commit_callbacks)
+    finally:
+        prebuilding.disconnect(dispatch_uid="test-failing-prebuild")
+    loaded, _ = read_snapshot_file(ContentVersion.current())
+    assert new.pk in loaded.ids  # the file was written all the same
+    assert loaded.memo(VOCABULARY_WORDS_MEMO, lambda: pytest.fail("not in the file"))
+    assert "this feature could not build its page" in caplog.text
