@@ -77,7 +77,7 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
 
     from .models import DfjArea
     from .pages.datasets import published_datasets
-    from .pages.relationships import grouped_scatters
+    from .pages.relationships import every_scatter
 
     routes = [(name, ()) for name in SITEMAP_NAMES]
     codes = LocalAuthority.objects.order_by("ons_code").values_list("ons_code", flat=True)
@@ -85,6 +85,6 @@ def sitemap_routes() -> list[tuple[str, tuple]]:
     routes += [("local_authority", (code,)) for code in codes]
     routes += [("area_detail", (slug,)) for slug in slugs]
     routes += [("board_report", (slug,)) for slug in slugs]
-    routes += [("relationship", (chart.slug,)) for _, charts in grouped_scatters() for chart in charts]
+    routes += [("relationship", (chart.slug,)) for chart in every_scatter()]
     routes += [("dataset_detail", (pk,)) for pk in published_datasets().order_by("pk").values_list("pk", flat=True)]
     return routes

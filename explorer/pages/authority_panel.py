@@ -70,8 +70,12 @@ def chosen_panel(authority: LocalAuthority, comparator_codes: tuple[str, ...], l
     The panel against a reader's own comparators, kept for the comparisons last asked for (as the profile's). Only
     its charts follow the comparators: the area, the centres and their history are the default panel's.
     """
-    charts = legal_status_charts(authority, list(comparator_codes), label) if authority.country == "England" else []
-    return replace(default_panel(authority), charts=charts)
+    return replace(default_panel(authority), charts=_panel_charts(authority, list(comparator_codes), label))
+
+
+def _panel_charts(authority: LocalAuthority, comparator_codes, comparator_label) -> list:
+    """The legal-status trends, which DfE publishes for England only."""
+    return legal_status_charts(authority, comparator_codes, comparator_label) if authority.country == "England" else []
 
 
 def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> AuthorityPanel:
@@ -81,8 +85,7 @@ def build_panel(authority: LocalAuthority, comparator_codes=None, comparator_lab
         codes = re.findall(r"[EW]\d{8}", link.successor_note)
         names = dict(AuthorityArea.objects.filter(la_code__in=codes).values_list("la_code", "la_name"))
         panel.predecessors = [names.get(code, code) for code in codes]
-    if authority.country == "England":
-        panel.charts = legal_status_charts(authority, comparator_codes, comparator_label)
+    panel.charts = _panel_charts(authority, comparator_codes, comparator_label)
     years = family.centre_years()
     panel.centres_year = years[-1] if years else None
     panel.centres = list(

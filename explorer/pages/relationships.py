@@ -16,6 +16,7 @@ long on a phone.
 
 from django.db.models import Max, Min
 from django.http import Http404
+from django.utils.text import capfirst
 
 from catalogue.models import LocalAuthority
 
@@ -42,23 +43,22 @@ TITLE = "Deprivation, spend, Ofsted, Cafcass, thresholds, workforce and placemen
 def relationships(request):
     """The list of relationships, grouped. `?download=<slug>` still gives any scatter's CSV here."""
     state = PageState(request)
-    groups = [(heading, [Relationship(chart) for chart in charts]) for heading, charts in grouped_scatters()]
-    every_chart = [chart for _, charts in grouped_scatters() for chart in charts]
+    groups = [(heading, charts) for heading, charts in grouped_scatters() if charts]
     return respond(
         request,
         "explorer/relationships.html",
         state,
         [],
-        downloadable=every_chart,
+        downloadable=[chart for _, charts in groups for chart in charts],
         page_title=TITLE,
-        groups=[(heading, items) for heading, items in groups if items],
+        groups=[(heading, [Relationship(chart) for chart in charts]) for heading, charts in groups],
     )
 
 
 def relationship(request, slug):
     """One scatter with its table, notes and sources, and links to the others."""
     state = PageState(request)
-    every_chart = [chart for _, charts in grouped_scatters() for chart in charts]
+    every_chart = every_scatter()
     chart = next((chart for chart in every_chart if chart.slug == slug), None)
     if chart is None:
         raise Http404("There is no relationship of that name: the relationships page lists them all.")
@@ -82,6 +82,10 @@ def grouped_scatters() -> list[tuple[str, list[Chart]]]:
     ]
 
 
+def every_scatter() -> list[Chart]:
+    return [chart for _, charts in grouped_scatters() for chart in charts]
+
+
 class Relationship:
     """A line of the list: what the under-1 rate is set against, and the correlation in figures and in words."""
 
@@ -89,7 +93,7 @@ class Relationship:
         self.slug = chart.slug
         self.title = chart.title
         _, against, measure = chart.title.partition(" against ")
-        self.measure = (measure[:1].upper() + measure[1:]) if against else chart.title
+        self.measure = capfirst(measure) if against else chart.title
         self.correlation = getattr(chart, "correlation", None)
         self.in_words = statistics.relationship_in_words(self.correlation)
 
