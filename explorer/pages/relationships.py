@@ -44,14 +44,17 @@ def relationships(request):
     """The list of relationships, grouped. `?download=<slug>` still gives any scatter's CSV here."""
     state = PageState(request)
     groups = [(heading, charts) for heading, charts in grouped_scatters() if charts]
+    every_chart = [chart for _, charts in groups for chart in charts]
     return respond(
         request,
         "explorer/relationships.html",
         state,
         [],
-        downloadable=[chart for _, charts in groups for chart in charts],
+        downloadable=every_chart,
         page_title=TITLE,
         groups=[(heading, [Relationship(chart) for chart in charts]) for heading, charts in groups],
+        # The correlations on the list are worked out from these: named here, as each chart's page names its own.
+        sources=list(dict.fromkeys(source for chart in every_chart for source in chart.sources)),
     )
 
 

@@ -281,6 +281,10 @@ def test_the_relationships_page_lists_each_with_its_correlation_and_links_to_its
         words = relationship_in_words(corr)  # as the chart's own summary says it
         assert f"there is {words} between" in chart.summary and words[:1].upper() + words[1:] in row, chart.slug
         assert ("the interval includes zero" in row) == corr.includes_zero, chart.slug
+    # Every source of every chart is named on the list, with its licence (the list's figures come from them).
+    sources = html[html.index('<h2 class="govuk-heading-m">Sources and licences</h2>') :]
+    for source in {source for _, charts in groups for chart in charts for source in chart.sources}:
+        assert source.title in sources and f"Licence: {source.licence}." in sources, source.title
     # Its own page: the chart, the others listed, and the way back.
     first = groups[0][1][0]
     own = page(client, "explorer:relationship", first.slug)
