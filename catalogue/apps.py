@@ -8,7 +8,9 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects index invalidation)
+        # signals connects index invalidation; the others register visitor lists, which the task worker builds too
+        from . import law_at_stage, navigation, signals  # noqa: F401
+        from .places import index  # noqa: F401
         from .search import snapshot_files
 
         snapshot_files.connect()

@@ -6,7 +6,7 @@ page's list of stages). Read once per content version, so a catalogue request pa
 
 from dataclasses import dataclass
 
-from .caches import per_content_version
+from .caches import visitor_list
 from .models import EntryPage, JudgmentPage, LegislationPage
 from .models.own_rows import from_own_rows
 from .models.visibility import without_private
@@ -24,12 +24,8 @@ class LawAtStage:
     entries: tuple[EntryPage, ...]
 
 
-def law_by_stage() -> dict[str, tuple[EntryPage, ...]]:
-    """Stage slug -> the live, public legislation and judgments tagged with it."""
-    return per_content_version("law-by-stage", _law_by_stage, previous_while_rebuilding=True)
-
-
 def _law_by_stage() -> dict[str, tuple[EntryPage, ...]]:
+    """Stage slug -> the live, public legislation and judgments tagged with it."""
     found: dict[str, list[EntryPage]] = {}
     for model in LAW_TYPES.values():
         for page in from_own_rows(without_private(model.objects.live())).prefetch_related("stages").order_by("title"):
@@ -52,3 +48,6 @@ def law_for_selected_stages(query, stage_options) -> list[LawAtStage]:
     by_stage = law_by_stage()
     names = {option.slug: option.label for option in stage_options}
     return [LawAtStage(slug, names.get(slug, slug), by_stage[slug]) for slug in stages if by_stage.get(slug)]
+
+
+law_by_stage = visitor_list("law-by-stage", _law_by_stage)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page, Site
 
-from .caches import per_content_version
+from .caches import visitor_list
 from .models import CatalogueIndexPage
 from .models.own_rows import from_own_rows
 from .models.visibility import without_private
@@ -24,23 +24,33 @@ def site_navigation(request) -> SiteNavigation:
     if request is not None and hasattr(request, "_site_navigation"):
         return request._site_navigation
     site = Site.find_for_request(request) if request is not None else None
-    root = site.root_page if site else Page.objects.filter(depth=2).first()
-    navigation = SiteNavigation()
-    if root is not None:
-        navigation = per_content_version(
-            ("site-navigation", root.pk), lambda: _find_navigation(root, request), previous_while_rebuilding=True
-        )
+    navigation = each_sites_navigation().get(site.root_page_id) if site else None
+    if navigation is None:  # no site for this request (or one added since the version moved): found here
+        root = site.root_page if site else Page.objects.filter(depth=2).first()
+        navigation = _find_navigation(root, site) if root is not None else SiteNavigation()
     if request is not None:
         request._site_navigation = navigation
     return navigation
 
 
-def _find_navigation(root, request) -> SiteNavigation:
+def _every_sites_navigation() -> dict[int, SiteNavigation]:
+    """Site root page id -> that site's navigation, its addresses as seen from that site."""
+    return {
+        site.root_page_id: _find_navigation(site.root_page, site) for site in Site.objects.select_related("root_page")
+    }
+
+
+def _find_navigation(root, site) -> SiteNavigation:
     # The catalogue is found by its type, never by its slug: editors may rename it.
     catalogue = from_own_rows(CatalogueIndexPage.objects.live().descendant_of(root)).only("title", "url_path").first()
     menu = without_private(root.get_children().live()).in_menu().only("title", "url_path")
     if catalogue is not None:
         menu = menu.exclude(pk=catalogue.pk)
     return SiteNavigation(
-        catalogue=catalogue, catalogue_url=catalogue.get_url(request) if catalogue else "", menu_pages=list(menu)
+        catalogue=catalogue,
+        catalogue_url=catalogue.get_url(current_site=site) if catalogue else "",
+        menu_pages=list(menu),
     )
+
+
+each_sites_navigation = visitor_list("site-navigation", _every_sites_navigation)

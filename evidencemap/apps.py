@@ -12,6 +12,7 @@ class EvidenceMapConfig(AppConfig):
         from catalogue.models.content_version import content_version_changed
         from catalogue.search.snapshot_files import prebuilding
 
+        from . import questions  # noqa: F401  (its visitor lists: the task worker builds them too)
         from .pages import first_page_with
         from .tasks import after_publish
 

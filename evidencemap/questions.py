@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from catalogue.caches import per_content_version
+from catalogue.caches import visitor_list
 from catalogue.models.visibility import view_restrictions
 
 from .matrix import EvidenceMatrix
@@ -17,19 +17,30 @@ def public_entry_links():
     return Prefetch("entry_links", queryset=links)
 
 
-def questions_for_map() -> list[ResearchQuestion]:
+def _numbered_questions() -> list[ResearchQuestion]:
     """
     Every question, numbered in display order (Q1, Q2...) for the markers in the map. Read once per
     content version: any edit to a question or an entry moves the version on.
     """
-    return per_content_version("evidence-map-questions", _numbered_questions, previous_while_rebuilding=True)
-
-
-def _numbered_questions() -> list[ResearchQuestion]:
     questions = list(ResearchQuestion.objects.prefetch_related("outcomes", "areas", public_entry_links()))
     for number, question in enumerate(questions, start=1):
         question.number = number
     return questions
+
+
+questions_for_map = visitor_list("evidence-map-questions", _numbered_questions)
+
+
+def _questions_by_entry() -> dict[int, list[ResearchQuestion]]:
+    """Entry id -> the research questions an editor linked to it (every entry page shows them), in order."""
+    by_entry = {}
+    for question in ResearchQuestion.objects.prefetch_related("entry_links"):  # in the questions' order
+        for link in question.entry_links.all():
+            by_entry.setdefault(link.entry_id, []).append(question)
+    return by_entry
+
+
+questions_by_entry = visitor_list("research-questions-by-entry", _questions_by_entry)
 
 
 def attach_questions(matrix: EvidenceMatrix, questions: list[ResearchQuestion]) -> dict[int, list[ResearchQuestion]]:

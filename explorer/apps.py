@@ -6,3 +6,6 @@ class ExplorerConfig(AppConfig):
 
     name = "explorer"
     verbose_name = "Data explorer"
+
+    def ready(self):
+        from . import links  # noqa: F401  (its visitor list: the task worker builds it too)

@@ -6,7 +6,7 @@ admin moves every link with it.
 
 from django.urls import NoReverseMatch
 
-from catalogue.caches import per_content_version
+from catalogue.caches import visitor_list
 from catalogue.models.own_rows import from_own_rows
 
 
@@ -17,9 +17,8 @@ def _live_data_page():
     return (page, page.url if page else None)
 
 
-def data_page():
-    """The live data page and its site-relative URL, worked out once per content version."""
-    return per_content_version("explorer:data-page", _live_data_page, previous_while_rebuilding=True)
+# The live data page and its site-relative URL, worked out once per content version.
+data_page = visitor_list("explorer:data-page", _live_data_page)
 
 
 def data_home_url() -> str:

@@ -36,8 +36,8 @@ PURE_MEMOS = {
     "explorer/reports/pdf.py:stylesheet_text",
     "explorer/reports/pdf.py:layout_digest",
 }
-# Module state that is not a cache of content: the registry of the caches themselves.
-NOT_CACHES = {"catalogue/caches.py:_registry"}
+# Module state that is not a cache of content: the registries of the caches themselves and of the visitor lists.
+NOT_CACHES = {"catalogue/caches.py:_registry", "catalogue/caches.py:_visitor_lists"}
 
 
 @pytest.mark.django_db

@@ -19,8 +19,10 @@ from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from catalogue.caches import visitor_lists
 from catalogue.models import ContentVersion, InterventionPage
 from catalogue.search.snapshot_files import read_snapshot_file
+from catalogue.visitor_lists import read_lists_file
 from linkcheck.models import LinkCheckRun, LinkStatus
 from tests.factories import InterventionPageFactory
 from tests.linkcheck.conftest import LocalSite
@@ -101,3 +103,5 @@ def test_the_worker_process_runs_link_checks_and_builds_the_csv_and_export_files
     snapshot = read_snapshot_file(ContentVersion.current())[0]  # the worker's, as a web process loads it
     entry = InterventionPage.objects.get(title="Checked by the worker")
     assert entry.pk in snapshot.ids
+    # Every list visitors' pages show: registered in the worker's own process too (its apps' ready()).
+    assert set(read_lists_file(ContentVersion.current())) == set(visitor_lists())

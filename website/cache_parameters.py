@@ -28,7 +28,7 @@ from collections.abc import Callable
 import numpy as np
 from django.urls import NoReverseMatch
 
-from catalogue.caches import per_content_version
+from catalogue.caches import visitor_list
 from catalogue.io.numbers import parse_int
 from catalogue.models import CatalogueIndexPage
 from catalogue.search.facets import FACETS_BY_PARAM, SORTS
@@ -75,10 +75,11 @@ def _map_values() -> dict[str, frozenset[str]]:
     return {param: frozenset(value for value, _ in values) for param, values in map_known_values().items()}
 
 
+map_values = visitor_list("page-cache-map-values", _map_values)
+
+
 def _map_value(param: str) -> Callable[[str], bool]:
-    return lambda value: (
-        value in per_content_version("page-cache-map-values", _map_values, previous_while_rebuilding=True)[param]
-    )
+    return lambda value: value in map_values()[param]
 
 
 def _published_entry(value: str) -> bool:
@@ -154,12 +155,8 @@ def parameters_for(path: str) -> dict[str, str]:
     return CATALOGUE if path in catalogue_paths() else {}
 
 
-def catalogue_paths() -> frozenset[str]:
-    """The catalogue page's path and its routes' paths, as the page cache sees them (e.g. "/catalogue/feed/")."""
-    return per_content_version("page-cache-catalogue-paths", _find_catalogue_paths, previous_while_rebuilding=True)
-
-
 def _find_catalogue_paths() -> frozenset[str]:
+    """The catalogue page's path and its routes' paths, as the page cache sees them (e.g. "/catalogue/feed/")."""
     catalogue = CatalogueIndexPage.objects.live().first()
     parts = catalogue.get_url_parts() if catalogue else None
     if not parts or parts[2] is None:
@@ -172,6 +169,9 @@ def _find_catalogue_paths() -> frozenset[str]:
         except NoReverseMatch:
             continue  # a route with arguments (none today) reads no search parameters
     return frozenset(base + route for route in routes)
+
+
+catalogue_paths = visitor_list("page-cache-catalogue-paths", _find_catalogue_paths)
 
 
 def normalised_query(path: str, query) -> str | None:

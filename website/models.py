@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalogue.caches import visitor_list
+
 
 class HomePage(Page):
     """The site root: leads into the areas of practice, the stages and recent case studies."""
@@ -18,22 +20,25 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.caches import per_content_version
-        from catalogue.models import AreaOfPractice, CaseStudyPage, Stage
-        from catalogue.models.own_rows import from_own_rows
-        from catalogue.models.visibility import without_private
+        from catalogue.models import AreaOfPractice, Stage
 
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = AreaOfPractice.objects.all()
         context["stages"] = Stage.objects.all()
-        context["recent_case_studies"] = per_content_version(
-            "recent-case-studies",
-            lambda: list(
-                from_own_rows(without_private(CaseStudyPage.objects.live())).order_by("-first_published_at")[:3]
-            ),
-            previous_while_rebuilding=True,
-        )
+        context["recent_case_studies"] = recent_case_studies()
         return context
+
+
+def _recent_case_studies() -> list:
+    """The three case studies published most recently, for the home page."""
+    from catalogue.models import CaseStudyPage
+    from catalogue.models.own_rows import from_own_rows
+    from catalogue.models.visibility import without_private
+
+    return list(from_own_rows(without_private(CaseStudyPage.objects.live())).order_by("-first_published_at")[:3])
+
+
+recent_case_studies = visitor_list("recent-case-studies", _recent_case_studies)
 
 
 class StandardPage(Page):

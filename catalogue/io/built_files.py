@@ -16,6 +16,7 @@ version: unusual requests cannot fill the queue.
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -87,6 +88,30 @@ class BuiltFiles:
             os.replace(partial, final)
         finally:
             Path(partial).unlink(missing_ok=True)
+
+    def write_payload(self, key: str, version: int, payload_format: int, payload: dict) -> None:
+        """Pickle `payload` (Python objects for the web processes to load) as the file for `version`."""
+        with self.writing(key, version) as out:
+            stamped = {**payload, "format": payload_format, "version": version}
+            pickle.dump(stamped, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read_payload(self, key: str, version: int, payload_format: int) -> dict | None:
+        """
+        What `write_payload` pickled for `version`, or None: not built yet, pruned, unreadable, or of another
+        format (written by an older release). Only the site's own task worker writes these files, into
+        GENERATED_FILES_ROOT, a directory no visitor or editor can write: so they may be unpickled.
+        """
+        found = self.find(key, version)
+        if found is None:
+            return None
+        try:
+            with found.path.open("rb") as source:
+                payload = pickle.load(source)  # noqa: S301  (written by the site's own worker: see above)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return None
+        if payload.get("format") != payload_format or payload.get("version") != version:
+            return None
+        return payload
 
     def mark_pending(self, key: str, version: int) -> bool:
         """True if this call marked the file pending (so the caller should queue its build)."""

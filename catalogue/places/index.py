@@ -3,7 +3,7 @@ The places a search can name, and reading them out of a search.
 
 Places come from the apps that have a page for them, through the `register_place_index` hook
 (`catalogue.extensions`): the explorer's local authority profiles, the family justice area pages, and
-the catalogue's own regions. The index is built once per content version (`per_content_version`), so
+the catalogue's own regions. The index is built once per content version (`visitor_list`), so
 recognising a place costs no query. Names are compared folded: case, accents, apostrophes, hyphens
 and other punctuation aside ("Ynys Môn" = "ynys mon", "King's Lynn" = "kings lynn", "Stoke on Trent"
 = "Stoke-on-Trent").
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wagtail import hooks
 
-from ..caches import per_content_version
+from ..caches import visitor_list
 from ..extensions import PLACE_INDEX_HOOK
 
 LONGEST_NAME = 6  # words; no place name is longer ("Northumbria and North Durham" is 4)
@@ -70,13 +70,12 @@ def build_index(places) -> PlaceIndex:
     )
 
 
-def place_index() -> PlaceIndex:
+def _every_place() -> PlaceIndex:
     """The places every registered app supplies, once per content version and process."""
+    return build_index(place for supply in hooks.get_hooks(PLACE_INDEX_HOOK) for place in supply())
 
-    def build():
-        return build_index(place for supply in hooks.get_hooks(PLACE_INDEX_HOOK) for place in supply())
 
-    return per_content_version("place-index", build, previous_while_rebuilding=True)
+place_index = visitor_list("place-index", _every_place)
 
 
 def local_authority_key(ons_code: str) -> str:

@@ -5,10 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from catalogue.caches import per_content_version
-
 from ..filters import MapFilters
-from ..models import ResearchQuestion
+from ..questions import questions_by_entry
 
 register = template.Library()
 
@@ -73,14 +71,4 @@ def entry_research_questions(page):
     """
     if page is None or not getattr(page, "pk", None):
         return []
-    return per_content_version("research-questions-by-entry", _questions_by_entry, previous_while_rebuilding=True).get(
-        page.pk, []
-    )
-
-
-def _questions_by_entry() -> dict[int, list[ResearchQuestion]]:
-    by_entry = {}
-    for question in ResearchQuestion.objects.prefetch_related("entry_links"):  # in the questions' order
-        for link in question.entry_links.all():
-            by_entry.setdefault(link.entry_id, []).append(question)
-    return by_entry
+    return questions_by_entry().get(page.pk, [])

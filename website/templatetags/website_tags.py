@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 
-from catalogue.caches import per_content_version
+from catalogue.caches import visitor_list
 from catalogue.models.own_rows import from_own_rows
 from catalogue.models.visibility import without_private
 from catalogue.navigation import site_navigation
@@ -19,7 +19,7 @@ DEMO_CONTACT_EMAIL = "catalogue-team@example.org"
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    pages = per_content_version("footer", _footer_pages, previous_while_rebuilding=True)
+    pages = footer_pages()
     return {
         "pages": pages,
         "catalogue_url": site_navigation(context.get("request")).catalogue_url,
@@ -32,6 +32,9 @@ def _footer_pages() -> list[StandardPage]:
     return list(pages.only("title", "url_path"))
 
 
+footer_pages = visitor_list("footer", _footer_pages)
+
+
 # The standard page the site notice's "Details" link leads to: it says what the entries are and are not.
 NOTICE_DETAILS_SLUG = "about"
 
@@ -41,10 +44,13 @@ def site_notice():
     """The one-line notice on every page (SITE_NOTICE, or DEMO_CONTENT_NOTICE as it was called)."""
     if not (settings.SITE_NOTICE and settings.DEMO_CONTENT_NOTICE):
         return {"show": False}
-    details = per_content_version("site-notice-details", _notice_details_url, previous_while_rebuilding=True)
+    details = notice_details_url()
     return {"show": True, "details_url": details}
 
 
 def _notice_details_url() -> str:
     page = without_private(StandardPage.objects.live()).filter(slug=NOTICE_DETAILS_SLUG, depth=3).first()
     return page.url if page else ""
+
+
+notice_details_url = visitor_list("site-notice-details", _notice_details_url)
