@@ -281,6 +281,11 @@ class RecentValues:
         self._values = OrderedDict(state["values"])
         self._lock = threading.Lock()
 
+    def find(self, key: Hashable) -> object | None:
+        """The value kept for `key`, or None (nothing is worked out)."""
+        with self._lock:
+            return self._values.get(key)
+
     def get(self, key: Hashable, compute: Callable[[], T], keep: Callable[[], bool] | None = None) -> T:
         """The value kept for `key`, else `compute()`, kept unless `keep()` (asked after computing) says not."""
         with self._lock:

@@ -7,6 +7,9 @@ publish.
 
 A page worked out from a previous version's values (a visitor answered while the new snapshot or questions are
 being built) is used for that request only, never kept: the next request, once they are ready, builds it again.
+While the previous snapshot answers, a visitor is shown the page that version showed, if it is still kept and
+every intervention on it is still live and public (one query): building it again from the previous snapshot cost
+the first visitors after a publish about 12 ms at 100,000 entries.
 
 The map's first page, unfiltered (where most visits land), is built by the task worker with each snapshot and
 comes in its file (`first_page_with`), so the first visitor after a publish does not build it: about 12 ms at
@@ -14,6 +17,8 @@ comes in its file (`first_page_with`), so the first visitor after a publish does
 """
 
 from catalogue.caches import RecentValues, content_version, previous_version_served
+from catalogue.models import EntryPage
+from catalogue.models.visibility import without_private
 from catalogue.search.snapshot import Snapshot, get_snapshot
 
 from .filters import MapFilters
@@ -26,9 +31,21 @@ PAGES_MEMO = "evidence-map-pages"
 
 def map_page(filters: MapFilters, page_number: int) -> tuple[EvidenceMatrix, dict]:
     """(the matrix of one page, outcome id -> questions for its column headings). Shared: callers must not change it."""
-    kept = get_snapshot(previous_while_rebuilding=True).memo(PAGES_MEMO, lambda: RecentValues(PAGES_KEPT))
-    key = (content_version(), filters.query_string(), page_number)
+    snapshot = get_snapshot(previous_while_rebuilding=True)
+    kept = snapshot.memo(PAGES_MEMO, lambda: RecentValues(PAGES_KEPT))
+    version = content_version()
+    if snapshot.version != version:  # a visitor answered from the previous snapshot while the worker builds
+        shown = kept.find((snapshot.version, filters.query_string(), page_number))
+        if shown is not None and _all_still_public(shown[0]):
+            return shown
+    key = (version, filters.query_string(), page_number)
     return kept.get(key, lambda: _built(filters, page_number), keep=lambda: not previous_version_served())
+
+
+def _all_still_public(matrix: EvidenceMatrix) -> bool:
+    """Whether every intervention on a previous version's page is still live and public (none withdrawn since)."""
+    ids = {intervention.pk for intervention in matrix.interventions}
+    return without_private(EntryPage.objects.live()).filter(pk__in=ids).count() == len(ids)
 
 
 def first_page_with(sender, snapshot: Snapshot, **kwargs) -> dict:

@@ -110,3 +110,25 @@ def test_the_worker_builds_the_first_page_with_the_snapshot_so_the_first_visitor
     assert "Built by the worker" in client.get("/evidence-map/table/").content.decode()
     client.get("/evidence-map/?area=post-removal-support")  # any other page is built when first asked for
     assert len(builds) == 2
+
+
+@pytest.mark.django_db
+def test_while_the_worker_builds_a_visitor_sees_the_previous_versions_page_unless_an_entry_on_it_went(
+    client, catalogue, builds, settings, django_capture_on_commit_callbacks
+):
+    settings.VISITOR_REBUILD_WAIT_SECONDS = 0  # as in production: visitors are answered from the previous version
+    settings.SEARCH_SNAPSHOT_WORKER_SECONDS = 600  # while the worker builds the snapshot (none runs here)
+    kept = published(catalogue, "Kept service", django_capture_on_commit_callbacks)
+    assert "Kept service<" in client.get("/evidence-map/").content.decode()
+    assert len(builds) == 1
+
+    published(catalogue, "Newer service", django_capture_on_commit_callbacks)  # the snapshot's build is queued
+    html = client.get("/evidence-map/").content.decode()
+    assert len(builds) == 1, "the page the previous version showed was built again"
+    assert "Kept service<" in html and "Newer service<" not in html  # that version's page, whole
+
+    with django_capture_on_commit_callbacks(execute=True):
+        kept.unpublish()
+    html = client.get("/evidence-map/").content.decode()
+    assert "Kept service<" not in html  # never shown once withdrawn, whatever the snapshot answering
+    assert len(builds) == 2
