@@ -123,7 +123,24 @@ def build_snapshot(version: int) -> Snapshot:
     )
     share_masks(snapshot)
     snapshot.orders.update(_sort_orders(rows, snapshot.facets.get("evidence", [])))
+    read_only(snapshot)
     return snapshot
+
+
+def read_only(snapshot: Snapshot) -> None:
+    """
+    Every array of the snapshot made read-only, as those of the worker's file are (mapped from it): every request
+    shares them, so none may write into one, and a test that did would fail here as in production.
+    """
+    for param, values in snapshot.facets.items():
+        snapshot.matrix(param).flags.writeable = False
+        for value in values:  # views made before their matrix was locked keep their own flag
+            for mask in (value.mask, value.tagged):
+                if mask is not None:
+                    mask.flags.writeable = False
+    for array in (snapshot.ids, snapshot.card_stamps, *snapshot.orders.values()):
+        if array is not None:
+            array.flags.writeable = False
 
 
 def share_masks(snapshot: Snapshot) -> None:

@@ -4,12 +4,13 @@ The search snapshot, built by the task worker after a publish and loaded by the 
 Built in a web process, the snapshot of 100,000 entries takes about a second of Python, and a background
 thread doing it shares the interpreter with every request that follows, so each of them slowed for that
 second (issue 25). The worker builds it instead, in its own process, with the text matches of the most
-frequent recorded searches, and writes one file per content version (`catalogue.io.built_files`). A web
-process that finds the current version's file loads it in a few milliseconds; until it appears, visitors
-are answered from the previous version (`catalogue.caches.VersionedValue`).
-
-The file is a pickle: it holds numpy arrays and the plan objects the text-match cache is keyed on, and is
-written only by the site's own worker into GENERATED_FILES_ROOT, a directory no visitor or editor can write.
+frequent recorded searches, and writes two files per content version (`catalogue.io.built_files`): the
+snapshot's arrays, which a web process maps into memory (`catalogue.io.array_files`: nothing is copied, and
+the processes of one server share them), and a pickle of the rest (the facets' names, the plan objects the
+text-match cache is keyed on, the memos), written only by the site's own worker into GENERATED_FILES_ROOT, a
+directory no visitor or editor can write. A web process that finds the current version's files loads them in
+about a millisecond; until they appear, visitors are answered from the previous version
+(`catalogue.caches.VersionedValue`).
 """
 
 import logging
@@ -24,18 +25,21 @@ from django_tasks import task
 
 from .. import visitor_lists
 from ..caches import BuiltElsewhere, content_version
+from ..io.array_files import map_arrays, write_arrays
 from ..io.built_files import BuiltFiles
 from ..models import SearchRecord
 from ..models.content_version import content_version_changed
 from .engine import keep_text_matches, text_matches_for
 from .known_words import VOCABULARY_WORDS_MEMO, vocabulary_words
 from .records import OTHER_SEARCHES
-from .snapshot import Snapshot, build_snapshot, share_masks, snapshots
+from .snapshot import Snapshot, build_snapshot, read_only, share_masks, snapshots
 from .vocabulary import VOCABULARY_MEMO, vocabulary_for
 
 snapshot_files = BuiltFiles("search-snapshot", ".pickle")
 KEY = "snapshot"
-FORMAT = 3  # moved on when the payload changes shape: a file of another format is not read
+FORMAT = 4  # moved on when the payload changes shape: a file of another format is not read
+ARRAYS_SUFFIX = ".arrays"  # the snapshot's arrays, mapped into memory by the web processes
+ORDER, MATRIX, CARD_STAMPS = "order:", "matrix:", "card_stamps"  # names of the arrays in that file
 POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works out with the snapshot
 POPULAR_DAYS = 30
 MATCH_BYTES = 8 * 1024 * 1024  # at most this much of precomputed matches in one file
@@ -98,14 +102,21 @@ def _load(version: int) -> Snapshot | None:
 
 
 def write_snapshot_file(snapshot: Snapshot, matches: list[tuple]) -> None:
-    """Write `snapshot` with `matches`, (text-match cache key, cached value) pairs worked out on it."""
+    """
+    Write `snapshot` with `matches`, (text-match cache key, cached value) pairs worked out on it: its large arrays
+    to a file web processes map into memory (`catalogue.io.array_files`), the rest pickled beside it, last, so
+    that a reader who finds the pickle finds the arrays too.
+    """
+    arrays = {"ids": snapshot.ids, **{f"{ORDER}{name}": order for name, order in snapshot.orders.items()}}
+    # A mask is a row of its facet's stacked matrix: written as well, every row would be copied again.
+    arrays.update({f"{MATRIX}{param}": snapshot.matrix(param) for param in snapshot.facets})
+    if snapshot.card_stamps is not None:
+        arrays[CARD_STAMPS] = snapshot.card_stamps
+    with snapshot_files.writing(KEY, snapshot.version, ARRAYS_SUFFIX) as out:
+        index = write_arrays(out, arrays)
     payload = {
-        "ids": snapshot.ids,
-        # A mask is a row of its facet's stacked matrix: pickled as well, every row would be copied again.
+        "arrays": index,
         "facets": {param: [replace(value, mask=None) for value in values] for param, values in snapshot.facets.items()},
-        "matrices": {param: snapshot.matrix(param) for param in snapshot.facets},
-        "orders": snapshot.orders,
-        "card_stamps": snapshot.card_stamps,
         "card_chrome": snapshot.card_chrome,
         "matches": matches,
         "memos": _prebuilt_memos(snapshot),
@@ -137,17 +148,22 @@ def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
     payload = snapshot_files.read_payload(KEY, version, FORMAT)
     if payload is None:
         return None  # not built, pruned or unreadable: the caller builds the snapshot itself
+    try:
+        arrays = map_arrays(snapshot_files.path(KEY, version, ARRAYS_SUFFIX), payload["arrays"])
+    except (OSError, ValueError):
+        return None  # pruned or cut short: as above
     snapshot = Snapshot(
         version=version,
-        ids=payload["ids"],
+        ids=arrays["ids"],
         facets=payload["facets"],
-        orders=payload["orders"],
-        card_stamps=payload["card_stamps"],
+        orders={name[len(ORDER) :]: array for name, array in arrays.items() if name.startswith(ORDER)},
+        card_stamps=arrays.get(CARD_STAMPS),
         card_chrome=payload["card_chrome"],
     )
-    snapshot._matrices.update(payload["matrices"])
+    snapshot._matrices.update({name[len(MATRIX) :]: array for name, array in arrays.items() if name.startswith(MATRIX)})
     snapshot.hold_memos(payload["memos"])
     share_masks(snapshot)
+    read_only(snapshot)  # the mapped arrays are already; the facets' own (`tagged`) were unpickled
     return snapshot, payload["matches"]
 
 

@@ -21,7 +21,7 @@ from catalogue.search.engine import run_search
 from catalogue.search.known_words import VOCABULARY_WORDS_MEMO, vocabulary_words
 from catalogue.search.query import CatalogueQuery
 from catalogue.search.snapshot import build_snapshot, get_snapshot
-from catalogue.search.snapshot_files import KEY, read_snapshot_file, snapshot_files
+from catalogue.search.snapshot_files import ARRAYS_SUFFIX, KEY, read_snapshot_file, snapshot_files
 from catalogue.search.vocabulary import vocabulary_for
 from tests.factories import InterventionPageFactory
 
@@ -159,6 +159,29 @@ def test_a_file_of_another_version_or_format_or_half_written_is_not_read(
     path.write_bytes(pickle.dumps(payload)[:100])
     assert read_snapshot_file(version) is None
     assert read_snapshot_file(version + 1) is None  # nothing built for it
+
+    path.write_bytes(pickle.dumps(payload))  # whole again, but its arrays cut short
+    assert read_snapshot_file(version) is not None
+    arrays = snapshot_files.path(KEY, version, ARRAYS_SUFFIX)
+    arrays.write_bytes(arrays.read_bytes()[:-1])
+    assert read_snapshot_file(version) is None
+    arrays.write_bytes(b"")
+    assert read_snapshot_file(version) is None
+
+
+def test_a_web_process_maps_the_snapshots_arrays_and_none_can_be_written(
+    immediate_tasks, entries, catalogue, django_capture_on_commit_callbacks
+):
+    publish_with_the_worker(catalogue, django_capture_on_commit_callbacks)
+    loaded, _ = read_snapshot_file(ContentVersion.current())
+    arrays = [loaded.ids, *loaded.orders.values(), loaded.card_stamps, *(loaded.matrix(p) for p in loaded.facets)]
+    for array in arrays:
+        assert not array.flags.writeable and not array.flags.owndata  # a view of the mapped file, not a copy
+    with pytest.raises(ValueError, match="read-only"):
+        loaded.ids[0] = 0
+    built = build_snapshot(loaded.version)  # built here, the same rule: every request shares it
+    masks = [value.mask for values in built.facets.values() for value in values]
+    assert not any(array.flags.writeable for array in [built.ids, *built.orders.values(), *masks])
 
 
 def test_a_feature_that_fails_to_prebuild_costs_only_its_own_memo(
