@@ -14,6 +14,7 @@ about a millisecond; until they appear, visitors are answered from the previous 
 """
 
 import logging
+import pickle
 from dataclasses import replace
 from datetime import timedelta
 
@@ -37,7 +38,7 @@ from .vocabulary import VOCABULARY_MEMO, vocabulary_for
 
 snapshot_files = BuiltFiles("search-snapshot", ".pickle")
 KEY = "snapshot"
-FORMAT = 4  # moved on when the payload changes shape: a file of another format is not read
+FORMAT = 5  # moved on when the payload changes shape: a file of another format is not read
 ARRAYS_SUFFIX = ".arrays"  # the snapshot's arrays, mapped into memory by the web processes
 ORDER, MATRIX, CARD_STAMPS = "order:", "matrix:", "card_stamps"  # names of the arrays in that file
 POPULAR_SEARCHES = 40  # the recorded searches whose matches the worker works out with the snapshot
@@ -119,7 +120,9 @@ def write_snapshot_file(snapshot: Snapshot, matches: list[tuple]) -> None:
         "facets": {param: [replace(value, mask=None) for value in values] for param, values in snapshot.facets.items()},
         "card_chrome": snapshot.card_chrome,
         "matches": matches,
-        "memos": _prebuilt_memos(snapshot),
+        "memos": {
+            key: pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) for key, memo in _prebuilt_memos(snapshot).items()
+        },
     }
     snapshot_files.write_payload(KEY, snapshot.version, FORMAT, payload)
 
@@ -161,7 +164,7 @@ def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
         card_chrome=payload["card_chrome"],
     )
     snapshot._matrices.update({name[len(MATRIX) :]: array for name, array in arrays.items() if name.startswith(MATRIX)})
-    snapshot.hold_memos(payload["memos"])
+    snapshot.hold_pickled_memos(payload["memos"])
     share_masks(snapshot)
     read_only(snapshot)  # the mapped arrays are already; the facets' own (`tagged`) were unpickled
     return snapshot, payload["matches"]
