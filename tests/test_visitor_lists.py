@@ -15,7 +15,7 @@ from catalogue.caches import VersionedCache, previous_version_while_rebuilding, 
 from catalogue.models import ContentVersion
 from catalogue.search.snapshot_files import build_search_snapshot_task
 from catalogue.visitor_lists import KEY, lists_files, read_lists_file, write_lists_file
-from tests.factories import CaseStudyPageFactory
+from tests.factories import AreaOfPracticeFactory, CaseStudyPageFactory
 from website.models import recent_case_studies
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,17 @@ def test_the_file_holds_every_list_and_one_that_fails_costs_only_itself(
     path.write_bytes(pickle.dumps({**payload, "version": version + 1}))
     assert read_lists_file(version) is None
     assert read_lists_file(version + 1) is None  # nothing written for it
+
+
+def test_an_entry_shows_a_term_its_publish_added_while_the_vocabularies_are_a_version_behind(
+    catalogue, client, settings, django_capture_on_commit_callbacks, rebuilds_started
+):
+    settings.VISITOR_REBUILD_WAIT_SECONDS = 0
+    settings.SEARCH_SNAPSHOT_WORKER_SECONDS = 600  # the worker's lists are not there yet: the previous ones answer
+    before = publish_case_study(catalogue, django_capture_on_commit_callbacks, "Read before the publish")
+    assert client.get(before.url).status_code == 200  # the vocabularies, held at this version
+    with django_capture_on_commit_callbacks(execute=True):
+        area = AreaOfPracticeFactory(name="Newly added area of practice")
+        entry = CaseStudyPageFactory(parent=catalogue, title="Tagged with it", areas=[area.slug])
+    assert "Newly added area of practice" in client.get(entry.url).content.decode()
+    assert rebuilds_started == []  # the previous lists answered; the new term was read for this page alone
