@@ -24,10 +24,11 @@ def site_navigation(request) -> SiteNavigation:
     if request is not None and hasattr(request, "_site_navigation"):
         return request._site_navigation
     site = Site.find_for_request(request) if request is not None else None
-    navigation = each_sites_navigation().get(site.root_page_id) if site else None
-    if navigation is None:  # no site for this request (or one added since the version moved): found here
-        root = site.root_page if site else Page.objects.filter(depth=2).first()
-        navigation = _find_navigation(root, site) if root is not None else SiteNavigation()
+    root_id = site.root_page_id if site else Page.objects.filter(depth=2).values_list("pk", flat=True).first()
+    navigation = each_sites_navigation().get(root_id)
+    if navigation is None and root_id is not None:  # a site added since the version moved: found here
+        navigation = _find_navigation(Page.objects.get(pk=root_id), site)
+    navigation = navigation or SiteNavigation()
     if request is not None:
         request._site_navigation = navigation
     return navigation

@@ -33,6 +33,12 @@ def connect(patience) -> None:
     take_visitor_lists_from(BuiltElsewhere(read_lists_file, lambda: min(patience(), MOST_SECONDS_BEHIND)))
 
 
+def ensure_lists_file(version: int) -> None:
+    """Write the lists for `version` unless the worker already has (a build for a burst of publishes)."""
+    if not lists_files.find(KEY, version):
+        write_lists_file(version)
+
+
 def write_lists_file(version: int) -> int:
     """
     Work every visitor list out and write them for `version`; returns how many were written. A list that fails

@@ -82,8 +82,7 @@ def build_search_snapshot_task() -> str:
     """
     snapshot_files.start_latest()
     version = content_version()
-    if not visitor_lists.lists_files.find(visitor_lists.KEY, version):
-        visitor_lists.write_lists_file(version)
+    visitor_lists.ensure_lists_file(version)
     if snapshot_files.find(KEY, version):
         return "already built"
     snapshot = build_snapshot(version)
@@ -159,15 +158,20 @@ def read_snapshot_file(version: int) -> tuple[Snapshot, list[tuple]] | None:
         version=version,
         ids=arrays["ids"],
         facets=payload["facets"],
-        orders={name[len(ORDER) :]: array for name, array in arrays.items() if name.startswith(ORDER)},
+        orders=_named(arrays, ORDER),
         card_stamps=arrays.get(CARD_STAMPS),
         card_chrome=payload["card_chrome"],
     )
-    snapshot._matrices.update({name[len(MATRIX) :]: array for name, array in arrays.items() if name.startswith(MATRIX)})
+    snapshot._matrices.update(_named(arrays, MATRIX))
     snapshot.hold_pickled_memos(payload["memos"])
     share_masks(snapshot)
     read_only(snapshot)  # the mapped arrays are already; the facets' own (`tagged`) were unpickled
     return snapshot, payload["matches"]
+
+
+def _named(arrays: dict, prefix: str) -> dict:
+    """The arrays written under `prefix` (`ORDER`, `MATRIX`), by their own names."""
+    return {name.removeprefix(prefix): array for name, array in arrays.items() if name.startswith(prefix)}
 
 
 def popular_searches(days: int = POPULAR_DAYS, limit: int = POPULAR_SEARCHES) -> list[str]:
