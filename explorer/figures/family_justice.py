@@ -75,13 +75,22 @@ def pooled_share(figures, field: str) -> Share:
     return Share(sum(getattr(figure, field) for figure in usable), sum(figure.total for figure in usable))
 
 
+@kept_per_content_version
+def _figures_by_code(measure: str) -> dict[str, tuple[LegalStatusFigure, ...]]:
+    """Each area's rows of one measure, in year order: a profile pools a few areas' rows eight times a request."""
+    by_code = defaultdict(list)
+    for figure in _figures(measure):
+        by_code[figure.la_code].append(figure)
+    return {code: tuple(figures) for code, figures in by_code.items()}
+
+
 def share_series(kind: str, codes: list[str]) -> dict[int, Share]:
     """{year: pooled share} over the LAs with these codes (one code gives that LA's own series)."""
     measure, field, _ = SHARES[kind]
     by_year = defaultdict(list)
-    wanted = set(codes)
-    for figure in _figures(measure):
-        if figure.la_code in wanted:
+    by_code = _figures_by_code(measure)
+    for code in sorted(set(codes)):  # the order the rows are read in, so the years come out as before
+        for figure in by_code.get(code, ()):
             by_year[figure.year].append(figure)
     if len(codes) == 1:
         return {year: share_of(items[0], field) for year, items in by_year.items()}

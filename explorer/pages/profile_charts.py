@@ -44,8 +44,13 @@ class Profile:
     spend_lines: list = field(default_factory=list)
     spend_per_child: float | None = None
     neighbours: list = field(default_factory=list)
-    charts: list = field(default_factory=list)
+    compared: list = field(default_factory=list)  # the under-1 charts, drawn against the comparators
+    cafcass: Chart | None = None  # the authority against England: the same whatever the comparators
     boundary_notes: list = field(default_factory=list)
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [chart for chart in (*self.compared, self.cafcass) if chart]
 
 
 def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_label="") -> Profile:
@@ -61,19 +66,20 @@ def build_profile(authority: LocalAuthority, comparator_codes=None, comparator_l
         StatisticalNeighbour.objects.filter(local_authority=authority).select_related("neighbour").order_by("rank")
     )
     codes = [n.neighbour.ons_code for n in profile.neighbours] if comparator_codes is None else list(comparator_codes)
-    profile.charts = profile_charts(authority, codes, comparator_label or "Statistical neighbours")
+    profile.compared = compared_charts(authority, codes, comparator_label or "Statistical neighbours")
+    profile.cafcass = cafcass_trend(authority)
     return profile
 
 
 def against_comparators(profile: Profile, comparator_codes: list[str], comparator_label: str) -> Profile:
-    """The profile with its charts drawn against a reader's comparators: only the charts follow them."""
-    return replace(profile, charts=profile_charts(profile.local_authority, comparator_codes, comparator_label))
+    """The profile with its charts drawn against a reader's comparators: only the charts that show them change
+    (the Cafcass trend, section and all, is the profile's own)."""
+    return replace(profile, compared=compared_charts(profile.local_authority, comparator_codes, comparator_label))
 
 
-def profile_charts(authority: LocalAuthority, codes: list[str], label: str = "Statistical neighbours") -> list[Chart]:
+def compared_charts(authority: LocalAuthority, codes: list[str], label: str) -> list[Chart]:
     group = Comparison(authority, codes, label)
-    charts = (group.rate_chart(), group.share_chart(), group.at_31_march_chart(), cafcass_trend(authority))
-    return [chart for chart in charts if chart]
+    return [chart for chart in (group.rate_chart(), group.share_chart(), group.at_31_march_chart()) if chart]
 
 
 class Comparison:

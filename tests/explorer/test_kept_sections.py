@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from explorer.charts import section as chart_sections
 from explorer.models import StatisticalNeighbour
 from explorer.wales import coverage
 from tests.data_urls import reverse
 
-SECTION = "explorer/includes/chart_section.html"
 OPTIONS = "explorer/includes/comparator_options.html"
 
 
@@ -25,8 +25,22 @@ def all_data(all_data_once):
     return all_data_once
 
 
-def sections_rendered(response) -> int:
-    return sum(1 for template in response.templates if template.name == SECTION)
+@pytest.fixture
+def written(monkeypatch):
+    """The slugs of the chart sections written since the test began, in order."""
+    slugs = []
+    write = chart_sections.write_section
+
+    def counted(chart, *args):
+        slugs.append(chart.slug)
+        return write(chart, *args)
+
+    monkeypatch.setattr(chart_sections, "write_section", counted)
+    return slugs
+
+
+def sections_rendered(written: list, since: int = 0) -> int:
+    return len(written) - since
 
 
 def profile_url(code="E06000009") -> str:
@@ -50,12 +64,14 @@ def rendered(response, name: str) -> int:
     return sum(1 for template in response.templates if template.name == name)
 
 
-def test_a_profiles_chart_sections_and_comparator_boxes_are_rendered_once(client, all_data):
+def test_a_profiles_chart_sections_and_comparator_boxes_are_rendered_once(client, all_data, written):
     first = client.get(profile_url())
-    assert sections_rendered(first) > 10  # every chart of the profile, its context panel and family justice panel
+    drawn = sections_rendered(written)
+    assert drawn > 10  # every chart of the profile, its context panel and family justice panel
+    assert drawn == first.content.decode().count('<section class="explorer-chart"')
     assert rendered(first, OPTIONS) == 1
     again = client.get(profile_url())
-    assert sections_rendered(again) == 0
+    assert sections_rendered(written, since=drawn) == 0
     assert rendered(again, OPTIONS) == 0
     assert again.content == first.content
 
@@ -70,13 +86,25 @@ def test_the_comparator_boxes_tick_what_each_request_chose(client, all_data):
         assert sorted(ticked) == sorted(asked or default)
 
 
-def test_a_readers_comparison_is_kept_for_its_next_request(client, all_data):
+def test_a_readers_comparison_is_kept_for_its_next_request(client, all_data, written):
     url = profile_url() + "?" + "&".join(f"compare={code}" for code in readers_choice())
     first = client.get(url)
-    assert sections_rendered(first) > 10
+    drawn = sections_rendered(written)
+    assert drawn > 10
     again = client.get(url)
-    assert sections_rendered(again) == 0, "the comparison's charts were drawn again for the same comparison"
+    assert sections_rendered(written, since=drawn) == 0, "the comparison's charts were drawn again"
     assert again.content == first.content
+
+
+def test_a_new_comparison_keeps_the_profiles_cafcass_trend_section_and_all(client, all_data, written):
+    """The Cafcass trend is the authority against England, whatever the comparators: drawn once, for the profile."""
+    client.get(profile_url())
+    assert "la-cafcass" in written
+    del written[:]
+    compared = client.get(profile_url() + "?" + "&".join(f"compare={code}" for code in readers_choice()))
+    assert 'id="chart-la-cafcass"' in compared.content.decode()
+    assert written and "la-cafcass" not in written
+    assert "la-under1-share" in written  # the charts that show the comparators are drawn for them
 
 
 def download_links(html: str) -> list[dict]:
