@@ -74,6 +74,10 @@ def _content_version_model():
     return apps.get_model("catalogue", "ContentVersion")
 
 
+def _read_content_as(version: int):
+    return _content_version_model().read_as(version)
+
+
 class VersionedValue(Generic[T]):
     """
     One value built from the content version (the search snapshot), rebuilt when the version moves.
@@ -89,6 +93,7 @@ class VersionedValue(Generic[T]):
         self._rebuild = _BackgroundBuild()
         self._generation = 0  # moved on by clear(): a build started before a reset is thrown away
         self._built_elsewhere: BuiltElsewhere | None = None
+        self._read_as = _read_content_as
 
     def load_from(self, built_elsewhere: "BuiltElsewhere") -> None:
         """Take the value from another process's build when there is one (the worker's snapshot file)."""
@@ -153,14 +158,18 @@ Rebuilding = bool | Callable[[object], object]
 
 class VersionedCache:
     """
-    Values worked out once per content version, by key. Computing is cheap enough (a query or two)
-    that two threads may both compute on a miss; the last one kept wins, and both are right.
+    Values worked out once per content version (or another version: the data wing's), by key. Two threads
+    may both compute on a miss; the last one kept wins, and both are right.
     A key asked for `previous_while_rebuilding` is recomputed in the background during a visitor's
     request, which meanwhile gets the previous version's value (`previous_version_while_rebuilding`).
     """
 
-    def __init__(self):
-        self._items: dict[Hashable, tuple[int, object]] = {}
+    def __init__(self, version: Callable[[], Hashable] | None = None, read_as: Callable | None = None):
+        """`version` (the content version unless given) says when values go stale; `read_as(version)` is the
+        context a background rebuild works in, so that what it asks for on the way is of that version too."""
+        self._version = version or content_version
+        self._read_as = read_as or _read_content_as
+        self._items: dict[Hashable, tuple[Hashable, object]] = {}
         self._rebuilds: dict[Hashable, _BackgroundBuild] = {}
         self._generation = 0
         self._built_elsewhere: BuiltElsewhere | None = None
@@ -170,7 +179,7 @@ class VersionedCache:
         self._built_elsewhere = built_elsewhere
 
     def get(self, key: Hashable, compute: Callable[[], T], previous_while_rebuilding: Rebuilding = False) -> T:
-        version = content_version()
+        version = self._version()
         cached = self._items.get(key)
         if cached is not None and cached[0] == version:
             return cached[1]
@@ -390,7 +399,7 @@ def _kept_unless_cleared(owner, version: int, compute: Callable, keep: Callable)
     generation = owner._generation
 
     def rebuild():
-        with _content_version_model().read_as(version):
+        with owner._read_as(version):
             value = compute()
         if owner._generation == generation:
             keep((version, value))

@@ -8,4 +8,6 @@ class ExplorerConfig(AppConfig):
     verbose_name = "Data explorer"
 
     def ready(self):
-        from . import links  # noqa: F401  (its visitor list: the task worker builds it too)
+        from . import links, signals  # noqa: F401  (links: its visitor list, which the task worker builds too)
+
+        signals.connect()  # saves and deletes of the data move the data version on

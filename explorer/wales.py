@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .downloads.registry import DOWNLOADS
 from .downloads.tidy import year_span
-from .figures.versioned import kept_per_content_version
+from .figures.versioned import kept_per_data_version
 from .models import ChildrensServicesSpend, Deprivation, OfstedJudgement, ResidentialFamilyCentre, StatisticalNeighbour
 
 
@@ -41,7 +41,7 @@ OTHER_MEASURES = [
 CENTRES = ("Residential family centres on Ofsted's register", year_span(ResidentialFamilyCentre.objects, "la_code"))
 
 
-@kept_per_content_version
+@kept_per_data_version
 def coverage(codes: tuple[str, ...]) -> tuple[Coverage, ...]:
     """
     Every measure, held or not, for these authorities; years are those held for them. Kept per content version

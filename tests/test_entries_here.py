@@ -92,3 +92,25 @@ def test_the_list_is_kept_until_the_next_publish(client, blackpool, catalogue, d
     html = client.get(reverse("explorer:local_authority", args=[blackpool.ons_code])).content.decode()
     assert "Newer Blackpool service" in html[html.index('id="entries-here-heading"') :]
     assert entries_applying_in("local-authority", blackpool.ons_code) is not kept
+
+
+@pytest.mark.django_db
+def test_a_visitor_answered_from_the_previous_snapshot_never_sees_an_entry_withdrawn_since(
+    blackpool, django_capture_on_commit_callbacks
+):
+    """Right after a publish a place's list may come from the previous snapshot (it is not built on the visitor's
+    request): an entry unpublished in that publish is left out, and its group's count with it."""
+    from catalogue.caches import previous_version_while_rebuilding
+    from catalogue.models import EntryPage
+    from catalogue.places.here import entries_applying_in
+
+    before = entries_applying_in("local-authority", blackpool.ons_code)
+    local = before.groups[0]
+    assert [entry.title for entry in local.entries] == ["Blackpool service"]
+    with django_capture_on_commit_callbacks(execute=True):
+        EntryPage.objects.get(title="Blackpool service").unpublish()
+    with previous_version_while_rebuilding(wait=0, start_rebuilds_on_exit=False) as visit:
+        after = entries_applying_in("local-authority", blackpool.ons_code)
+    assert visit.previous_served  # the previous snapshot answered: the check below is what kept it out
+    assert after.groups[0].entries == [] and after.groups[0].total == local.total - 1
+    assert after.groups[1:] == before.groups[1:] and after.case_studies == before.case_studies

@@ -6,12 +6,14 @@ kept on it for the places last asked for: a profile's list cost about 5 ms a req
 its six queries), the same for every visitor until the next publish.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 import numpy as np
 
-from ..caches import RecentValues
+from ..caches import RecentValues, content_version
+from ..models import EntryPage
+from ..models.visibility import without_private
 from ..search.engine import load_entries
 from ..search.snapshot import get_snapshot
 from .index import Place, local_authority_key, place_index
@@ -58,9 +60,30 @@ def entries_applying_in(kind: str, code: str, limit: int = SHOWN) -> EntriesHere
     The entries that apply in the place `kind:code` of the place index (None if it is not there). Kept on the
     snapshot it was read from for the last `PLACES_KEPT` places: callers share it and must not change it.
     """
-    snapshot = get_snapshot()
+    # Right after a publish a visitor may be answered from the previous snapshot while the new one is built (at
+    # 100,000 entries a profile's first request built it itself, about a second); what it lists is checked below.
+    snapshot = get_snapshot(previous_while_rebuilding=True)
     kept = snapshot.memo("entries-here", lambda: RecentValues(PLACES_KEPT))
-    return kept.get((kind, code, limit), lambda: _read(snapshot, kind, code, limit))
+    here = kept.get((kind, code, limit), lambda: _read(snapshot, kind, code, limit))
+    if here is not None and snapshot.version != content_version():
+        return _still_public(here)
+    return here
+
+
+def _still_public(here: EntriesHere) -> EntriesHere:
+    """A previous snapshot's list without any entry withdrawn or made private since (one query)."""
+    listed = [group.entries for group in (*here.groups, here.case_studies)]
+    shown = {entry.pk for entries in listed for entry in entries}
+    public = set(without_private(EntryPage.objects.live()).filter(pk__in=shown).values_list("pk", flat=True))
+    if public == shown:
+        return here
+    groups = [_public_only(group, public) for group in here.groups]
+    return replace(here, groups=groups, case_studies=_public_only(here.case_studies, public))
+
+
+def _public_only(group: EntryGroup, public: set[int]) -> EntryGroup:
+    entries = [entry for entry in group.entries if entry.pk in public]
+    return EntryGroup(group.heading, entries, group.total - (len(group.entries) - len(entries)))
 
 
 def _read(snapshot, kind: str, code: str, limit: int) -> EntriesHere | None:

@@ -1,6 +1,6 @@
 """Dated, sourced events in law and guidance, numbered for a trend chart (drawn by `line_svg(events=...)`)."""
 
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..models import TrendEvent
 
 
@@ -13,7 +13,7 @@ def numbered_events(years: list[int]) -> list[tuple[int, TrendEvent]]:
     return list(enumerate(shown, start=1))
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _events_in_date_order() -> tuple[TrendEvent, ...]:
     """Every event, read once per content version (an edit to one moves the version on): a profile's four
     legal-status trends each asked the database again."""

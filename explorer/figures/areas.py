@@ -12,7 +12,7 @@ from catalogue.models import LocalAuthority
 
 from ..models import AuthorityArea, DfjArea
 from . import family_justice, overdispersion, statistics, under_one
-from .versioned import kept_per_content_version
+from .versioned import kept_per_data_version
 
 POOLED_STATUSES = (AuthorityArea.Status.SINGLE, AuthorityArea.Status.SINGLE_MAPPED, AuthorityArea.Status.PREDECESSOR)
 
@@ -120,7 +120,7 @@ def pool(
     return result
 
 
-@kept_per_content_version
+@kept_per_data_version
 def all_pooled(year: int | None) -> list[PooledArea]:
     """Every DFJ area's pooled figure for one year (the index page and the highest/lowest ranking)."""
     figures = under_one.under1_figures(year) if year else {}

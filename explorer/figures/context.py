@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..models import ENGLAND_CODE, ContextFigure
 from ..sources import CIN_RATES, CLA_CHARACTERISTICS, LOW_INCOME, WORKFORCE, Source
 from . import cla_characteristics as cla
-from .versioned import kept_per_content_version
+from .versioned import kept_per_data_version
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def context_values(measure: str, year: int) -> dict[str, ContextValue]:
     return {row.area_code: _value(row) for row in rows}
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _measure_table(measure: str) -> dict[str, dict[int, ContextValue]]:
     """{code: {year: value}} of every area for one measure: a profile reads about 35 measures' worth of a few areas
     each, which were 35 queries a request; a measure is at most a few thousand rows."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from catalogue.models import LocalAuthority
 
 from ..models import LegalStatusFigure, ResidentialFamilyCentre, Under18Conception
-from .versioned import kept_per_content_version
+from .versioned import kept_per_data_version
 
 STARTS = LegalStatusFigure.Measure.STARTS
 AT_31_MARCH = LegalStatusFigure.Measure.AT_31_MARCH
@@ -61,7 +61,7 @@ def legal_status_years(measure: str) -> list[int]:
     return sorted({figure.year for figure in _figures(measure)})
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _figures(measure: str) -> tuple[LegalStatusFigure, ...]:
     """Every row of one measure (a few thousand at most): a board report asked for them 13 times a request."""
     return tuple(LegalStatusFigure.objects.filter(measure=measure).order_by("la_code", "year"))
@@ -75,7 +75,7 @@ def pooled_share(figures, field: str) -> Share:
     return Share(sum(getattr(figure, field) for figure in usable), sum(figure.total for figure in usable))
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _figures_by_code(measure: str) -> dict[str, tuple[LegalStatusFigure, ...]]:
     """Each area's rows of one measure, in year order: a profile pools a few areas' rows eight times a request."""
     by_code = defaultdict(list)
@@ -134,7 +134,7 @@ def centres_by(key, year: int | None = None) -> dict:
     return dict(groups)
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _centres() -> tuple[ResidentialFamilyCentre, ...]:
     """Every centre of every year's register (a few hundred rows), read by every profile and area page."""
     return tuple(ResidentialFamilyCentre.objects.all())  # in the model's order: year, authority, name

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..models import ChildrenLookedAfter, ChildrensServicesSpend, StatisticalNeighbour
 from . import statistics
 from .under_one import UnderOneFigure
-from .versioned import kept_per_content_version
+from .versioned import kept_per_data_version
 
 
 @dataclass
@@ -96,7 +96,7 @@ def spend_per_child() -> dict[str, float]:
     return dict(_spend_per_child())
 
 
-@kept_per_content_version  # every profile asks for its authority's, from every authority's (25 ms)
+@kept_per_data_version  # every profile asks for its authority's, from every authority's (25 ms)
 def _spend_per_child() -> dict[str, float]:
     _, population = cla_rates(ChildrenLookedAfter.Measure.LOOKED_AFTER, 2025)
     result = {}

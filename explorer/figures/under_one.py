@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..models import ENGLAND_CODE, InfantCareFigure, LiveBirths
 from . import statistics
-from .versioned import kept_per_content_version
+from .versioned import kept_per_data_version
 
 BIRTHS_LAG = 1
 PAIRING = (
@@ -86,7 +86,7 @@ def births_by_code_year() -> dict[tuple[str, int], int]:
     return dict(_births())
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _births() -> dict[tuple[str, int], int]:
     births = {
         (code, year): value for code, year, value in LiveBirths.objects.values_list("area_code", "year", "live_births")
@@ -138,7 +138,7 @@ def figures(
     ]
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _published(measure: str) -> tuple[UnderOneFigure, ...]:
     """Every figure of one measure with its births, once per content version: every page of /data/ reads them,
     several times a request (a few thousand rows a measure)."""
@@ -147,7 +147,7 @@ def _published(measure: str) -> tuple[UnderOneFigure, ...]:
     return tuple(_figure(row, births) for row in rows)
 
 
-@kept_per_content_version
+@kept_per_data_version
 def _published_by_area(measure: str) -> dict[str, tuple[UnderOneFigure, ...]]:
     """`_published` by area code, each area's figures in year order."""
     by_area = {}
@@ -168,7 +168,7 @@ def under_one_figures(
     return {figure.area_code: figure for figure in figures(measure, codes=la_codes, year=year)}
 
 
-@kept_per_content_version
+@kept_per_data_version
 def years(measure=InfantCareFigure.Measure.STARTS, level="Local authority") -> list[int]:
     return sorted({figure.year for figure in _published(measure) if figure.geographic_level == level})
 

@@ -5,6 +5,7 @@ newborn uploads, and the trend events editors keep beside the national trend.
 
 from .context import ContextFigure
 from .data_page import DataPage
+from .data_version import DataVersion
 from .family_justice import (
     AuthorityArea,
     DfjArea,
@@ -54,6 +55,7 @@ __all__ = [
     "ChildrensServicesSpend",
     "ContextFigure",
     "DataPage",
+    "DataVersion",
     "Deprivation",
     "DfjArea",
     "DfjCourt",

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.models import LocalAuthority
 
-from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments, kept_per_content_version
+from ..figures.versioned import RECENT_PLACES, kept_for_recent_arguments, kept_per_data_version
 from ..models import StatisticalNeighbour
 
 MOST = 10
@@ -100,7 +100,7 @@ def ticked(options: str, codes: list[str]) -> SafeString:
     return mark_safe(options)  # noqa: S308  (rendered by the template, escaped; only " checked" is added)
 
 
-@kept_per_content_version  # every profile offers them: about 150 rows a request
+@kept_per_data_version  # every profile offers them: about 150 rows a request
 def authorities_of(country: str) -> tuple[LocalAuthority, ...]:
     """Every authority of one country, by name: the choices a profile offers."""
     return tuple(LocalAuthority.objects.filter(country=country).order_by("name"))

@@ -12,7 +12,7 @@ from ..figures.context import MEASURES
 from ..figures.context_pairing import MIN_POOLED_BIRTHS, Pairing, england_figures, pair
 from ..figures.measures import years_pooled
 from ..figures.placements import ALL_AGES_ENGLAND
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..formatting import fmt_count, fmt_rate
 from ..sources import BIRTHS, CLA_CHARACTERISTICS, CONTEXT_ALL_AGES, DFE_STARTS
 from .context_profile import SHORT_SOURCE
@@ -203,7 +203,7 @@ def _snapshot_notes(spec) -> list[str]:
     return notes
 
 
-@kept_per_content_version
+@kept_per_data_version
 def context_scatters(measures=SCATTER_MEASURES) -> list[Chart]:
     figures = england_figures()
     return [chart for chart in (context_scatter(measure, figures) for measure in measures) if chart]

@@ -11,7 +11,7 @@ from ..charts.plots import ScatterPoint, scatter_svg
 from ..figures import family_justice as family
 from ..figures import statistics, under_one
 from ..figures.under_one import PAIRING
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..formatting import year_label
 from ..sources import BIRTHS, CONCEPTIONS, DFE_STARTS, LEGAL_STATUS, RFC
 
@@ -142,7 +142,7 @@ def scatter(kind: str, year: int, figures=None) -> Chart | None:
     return chart
 
 
-@kept_per_content_version
+@kept_per_data_version
 def all_scatters(year: int | None) -> list[Chart]:
     if not year:
         return []

@@ -13,7 +13,7 @@ from ..charts.plots import Series, bar_svg, line_svg
 from ..figures import family_justice as family
 from ..figures import under_one
 from ..figures.under_one import PAIRING
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..formatting import count_over_total, fmt_count, fmt_rate, fmt_share, year_label
 from ..models import ENGLAND_CODE, LegalStatusFigure
 from ..sources import BIRTHS, DFE_STARTS, LEGAL_STATUS
@@ -24,7 +24,7 @@ def legal_status(request):
     return respond(request, "explorer/family_justice/legal_status.html", PageState(request), legal_status_charts())
 
 
-@kept_per_content_version
+@kept_per_data_version
 def legal_status_charts() -> list[Chart | None]:
     return [
         infants_trend(),
@@ -90,7 +90,7 @@ def share_trend(
     return chart
 
 
-@kept_per_content_version
+@kept_per_data_version
 def infants_trend() -> Chart | None:
     """England's infants entering care each year, with the dated events in law and guidance."""
     rows = under_one.figures(codes=[ENGLAND_CODE], level="National")

@@ -14,7 +14,7 @@ from ..charts.plots import FunnelPoint, funnel_svg
 from ..figures import overdispersion, statistics, under_one
 from ..figures.boundaries import former_authority_names
 from ..figures.under_one import PAIRING, UnderOneFigure
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import ENGLAND_CODE
 from ..sources import BIRTHS, DFE_STARTS
@@ -28,7 +28,7 @@ def outliers(request):
     return chart_page(request, state, charts, "Outlier local authorities")
 
 
-@kept_per_content_version  # `year` is one the data hold (PageState)
+@kept_per_data_version  # `year` is one the data hold (PageState)
 def outlier_charts(year: int) -> list[Chart]:
     figures = under_one.figures(STARTS, year=year)
     names = {**former_authority_names(), **dict(LocalAuthority.objects.values_list("ons_code", "name"))}

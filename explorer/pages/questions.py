@@ -10,7 +10,7 @@ from catalogue.models import CatalogueIndexPage, Topic
 from evidencemap.models import ResearchQuestion
 
 from ..figures import areas, under_one
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..links import data_url
 from . import context_scatters
 from . import family_justice_scatters as relationships
@@ -189,7 +189,7 @@ QUESTION_CONTEXT_MEASURES = (
 )
 
 
-@kept_per_content_version  # `year` is one the data hold (PageState)
+@kept_per_data_version  # `year` is one the data hold (PageState)
 def charts_for(year: int | None) -> dict:
     """The charts the questions refer to, by key, for one reporting year."""
     charts = {chart.slug.removeprefix("under1-vs-"): chart for chart in relationships.all_scatters(year)}

@@ -24,7 +24,7 @@ from ..charts.chart import Chart
 from ..charts.plots import ScatterPoint, scatter_svg
 from ..figures import statistics, under_one
 from ..figures.measures import pooled_over_years, spend_per_child, years_pooled
-from ..figures.versioned import kept_per_content_version
+from ..figures.versioned import kept_per_data_version
 from ..formatting import fmt_count, fmt_rate, year_label
 from ..models import CafcassRate, Deprivation, OfstedJudgement
 from ..sources import BIRTHS, CAFCASS, DFE_STARTS, IMD, OFSTED, SPEND
@@ -275,6 +275,6 @@ def _fewer_years_note(codes, rates, names) -> list[str]:
     return [f"Pooled over fewer than {most} years (no figure or no births for the others): " + "; ".join(fewer) + "."]
 
 
-@kept_per_content_version
+@kept_per_data_version
 def all_scatters() -> list[Chart]:
     return [chart for chart in (under_one_scatter(kind) for kind in KINDS) if chart]

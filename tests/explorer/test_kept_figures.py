@@ -1,6 +1,7 @@
 """
-The data wing's figures are worked out once per content version in each process (explorer/figures/versioned.py):
-a second request reads none of the figure tables again, and a changed figure shows on the very next request.
+The data wing's figures are worked out once per data version in each process (explorer/figures/versioned.py):
+a second request reads none of the figure tables again, a publish in the catalogue leaves them as they were, and a
+changed figure shows on the very next request.
 """
 
 import re
@@ -10,12 +11,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.caches import reset_process_caches
-from catalogue.models import ContentVersion
+from catalogue.models import ContentVersion, LocalAuthority, Region
 from explorer.figures.versioned import kept_for_recent_arguments
-from explorer.models import ContextFigure, Deprivation, DfjArea
+from explorer.loading import load_all
+from explorer.models import ContextFigure, DataVersion, Deprivation, DfjArea, TrendEvent
 from tests.data_urls import reverse
+from tests.factories import CaseStudyPageFactory
 
-# The tables of thousands of rows that every page reads, now kept per content version. Others may still be read
+# The tables of thousands of rows that every page reads, now kept per data version. Others may still be read
 # per request (a profile looks up its one authority's Ofsted judgement, deprivation and spend by key).
 KEPT_TABLES = (
     "explorer_infantcarefigure",
@@ -119,8 +122,12 @@ def test_pages_drawn_per_place_keep_only_the_most_recent(django_capture_on_commi
     assert [square(1), square(2), square(1), square(3), square(2)] == [1, 4, 1, 9, 4]
     assert worked_out == [1, 2, 3, 2]  # 3 pushed out 2, the least recently asked for
     with django_capture_on_commit_callbacks(execute=True):
+        ContentVersion.bump()  # a publish: the data are as they were
+    assert square(3) == 9 and worked_out == [1, 2, 3, 2]
+    with django_capture_on_commit_callbacks(execute=True):
+        DataVersion.move_on()
         ContentVersion.bump()
-    assert square(3) == 9 and worked_out == [1, 2, 3, 2, 3]  # a new version keeps nothing of the last
+    assert square(3) == 9 and worked_out == [1, 2, 3, 2, 3]  # a new data version keeps nothing of the last
 
 
 def test_a_new_comparison_works_out_again_only_what_follows_the_comparators(client, all_data):
@@ -155,3 +162,54 @@ def test_a_new_comparison_works_out_again_only_what_follows_the_comparators(clie
     sections = re.compile(r'id="ofsted">.*?id="deprivation">.*?</p>', re.S)
     shown = sections.findall(chosen)
     assert "Overall effectiveness" in shown[0] and shown == sections.findall(default)
+
+
+def test_a_publish_in_the_catalogue_leaves_the_data_wings_figures_as_they_were(
+    client, all_data, catalogue, django_capture_on_commit_callbacks
+):
+    """A publish moves the content version on; the data wing's figures do not change with it, so the first request
+    after one reads no figure table (it took a board report 1.3 s to work them out again)."""
+    authority = LocalAuthority.objects.get(ons_code="E06000009")
+    for url in pages():
+        client.get(url)
+    version, data = ContentVersion.current(), DataVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = CaseStudyPageFactory(parent=catalogue, title="A pre-birth pathway in this place", publish=False)
+        entry.local_authorities.set([authority])
+        entry.save_revision().publish()
+    assert ContentVersion.current() > version and DataVersion.current() == data
+    for url in pages():
+        assert figure_queries(client, url) == [], url
+    # What the profile shows from the catalogue is read per request, not kept with the figures.
+    profile = client.get(reverse("explorer:local_authority", args=["E06000009"])).content.decode()
+    assert "A pre-birth pathway in this place" in profile
+
+
+def test_every_save_of_the_data_moves_the_data_version_and_a_load_moves_it_once(
+    all_data, django_capture_on_commit_callbacks
+):
+    for row in (
+        Deprivation.objects.first(),
+        TrendEvent.objects.first(),
+        LocalAuthority.objects.first(),
+        Region.objects.first(),
+    ):
+        before = DataVersion.current()
+        row.save()
+        assert DataVersion.current() == before + 1, row._meta.label  # in the same transaction as the change
+    before = DataVersion.current()
+    load_all(["statistical neighbours"])  # about 1,500 rows deleted and written again
+    assert DataVersion.current() == before + 1
+
+
+def test_a_renamed_data_page_is_a_new_data_version(client, all_data, data_page, django_capture_on_commit_callbacks):
+    """Kept charts hold links beneath the data page (a family justice panel's CSVs): a new address, new charts."""
+    url = reverse("explorer:local_authority", args=["E06000009"])
+    table = "family-justice/local-authorities/E06000009/"
+    assert f'href="{data_page.url}{table}' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        data_page.slug = "figures"
+        data_page.save_revision().publish()
+    data_page.refresh_from_db()
+    moved = client.get(data_page.url + "local-authorities/E06000009/").content.decode()
+    assert data_page.url.endswith("/figures/") and f'href="{data_page.url}{table}' in moved
