@@ -11,6 +11,7 @@ What a publish costs at scale (issue 25's done-when figures), on a grown SQLite 
    (search snapshot, evidence-map CSV, export records, sitemap).
 
 Usage: .venv/bin/python bench/after_publish.py DATABASE.sqlite3 [--port 8175] [--rounds 5] [--publishes 5]
+       [--data-pages]   (the data wing's heaviest pages too: the database must hold the open data, load_open_data)
 On PostgreSQL: PGPORT=55470 bin/with-postgres .venv/bin/python bench/after_publish.py DATABASE_NAME ...
 (a database on that server, e.g. one bench/scale/run grew there: scale_100000)
 The database is changed: its content version moves on and the worker's files are written under
@@ -35,6 +36,15 @@ from bench.scale.measure import URLS  # noqa: E402  (the same pages as the scale
 from bench.servers import run_worker, timed_get, wait_until_serving  # noqa: E402
 
 PYTHON = str(ROOT / ".venv/bin/python")
+# The data wing's heaviest pages: its figures follow the data, not the catalogue's publishes.
+DATA_URLS = {
+    "data: overview": "/data/",
+    "data: authority profile": "/data/local-authorities/E06000009/",
+    "data: relationships": "/data/relationships/",
+    "data: questions": "/data/questions/",
+    "data: family justice areas": "/data/family-justice-areas/",
+    "data: board report": "/data/family-justice-areas/birmingham/board-report/",
+}
 QUEUED = "from django_tasks_db.models import DBTaskResult as T; print(T.objects.filter(status='READY').count())"
 UNFINISHED = (
     "from django_tasks_db.models import DBTaskResult as T; "
@@ -127,12 +137,13 @@ def main():
     parser.add_argument(
         "--snapshot-wait", type=float, default=120.0, help="seconds to wait for the worker's snapshot file at most"
     )
+    parser.add_argument("--data-pages", action="store_true", help="measure the data wing's heaviest pages too")
     args = parser.parse_args()
     database = args.database if POSTGRES else Path(args.database).resolve()
     generated = tempfile.mkdtemp(prefix="born-into-care-generated-")
     env = environment(database, generated)
     code = "from catalogue.models import InterventionPage as P; print(P.objects.live().order_by('pk').first().url)"
-    urls = {name: url or manage(env, code) for name, url in URLS.items()}
+    urls = {name: url or manage(env, code) for name, url in URLS.items()} | (DATA_URLS if args.data_pages else {})
     print(f"recorded searches: {record_searches(env, urls)}")
     publish(env)
     seconds, peak = run_worker(env)

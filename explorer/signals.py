@@ -6,10 +6,10 @@ that apply in a place, research questions, the page's own prose) is read per req
 """
 
 from django.apps import apps
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 
 from catalogue.models import LocalAuthority, Region
+from catalogue.row_changes import on_row_changes
 
 from .models import DataVersion
 
@@ -24,9 +24,4 @@ def _data_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    for model in data_models():
-        uid = f"data-version-{model._meta.label}"
-        post_save.connect(_data_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(_data_changed, sender=model, dispatch_uid=f"{uid}-delete")
-        for field in model._meta.many_to_many:
-            m2m_changed.connect(_data_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+    on_row_changes(data_models(), _data_changed, "data-version")

@@ -172,3 +172,17 @@ def test_a_bump_asked_for_in_a_rolled_back_savepoint_does_not_stand_in_for_a_lat
                 pass
             ContentVersion.bump()  # the one above went with its savepoint: this one must still be kept
     assert ContentVersion.current() == before + 1
+
+
+@pytest.mark.django_db
+def test_a_many_to_many_edit_of_content_moves_the_content_and_data_versions(django_capture_on_commit_callbacks):
+    """An edit of a many-to-many field saves no row of the model itself (catalogue/row_changes.py hears it)."""
+    from catalogue.models import Region
+    from explorer.models import DataVersion
+
+    region = Region.objects.order_by("pk").first()  # the regions and nations migrations seed
+    other = Region.objects.exclude(pk=region.pk).exclude(pk__in=region.within.all()).order_by("pk").first()
+    content, data = ContentVersion.current(), DataVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        region.within.add(other)
+    assert ContentVersion.current() == content + 1 and DataVersion.current() == data + 1

@@ -21,10 +21,10 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 
 from catalogue.caches import Visit, previous_version_while_rebuilding, start_rebuilds
 from catalogue.models import ContentVersion
+from catalogue.row_changes import on_row_changes
 
 from .content_models import content_models
 from .site_url import canonical_host, normalise_host
@@ -126,7 +126,4 @@ def _content_changed(sender, **kwargs):
 
 def connect_invalidation() -> None:
     """Edits to non-page content (pages are covered by the publish signals) invalidate the cache."""
-    for model in content_models():
-        uid = f"page-cache-{model._meta.label}"
-        post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    on_row_changes(content_models(), _content_changed, "page-cache")

@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from ..models import DfjArea
 from ..reports.board_report import build_report
-from ..reports.pdf import RETRY_SECONDS, file_key, pdf_files, previous_key, report_context, report_digest
+from ..reports.pdf import RETRY_SECONDS, file_key, pdf_files, previous_key, report_body, report_context, report_digest
 from .state import PageState
 
 SLUG = re.compile(r"[a-z0-9-]{1,80}")
@@ -36,7 +36,11 @@ def board_report(request, slug):
         return unknown_area(request, slug)
     state = PageState(request)  # the report is of the latest figures: any parameter gets a notice
     report = build_report(area)
-    context = state.context(**report_context(report, in_pdf=False), page_title=f"{area.name}: board report")
+    context = state.context(
+        **report_context(report, in_pdf=False),
+        body=report_body(report, in_pdf=False),
+        page_title=f"{area.name}: board report",
+    )
     return render(request, "explorer/family_justice/board_report.html", context)
 
 

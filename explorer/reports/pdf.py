@@ -22,6 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template import loader
+from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.io.built_files import BuiltFiles
 
@@ -30,7 +31,8 @@ from .board_report import BoardReport
 pdf_files = BuiltFiles("board-report-pdf", suffix=".pdf")
 RETRY_SECONDS = 15
 PDF_TEMPLATE = "explorer/family_justice/board_report_pdf.html"
-LAYOUT_TEMPLATES = (PDF_TEMPLATE, "explorer/family_justice/board_report_body.html")
+BODY_TEMPLATE = "explorer/family_justice/board_report_body.html"
+LAYOUT_TEMPLATES = (PDF_TEMPLATE, BODY_TEMPLATE)
 STYLESHEET = "explorer/board_report.css"
 
 
@@ -85,7 +87,8 @@ def render_pdf(report: BoardReport) -> bytes:
     """The PDF's bytes (run by the task worker)."""
     from weasyprint import CSS, HTML  # imported here: it loads Pango, which only the worker needs
 
-    html = halo_under_labels(loader.render_to_string(PDF_TEMPLATE, report_context(report, in_pdf=True)))
+    context = report_context(report, in_pdf=True) | {"body": report_body(report, in_pdf=True)}
+    html = halo_under_labels(loader.render_to_string(PDF_TEMPLATE, context))
     return HTML(string=html, base_url=settings.SITE_BASE_URL).write_pdf(stylesheets=[CSS(string=stylesheet_text())])
 
 
@@ -117,6 +120,18 @@ def report_context(report: BoardReport, *, in_pdf: bool) -> dict:
         "ogl_statement": OGL_STATEMENT,
         "suppressed_note": SUPPRESSED_NOTE,
     }
+
+
+def report_body(report: BoardReport, *, in_pdf: bool) -> SafeString:
+    """
+    The report itself, as the page and the PDF show it, rendered once per report and kept on it, as a chart keeps
+    its section: a report is kept per data version (explorer/figures/versioned.py), and rendering its tables took
+    about 12 ms of the page's 18 on every request. Its template escapes every text.
+    """
+    written = report.__dict__.setdefault("_body_html", {})
+    if in_pdf not in written:
+        written[in_pdf] = mark_safe(loader.render_to_string(BODY_TEMPLATE, report_context(report, in_pdf=in_pdf)))  # noqa: S308
+    return written[in_pdf]
 
 
 def write_pdf(report: BoardReport, version: int) -> str:

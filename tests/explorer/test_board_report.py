@@ -77,6 +77,31 @@ def test_the_report_page_prints_every_section_with_its_years_and_sources(all_dat
     assert reverse("explorer:board_report", args=[AREA]) in area_page
 
 
+def test_the_report_is_rendered_once_and_drawn_again_when_its_figures_change(
+    all_data, client, django_capture_on_commit_callbacks
+):
+    url = reverse("explorer:board_report", args=[AREA])
+    body = "explorer/family_justice/board_report_body.html"
+    first = client.get(url)
+    assert [template.name for template in first.templates].count(body) == 1
+    again = client.get(url)
+    assert body not in [template.name for template in again.templates] and again.content == first.content
+    year = build_report(DfjArea.objects.get(slug=AREA)).year  # the authorities' table is of this year's starts
+    starts = InfantCareFigure.objects.filter(measure=InfantCareFigure.Measure.STARTS, year=year)
+    figure = starts.filter(area_code__in=members_codes()).exclude(count=None).order_by("area_code").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.count += 1000  # far above any published count: it shows only if the report is drawn again
+        figure.save()
+    changed = client.get(url)
+    assert [template.name for template in changed.templates].count(body) == 1
+    assert f"{figure.count:,}" in changed.content.decode()
+
+
+def members_codes() -> list[str]:
+    rows = fixture_rows("seed-questions", "la_dfj_area.csv")
+    return [row["la_code"] for row in rows if row["dfj_area_code"] == AREA_CODE]
+
+
 def test_the_printed_page_gives_every_address_whole(all_data, client, settings):
     """A board prints the page for its papers: "/data/..." on paper leads nowhere, so addresses are written whole."""
     page = html.unescape(client.get(reverse("explorer:board_report", args=[AREA])).content.decode())
