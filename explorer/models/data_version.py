@@ -5,7 +5,7 @@ The site's content version (catalogue.models.ContentVersion) moves on every publ
 figures used to be worked out again after each one: the first request for a board report after an entry was
 published took 1.3 s, a profile 280 ms, though not one figure had changed. The figures are kept per data
 version instead (explorer/figures/versioned.py). It moves when a row of the data wing's own models, a local
-authority or a region is saved or deleted (explorer/apps.py), and once for each bulk load (explorer.loading).
+authority or a region is saved or deleted (explorer/signals.py), and once for each bulk load (explorer.loading).
 
 It is moved inside the transaction that changes the data, not after the commit as the content version is: so no
 process can read the content version that follows a change together with the data version before it.
