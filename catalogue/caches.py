@@ -187,16 +187,18 @@ class VersionedCache:
         if cached is not None and visit is not None and previous_while_rebuilding:
             elsewhere = self._built_elsewhere
             if elsewhere is not None and key in _visitor_lists:
-                delivered = elsewhere.load(version)
+                delivered = None if visit.lists_missing == version else elsewhere.load(version)
                 if delivered is not None:
                     self._hold_all(version, delivered)
                     if key in delivered:
                         return delivered[key]
-                elif visit.wait <= 0 and elsewhere.expected_soon(version):
-                    # The worker is working it out: no thread of ours competes. (A visitor who may wait for
-                    # rebuilds, VISITOR_REBUILD_WAIT_SECONDS, gets them rebuilt here and waits, as before.)
-                    visit.previous_served = True
-                    return cached[1]
+                else:
+                    visit.lists_missing = version
+                    if visit.wait <= 0 and elsewhere.expected_soon(version):
+                        # The worker is working it out: no thread of ours competes. (A visitor who may wait for
+                        # rebuilds, VISITOR_REBUILD_WAIT_SECONDS, gets them rebuilt here and waits, as before.)
+                        visit.previous_served = True
+                        return cached[1]
             previous = cached[1]
             recompute = compute if previous_while_rebuilding is True else lambda: previous_while_rebuilding(previous)
             rebuild = _kept_unless_cleared(self, version, recompute, lambda item: self._items.__setitem__(key, item))
@@ -323,6 +325,9 @@ class Visit:
     # Rebuilds started once the response is made: begun sooner, their thread would compete with this
     # request for the interpreter (a snapshot build is mostly Python) and slow the very answer it spares.
     rebuilds_after: list = field(default_factory=list)
+    # The version whose worker's lists file this request found not yet written: not looked for again in it (a
+    # data page asks for the data page's address about 70 times, and each look is a file system call).
+    lists_missing: Hashable = None
 
 
 _visit: ContextVar[Visit | None] = ContextVar("catalogue_visit", default=None)

@@ -132,3 +132,23 @@ def test_an_entry_shows_a_term_its_publish_added_while_the_vocabularies_are_a_ve
         entry = CaseStudyPageFactory(parent=catalogue, title="Tagged with it", areas=[area.slug])
     assert "Newly added area of practice" in client.get(entry.url).content.decode()
     assert rebuilds_started == []  # the previous lists answered; the new term was read for this page alone
+
+
+def test_a_visit_looks_for_the_workers_missing_file_once_and_the_next_visit_looks_again(
+    catalogue, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.SEARCH_SNAPSHOT_WORKER_SECONDS = 600
+    recent_case_studies()  # held at this version
+    publish_case_study(catalogue, django_capture_on_commit_callbacks, "Not yet in the lists")  # queued, not run
+    looked = []
+    read = visitor_lists_module.read_lists_file
+    take = caches._per_version_lists._built_elsewhere  # the web process's way to the worker's file
+    monkeypatch.setattr(take, "load", lambda version: looked.append(version) or read(version))
+    with previous_version_while_rebuilding() as visit:
+        for _ in range(3):  # a data page asks for the data page's address about 70 times
+            recent_case_studies()
+    assert looked == [ContentVersion.current()] and visit.previous_served
+    build_search_snapshot_task.call()  # the worker writes the file
+    with previous_version_while_rebuilding():
+        titles = [page.title for page in recent_case_studies()]
+    assert len(looked) == 2 and "Not yet in the lists" in titles
