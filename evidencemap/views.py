@@ -12,7 +12,7 @@ from .downloads import matrix_csv_response
 from .filters import FILTER_NAMES, MapFilters, known_values
 from .hierarchy import TIER_BY_DESIGN, TIERS
 from .matrix import matching_interventions, references_for_cell
-from .pages import map_page
+from .pages import map_page, matrix_table_html
 from .questions import questions_for_map
 
 
@@ -47,6 +47,7 @@ def evidence_map(request):
     matrix, column_questions = map_page(filters, _page_number(request))
     context.update(
         matrix=matrix,
+        matrix_table=matrix_table_html(request, matrix, column_questions),
         questions=questions_for_map(),
         column_questions=column_questions,
         directions=ReferenceOutcome.Direction.choices,

@@ -6,6 +6,7 @@ version's values is never kept.
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Reference
@@ -107,6 +108,12 @@ def test_the_worker_builds_the_first_page_with_the_snapshot_so_the_first_visitor
     first = client.get("/evidence-map/")
     assert len(builds) == 1, "the first visitor built the map's first page"
     assert "Built by the worker" in first.content.decode()
+    table = "evidencemap/_matrix_table.html"
+    assert table not in [template.name for template in first.templates], "the first visitor drew the map's table"
+    matrix, questions = first.context["matrix"], first.context["column_questions"]
+    context = {"matrix": matrix, "column_questions": questions, "filters": matrix.filters}
+    drawn_here = render_to_string(table, context, request=first.wsgi_request)  # as a web process draws it
+    assert drawn_here == matrix.__dict__["_table_html"] and drawn_here in first.content.decode()
     assert "Built by the worker" in client.get("/evidence-map/table/").content.decode()
     client.get("/evidence-map/?area=post-removal-support")  # any other page is built when first asked for
     assert len(builds) == 2
