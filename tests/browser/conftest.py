@@ -1,6 +1,7 @@
 """Browser tests: pytest-playwright drives Debian's Chromium against a live server of the test database."""
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,6 +54,26 @@ def database_use_beside_playwright():
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def beside_the_live_server(write, seconds: float = 15.0):
+    """
+    `write()`, a test's own change to the shared database, in one transaction, tried again while the live server's
+    thread still holds a table it needs: SQLite's shared cache refuses at once ("database table is locked")
+    rather than wait, and a request the browser sent just before the test closed it (the admin's editing-session
+    ping) may still be running. A CI run failed so once, deleting a draft entry after a test.
+    """
+    from django.db import OperationalError, transaction
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with transaction.atomic():
+                return write()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def restore_migrated_data():

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from .conftest import beside_the_live_server
 from .editor_journey import (
     CaseStudyPlan,
     Interactions,
@@ -52,7 +53,7 @@ def editors(site):
         user.groups.add(Group.objects.get(name=group))
         users[role] = user
     yield users
-    _remove_what_the_journey_made(users)
+    beside_the_live_server(lambda: _remove_what_the_journey_made(users))
 
 
 def _remove_what_the_journey_made(users):

@@ -7,7 +7,7 @@ one chosen through the modal. Screenshots at desktop and phone widths (/tmp/j24-
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import AXE
+from .conftest import AXE, beside_the_live_server
 from .test_accessibility import WCAG_A_AA
 
 pytestmark = pytest.mark.browser
@@ -31,9 +31,13 @@ def draft(site):
     page = InterventionPageFactory(parent=site.case_study.get_parent(), title=TITLE, live=False)
     page.save_revision(user=user)
     yield user, page
-    for made in Page.objects.filter(title=TITLE):
-        made.delete()
-    user.delete()
+
+    def remove():
+        for made in Page.objects.filter(title=TITLE):
+            made.delete()
+        user.delete()
+
+    beside_the_live_server(remove)
 
 
 def _open_references(page, site, user, entry_id):
