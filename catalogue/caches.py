@@ -269,6 +269,18 @@ def visitor_lists() -> dict[Hashable, Callable[[], object]]:
     return dict(_visitor_lists)
 
 
+def drawn_once(owner, key: Hashable, draw: Callable[[], T]) -> T:
+    """
+    `draw()` once per `owner` and `key`, held on the owner: markup drawn from a value that is itself kept per
+    version (a chart, a board report, a page of the evidence map), so it lives and goes with that value. Owners are
+    shared by every request: what is drawn must not depend on one (a request's own part is put in afterwards).
+    """
+    drawn = owner.__dict__.setdefault("_drawn", {})
+    if key not in drawn:
+        drawn[key] = draw()
+    return drawn[key]
+
+
 class RecentValues:
     """
     The values last asked for, at most `most` of them, the least recently used dropped first: for what is worked

@@ -19,7 +19,7 @@ table drawn, and comes in its file (`first_page_with`), so the first visitor aft
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from catalogue.caches import RecentValues, content_version, previous_version_served
+from catalogue.caches import RecentValues, content_version, drawn_once, previous_version_served
 from catalogue.models import EntryPage
 from catalogue.models.visibility import without_private
 from catalogue.search.snapshot import Snapshot, get_snapshot
@@ -74,8 +74,6 @@ def matrix_table_html(request, matrix: EvidenceMatrix, column_questions: dict) -
     370 cells' links, the rows and the questions on the columns were about 6 ms of every warm request at 100,000
     entries. Its template escapes every text; the links are the matrix's own filters'.
     """
-    written = matrix.__dict__.get("_table_html")
-    if written is None:
-        context = {"matrix": matrix, "column_questions": column_questions, "filters": matrix.filters}
-        written = matrix.__dict__["_table_html"] = render_to_string(TABLE_TEMPLATE, context, request=request)
-    return mark_safe(written)  # noqa: S308
+    context = {"matrix": matrix, "column_questions": column_questions, "filters": matrix.filters}
+    table = drawn_once(matrix, "table", lambda: render_to_string(TABLE_TEMPLATE, context, request=request))
+    return mark_safe(table)  # noqa: S308

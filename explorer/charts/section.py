@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from catalogue.caches import drawn_once
+
 from ..sources import OGL_STATEMENT
 from .table_html import escaped, table_html
 
@@ -23,12 +25,10 @@ EVENTS = "explorer/includes/events.html"  # the numbered events under a trend; a
 
 def section_html(chart, level: int, suppressed_note: str, ogl_statement: str, download_url: str) -> SafeString:
     """The section of `chart` with its title at heading `level` (2 or 3) and its CSV at `download_url`."""
-    written = chart.__dict__.setdefault("_section_html", {})
-    key = (level, suppressed_note, ogl_statement)
-    if key not in written:
-        written[key] = write_section(chart, level, suppressed_note, ogl_statement)
+    key = ("section", level, suppressed_note, ogl_statement)
+    written = drawn_once(chart, key, lambda: write_section(chart, level, suppressed_note, ogl_statement))
     # Every text of the section is escaped; the link is escaped here as `{{ }}` would.
-    return mark_safe(written[key].replace(DOWNLOAD_URL, conditional_escape(download_url)))  # noqa: S308
+    return mark_safe(written.replace(DOWNLOAD_URL, conditional_escape(download_url)))  # noqa: S308
 
 
 def write_section(chart, level: int, suppressed_note: str, ogl_statement: str) -> str:

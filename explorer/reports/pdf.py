@@ -24,6 +24,7 @@ from django.contrib.staticfiles import finders
 from django.template import loader
 from django.utils.safestring import SafeString, mark_safe
 
+from catalogue.caches import drawn_once
 from catalogue.io.built_files import BuiltFiles
 
 from .board_report import BoardReport
@@ -128,10 +129,10 @@ def report_body(report: BoardReport, *, in_pdf: bool) -> SafeString:
     its section: a report is kept per data version (explorer/figures/versioned.py), and rendering its tables took
     about 12 ms of the page's 18 on every request. Its template escapes every text.
     """
-    written = report.__dict__.setdefault("_body_html", {})
-    if in_pdf not in written:
-        written[in_pdf] = mark_safe(loader.render_to_string(BODY_TEMPLATE, report_context(report, in_pdf=in_pdf)))  # noqa: S308
-    return written[in_pdf]
+    body = drawn_once(
+        report, ("body", in_pdf), lambda: loader.render_to_string(BODY_TEMPLATE, report_context(report, in_pdf=in_pdf))
+    )
+    return mark_safe(body)  # noqa: S308
 
 
 def write_pdf(report: BoardReport, version: int) -> str:
