@@ -77,12 +77,18 @@ class PooledArea:
 def members_of(area: DfjArea) -> list[Member]:
     """Pooled members first (by name), then authorities for which this area is one of several candidates."""
     links = (AuthorityArea.objects.filter(candidates=area) | AuthorityArea.objects.filter(area=area)).distinct()
-    authorities = {la.ons_code: la for la in LocalAuthority.objects.select_related("region")}
+    authorities = _authorities_by_code()
     members = [
         Member(link, authorities.get(link.la_code), link.area_id == area.pk and link.status in POOLED_STATUSES)
         for link in links.prefetch_related("candidates").order_by("la_name")
     ]
     return sorted(members, key=lambda member: (not member.pooled, member.link.la_name))
+
+
+@kept_per_data_version
+def _authorities_by_code() -> dict[str, LocalAuthority]:
+    """Every authority with its region, read once (the areas index asks for each of its 40-odd areas' members)."""
+    return {la.ons_code: la for la in LocalAuthority.objects.select_related("region")}
 
 
 def attach_figures(members: list[Member], year: int | None, figures=None) -> None:

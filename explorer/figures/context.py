@@ -15,6 +15,9 @@ reporting year (April to March) of the under-1 figures that a context year falls
 import sys
 from dataclasses import dataclass
 
+from django.db.models import FloatField
+from django.db.models.functions import Cast
+
 from ..models import ENGLAND_CODE, ContextFigure
 from ..sources import CIN_RATES, CLA_CHARACTERISTICS, LOW_INCOME, WORKFORCE, Source
 from . import cla_characteristics as cla
@@ -177,15 +180,30 @@ class ContextValue:
         return f"{self.value:,.1f}"
 
 
-def _value(row: ContextFigure) -> ContextValue:
+# A ContextValue's columns, read as plain rows in its fields' order: a profile's measures are tens of thousands of
+# rows, and a model instance each took most of the time of working them out. The value is read as the float it is
+# shown as rather than made a Decimal first (at most 12 digits: the same float either way).
+_VALUE_COLUMNS = (
+    "area_code",
+    "area_name",
+    "year",
+    Cast("value", FloatField()),
+    "flag",
+    "joint_return",
+    "area_code_as_published",
+)
+
+
+def _value(row: tuple) -> ContextValue:
+    area_code, area_name, year, value, flag, joint_return, area_code_as_published = row
     return ContextValue(
-        sys.intern(row.area_code),  # one string per area, not per row, in the tables kept per version
-        sys.intern(row.area_name),
-        row.year,
-        None if row.value is None else float(row.value),
-        sys.intern(row.flag),
-        row.joint_return,
-        sys.intern(row.area_code_as_published),
+        sys.intern(area_code),  # one string per area, not per row, in the tables kept per version
+        sys.intern(area_name),
+        year,
+        value,
+        sys.intern(flag),
+        joint_return,
+        sys.intern(area_code_as_published),
     )
 
 
@@ -200,10 +218,15 @@ def context_table(codes, measure: str) -> dict[str, dict[int, ContextValue]]:
     return {code: dict(whole[code]) for code in dict.fromkeys(codes) if code in whole}
 
 
+def values_by_area(measure: str) -> dict[str, dict[int, ContextValue]]:
+    """{code: {year: value}} of every area for one measure, as kept for the data version: read it, never change it."""
+    return _measure_table(measure)
+
+
 def context_values(measure: str, year: int) -> dict[str, ContextValue]:
     """{ONS code: value} of every local authority for one measure and year."""
     rows = ContextFigure.objects.filter(measure=measure, year=year, geographic_level="Local authority")
-    return {row.area_code: _value(row) for row in rows}
+    return {value.area_code: value for value in map(_value, rows.values_list(*_VALUE_COLUMNS))}
 
 
 @kept_per_data_version
@@ -211,8 +234,9 @@ def _measure_table(measure: str) -> dict[str, dict[int, ContextValue]]:
     """{code: {year: value}} of every area for one measure: a profile reads about 35 measures' worth of a few areas
     each, which were 35 queries a request; a measure is at most a few thousand rows."""
     table: dict[str, dict[int, ContextValue]] = {}
-    for row in ContextFigure.objects.filter(measure=measure).order_by("area_code", "year"):
-        table.setdefault(row.area_code, {})[row.year] = _value(row)
+    rows = ContextFigure.objects.filter(measure=measure).order_by("area_code", "year")
+    for value in map(_value, rows.values_list(*_VALUE_COLUMNS)):
+        table.setdefault(value.area_code, {})[value.year] = value
     return table
 
 

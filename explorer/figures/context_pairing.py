@@ -9,9 +9,8 @@ a joint return shared with another authority.
 
 from dataclasses import dataclass, field
 
-from ..models import ContextFigure
 from . import under_one
-from .context import MEASURES, context_year, under_one_year
+from .context import MEASURES, context_year, under_one_year, values_by_area
 from .context import years as context_years
 from .measures import pooled_over_years
 
@@ -50,14 +49,6 @@ class Pairing:
         return [context_year(self.measure, year) for year in self.years]
 
 
-def _context_by_area(measure: str, years: list[int]) -> dict[str, dict[int, ContextFigure]]:
-    rows = ContextFigure.objects.filter(measure=measure, geographic_level="Local authority", year__in=years)
-    table: dict[str, dict[int, ContextFigure]] = {}
-    for row in rows:
-        table.setdefault(row.area_code, {})[row.year] = row
-    return table
-
-
 def england_figures() -> list:
     """Every English authority's under-1 figures (read once when several measures are paired)."""
     return [f for f in under_one.figures(level="Local authority") if f.country == "England"]
@@ -75,7 +66,7 @@ def pair(measure: str, figures: list | None = None) -> Pairing:
         return result
     figures = england_figures() if figures is None else figures
     names = {f.area_code: f.area_name for f in figures}
-    context = _context_by_area(measure, result.context_years)
+    context = values_by_area(measure)  # an authority's rows are looked up by its code and paired years only
     for code, group in sorted(pooled_over_years(figures, result.years).items(), key=lambda item: names[item[0]]):
         name = names[code]
         if group.suppressed_areas or group.rate is None:

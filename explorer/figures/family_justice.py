@@ -12,12 +12,16 @@ LAs with both counts only); England is DfE's own (rounded) national row.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from catalogue.models import LocalAuthority
 
 from ..models import LegalStatusFigure, ResidentialFamilyCentre, Under18Conception
 from .versioned import kept_per_data_version
 
+# A row of LegalStatusFigure's fields by name (`values_list(named=True)`), not a model instance: a model instance
+# each was most of the time of reading a measure's few thousand rows.
+LegalStatusRow = Any
 STARTS = LegalStatusFigure.Measure.STARTS
 AT_31_MARCH = LegalStatusFigure.Measure.AT_31_MARCH
 # measure slug -> (DfE measure, count field, plain label)
@@ -46,14 +50,14 @@ class Share:
         return self.count / self.total * 100
 
 
-def share_of(figure: LegalStatusFigure | None, field: str) -> Share:
+def share_of(figure: LegalStatusRow | None, field: str) -> Share:
     if figure is None:
         return Share(None, None, "missing")
     flag = getattr(figure, f"{field}_flag") or figure.total_flag
     return Share(getattr(figure, field), figure.total, flag)
 
 
-def figures_by_code_year(measure: str) -> dict[tuple[str, int], LegalStatusFigure]:
+def figures_by_code_year(measure: str) -> dict[tuple[str, int], LegalStatusRow]:
     return {(figure.la_code, figure.year): figure for figure in _figures(measure)}
 
 
@@ -62,9 +66,10 @@ def legal_status_years(measure: str) -> list[int]:
 
 
 @kept_per_data_version
-def _figures(measure: str) -> tuple[LegalStatusFigure, ...]:
+def _figures(measure: str) -> tuple[LegalStatusRow, ...]:
     """Every row of one measure (a few thousand at most): a board report asked for them 13 times a request."""
-    return tuple(LegalStatusFigure.objects.filter(measure=measure).order_by("la_code", "year"))
+    rows = LegalStatusFigure.objects.filter(measure=measure).order_by("la_code", "year")
+    return tuple(rows.values_list(*(field.attname for field in LegalStatusFigure._meta.concrete_fields), named=True))
 
 
 def pooled_share(figures, field: str) -> Share:
@@ -76,7 +81,7 @@ def pooled_share(figures, field: str) -> Share:
 
 
 @kept_per_data_version
-def _figures_by_code(measure: str) -> dict[str, tuple[LegalStatusFigure, ...]]:
+def _figures_by_code(measure: str) -> dict[str, tuple[LegalStatusRow, ...]]:
     """Each area's rows of one measure, in year order: a profile pools a few areas' rows eight times a request."""
     by_code = defaultdict(list)
     for figure in _figures(measure):

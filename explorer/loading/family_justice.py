@@ -200,7 +200,7 @@ def load_family_justice() -> dict[str, int]:
     conceptions = read_conceptions()
     with transaction.atomic():
         for model in (AuthorityArea, DfjCourt, DfjArea, LegalStatusFigure, ResidentialFamilyCentre, Under18Conception):
-            model.objects.all().delete()
+            reader.delete_all(model)
         DfjArea.objects.bulk_create(areas.values())
         saved = {area.code: area for area in DfjArea.objects.all()}
         for code, court in courts:

@@ -13,7 +13,7 @@ from django.conf import settings
 from catalogue.io.numbers import parse_int
 
 from ..models import WALES_CODE, CafcassRate, InfantCareFigure, PublishedQuote
-from .reader import POSITION, FixtureError, read_rows, replace_rows, replace_verbatim
+from .reader import POSITION, FixtureError, delete_all, read_rows, replace_rows, replace_verbatim
 
 INFANT_CARE = Path(settings.BASE_DIR) / "fixtures" / "infant-care"
 ENGLAND_STARTS = "england_cla_starts_under1.csv"
@@ -123,7 +123,7 @@ def _wales_figures():
 
 
 def load_infant_figures() -> int:
-    InfantCareFigure.objects.all().delete()
+    delete_all(InfantCareFigure)
     figures = [
         *_dfe_figures(ENGLAND_STARTS, InfantCareFigure.Measure.STARTS, "starts_"),
         *_dfe_figures(ENGLAND_AT_31_MARCH, InfantCareFigure.Measure.AT_31_MARCH, "cla_at31march_"),

@@ -22,7 +22,7 @@ from ..models import (
     StatisticalNeighbour,
 )
 from . import reader
-from .reader import replace_rows, replace_verbatim
+from .reader import delete_all, replace_rows, replace_verbatim
 
 OPEN_DATA = Path(settings.BASE_DIR) / "fixtures" / "open-data"
 CLA_MEASURES = {label: value for value, label in ChildrenLookedAfter.Measure.choices}
@@ -77,7 +77,7 @@ def load_live_births() -> int:
 
 
 def load_children_looked_after() -> int:
-    ChildrenLookedAfter.objects.all().delete()
+    delete_all(ChildrenLookedAfter)
     records = []
     for row in read_rows("children_looked_after_rates.csv"):
         level = row["geographic_level"]

@@ -178,12 +178,20 @@ class _CommittedOpenData:
             self.loaded = True
 
     def remove(self, django_db_blocker):
-        from explorer.models import OPEN_DATA_TABLES
+        from catalogue.models import ContentVersion
+        from explorer.loading.reader import delete_all
+        from explorer.models import OPEN_DATA_TABLES, DataVersion
+
+        def unload():
+            # As a load does it: each table in one statement, and each version moved once (at commit).
+            with DataVersion.one_move_for():
+                for model in OPEN_DATA_TABLES:  # the family justice tables included
+                    delete_all(model)
+            ContentVersion.bump()
 
         if self.loaded:
             with django_db_blocker.unblock(), database_use_beside_playwright():
-                for model in OPEN_DATA_TABLES:  # the family justice tables included
-                    model.objects.all().delete()
+                beside_the_live_server(unload)
             self.loaded = False
 
 
