@@ -1,3 +1,4 @@
+import gc
 import tempfile
 
 import pytest
@@ -17,6 +18,18 @@ from tests.shared_builds import (  # noqa: F401 (the fixtures)
     demo_catalogue,
     shared_build_of,
 )
+
+
+def pytest_configure(config):
+    """
+    The suite's process holds about 270,000 objects once Django, Wagtail and the test data are in, and CPython's
+    default thresholds (700, 10, 10) walk all of them in a full collection every few hundred thousand allocations:
+    in the data wing's tests, 92 full collections of about 0.23 s each, 21 s of a 97 s run. Collecting the youngest
+    generation after 50,000 allocations rather than 700, and the oldest far more rarely, still frees every cycle
+    (most die young) at a cost of about 40 MB more at the peak. Servers the suite starts in their own processes keep
+    Python's defaults.
+    """
+    gc.set_threshold(50_000, 20, 100)
 
 
 @pytest.fixture(scope="session")
