@@ -20,7 +20,6 @@ one landing in the same page's request every round moved that page's median twof
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,8 +29,8 @@ from pathlib import Path
 AFTER = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AFTER))
 
-from bench.compare_trees import manage  # noqa: E402
 from bench.data_pages import PAGES as EVERY_PAGE  # noqa: E402
+from bench.data_pages import databases_for, print_row  # noqa: E402
 
 # The data pages whose figures take longest to work out, and the home page the ratios are to.
 PAGES = {
@@ -110,10 +109,7 @@ def report(samples: dict, rounds: int, repeats: int):
     print(f"{'page':26} {'before ms':>10} {'x home':>7} {'after ms':>10} {'x home':>7} {'after/before':>13}")
     for name in PAGES:
         before, after = median["before"][name], median["after"][name]
-        print(
-            f"{name:26} {before:10.1f} {before / home['before']:7.2f} {after:10.1f} {after / home['after']:7.2f}"
-            f" {after / before:13.2f}"
-        )
+        print_row(name, 26, before, home["before"], after, home["after"])
 
 
 def main():
@@ -125,15 +121,7 @@ def main():
     args = parser.parse_args()
     trees = {"before": args.before.resolve(), "after": AFTER}
     with tempfile.TemporaryDirectory(prefix="data-cold-") as workdir:
-        grown = args.database
-        if grown is None:
-            grown = Path(workdir) / "grown.sqlite3"
-            for command in (("migrate", "--no-input"), ("load_demo",), ("load_open_data",)):
-                manage(trees["before"], grown, *command)
-        databases = {version: Path(workdir) / f"{version}.sqlite3" for version in trees}
-        for version, tree in trees.items():
-            shutil.copyfile(grown, databases[version])
-            manage(tree, databases[version], "migrate", "--no-input")
+        databases = databases_for(trees, Path(workdir), args.database)
         samples = {version: {name: [] for name in PAGES} for version in trees}
         for repeat in range(args.repeats):
             order = list(trees) if repeat % 2 == 0 else list(reversed(trees))  # neither always goes first

@@ -92,10 +92,31 @@ def report(samples, rounds: int):
             shown = after if missing == "before" else before
             print(f"{name:30} 404 {missing}; the other: {shown:.1f} ms, {shown / home_after:.2f}x home")
             continue
-        print(
-            f"{name:30} {before:10.1f} {before / home_before:7.2f} {after:10.1f} {after / home_after:7.2f}"
-            f" {after / before:13.2f}"
-        )
+        print_row(name, 30, before, home_before, after, home_after)
+
+
+def databases_for(trees: dict, workdir: Path, grown: Path | None) -> dict:
+    """
+    A copy of one database with the demo catalogue and every open dataset (`grown`, or one built here with the
+    "before" tree's code) for each version in `trees`, migrated by that version's own code.
+    """
+    if grown is None:
+        grown = workdir / "grown.sqlite3"
+        for command in (("migrate", "--no-input"), ("load_demo",), ("load_open_data",)):
+            manage(trees["before"], grown, *command)
+    databases = {version: workdir / f"{version}.sqlite3" for version in trees}
+    for version, tree in trees.items():
+        shutil.copyfile(grown, databases[version])
+        manage(tree, databases[version], "migrate", "--no-input")
+    return databases
+
+
+def print_row(name: str, width: int, before: float, home_before: float, after: float, home_after: float) -> None:
+    """One page's line: each version's ms and ratio to its own home page, and after / before."""
+    print(
+        f"{name:{width}} {before:10.1f} {before / home_before:7.2f} {after:10.1f} {after / home_after:7.2f}"
+        f" {after / before:13.2f}"
+    )
 
 
 def main():
@@ -106,19 +127,9 @@ def main():
     parser.add_argument("--database", type=Path, help="a database with the demo and open data already loaded")
     args = parser.parse_args()
     PORTS.update(zip(PORTS, (int(port) for port in args.ports.split(",")), strict=True))
-    before_tree = args.before.resolve()
+    trees = {"before": args.before.resolve(), "after": AFTER}
     with tempfile.TemporaryDirectory(prefix="data-pages-") as workdir:
-        grown = args.database
-        if grown is None:
-            grown = Path(workdir) / "grown.sqlite3"
-            for command in (("migrate", "--no-input"), ("load_demo",), ("load_open_data",)):
-                manage(before_tree, grown, *command)
-        databases = {version: Path(workdir) / f"{version}.sqlite3" for version in PORTS}
-        for database in databases.values():
-            shutil.copyfile(grown, database)
-        trees = {"before": before_tree, "after": AFTER}
-        for version, tree in trees.items():
-            manage(tree, databases[version], "migrate", "--no-input")
+        databases = databases_for(trees, Path(workdir), args.database)
         with serving(trees, databases, PORTS):
             report(measure(args.rounds, PAGES, PORTS, timed_get), args.rounds)
 

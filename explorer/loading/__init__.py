@@ -5,6 +5,8 @@ gives the same result (idempotent), and a missing or malformed file stops the lo
 entry in `LOADERS`.
 """
 
+from contextlib import contextmanager
+
 from django.db import DatabaseError, transaction
 
 from catalogue.models import ContentVersion
@@ -13,9 +15,23 @@ from ..models import DataVersion
 from . import context_measures, family_justice, infant_care, open_data
 from .reader import POSITION, FixtureError
 
-__all__ = ["LOADERS", "FixtureError", "load_all"]
+__all__ = ["LOADERS", "FixtureError", "bulk_change", "load_all"]
 
 LOADERS = {**open_data.LOADERS, **infant_care.LOADERS, **family_justice.LOADERS, **context_measures.LOADERS}
+
+
+@contextmanager
+def bulk_change():
+    """
+    Within: a change to many of the data wing's rows (a load, or emptying its tables), in one transaction. Most rows
+    are written and deleted with no signal each (`reader.insert_all`, `reader.delete_all`), so the data version the
+    figures are kept by moves once, and the content version once at commit, so that cached pages, the place index
+    and the board reports' digests follow the new figures.
+    """
+    with transaction.atomic():
+        with DataVersion.one_move_for():
+            yield
+        ContentVersion.bump()
 
 
 def load_all(loaders=None) -> dict[str, int]:
@@ -23,16 +39,12 @@ def load_all(loaders=None) -> dict[str, int]:
     POSITION.filename, POSITION.line = "", 0
     chosen = LOADERS if loaders is None else {name: LOADERS[name] for name in loaders}
     try:
-        with transaction.atomic():
-            counts = {}
-            with DataVersion.one_move_for():  # the data wing's figures follow the new rows
-                for name, loader in chosen.items():
-                    rows = loader()
-                    counts.update(rows if isinstance(rows, dict) else {name: rows})  # some fill several tables
-            # Bulk loads send no save signals: move the content version on (at commit) so that cached pages,
-            # the place index and the board reports' digests follow the new figures.
-            ContentVersion.bump()
-            return counts
+        counts = {}
+        with bulk_change():
+            for name, loader in chosen.items():
+                rows = loader()
+                counts.update(rows if isinstance(rows, dict) else {name: rows})  # some fill several tables
+        return counts
     except FixtureError:
         raise
     except (ValueError, KeyError, TypeError, ArithmeticError, LookupError, DatabaseError) as error:

@@ -178,16 +178,14 @@ class _CommittedOpenData:
             self.loaded = True
 
     def remove(self, django_db_blocker):
-        from catalogue.models import ContentVersion
+        from explorer.loading import bulk_change
         from explorer.loading.reader import delete_all
-        from explorer.models import OPEN_DATA_TABLES, DataVersion
+        from explorer.models import OPEN_DATA_TABLES
 
         def unload():
-            # As a load does it: each table in one statement, and each version moved once (at commit).
-            with DataVersion.one_move_for():
+            with bulk_change():  # as a load: each table in one statement, each version moved once
                 for model in OPEN_DATA_TABLES:  # the family justice tables included
                     delete_all(model)
-            ContentVersion.bump()
 
         if self.loaded:
             with django_db_blocker.unblock(), database_use_beside_playwright():
